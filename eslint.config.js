@@ -1,0 +1,20 @@
+// One tool for lint and style: ESLint with typescript-eslint and @stylistic.
+import stylistic from "@stylistic/eslint-plugin";
+import tseslint from "typescript-eslint";
+
+export default tseslint.config(
+  { ignores: ["**/node_modules/**", "**/dist/**", "**/data/**", "artifacts/**", "packages/server/drizzle/**"] },
+  ...tseslint.configs.recommended,
+  stylistic.configs.customize({ indent: 2, quotes: "double", semi: true, jsx: true, braceStyle: "1tbs", arrowParens: true }),
+  {
+    rules: {
+      "@typescript-eslint/no-explicit-any": "error",
+      "@typescript-eslint/ban-ts-comment": "error",
+      "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
+      "@stylistic/max-len": ["error", { code: 130, ignoreStrings: true, ignoreTemplateLiterals: true, ignoreComments: true, ignoreRegExpLiterals: true }],
+      "@stylistic/operator-linebreak": ["error", "before", { overrides: { "=": "after" } }],
+      "@stylistic/multiline-ternary": "off",
+      "@stylistic/quote-props": ["error", "as-needed"],
+    },
+  },
+);

@@ -1,0 +1,6 @@
+export * from "./audit.ts";
+export * from "./common.ts";
+export * from "./organisations.ts";
+export * from "./projects.ts";
+export * from "./users.ts";
+export * from "./workplans.ts";

@@ -1,0 +1,105 @@
+import * as z from "zod";
+import {
+  currencyCode,
+  id,
+  isoDate,
+  pageQuery,
+  patchOf,
+  requiredText,
+  text,
+  timestamps,
+  version,
+} from "./common.ts";
+
+export const partnerRole = z.enum(["funder", "implementer", "responsible", "other"]);
+export const partner = z.object({
+  organisationId: id.nullable().default(null),
+  name: requiredText(300),
+  role: partnerRole,
+});
+export const projectStatus = z.enum(["pipeline", "active", "suspended", "closed"]);
+export const genderMarker = z.enum(["GEN0", "GEN1", "GEN2", "GEN3"]);
+export const riskMarker = z.enum(["0", "1", "2", "3"]);
+
+const projectFields = {
+  code: requiredText(60),
+  title: requiredText(500),
+  organisationId: id,
+  currency: currencyCode,
+  startDate: isoDate.nullable().default(null),
+  endDate: isoDate.nullable().default(null),
+  status: projectStatus.default("active"),
+  genderMarker: genderMarker.nullable().default(null),
+  riskMarker: riskMarker.nullable().default(null),
+  sector: text(200).nullable().default(null),
+  locations: z.array(requiredText(200)).max(200).default([]),
+  levelLabels: z.array(requiredText(60)).min(1).max(6),
+  fiscalYearStartMonth: z.int().min(1).max(12).default(1),
+  published: z.boolean().default(false),
+  partners: z.array(partner).max(50).default([]),
+};
+
+export const createProject = z
+  .object(projectFields)
+  .refine((p) => !p.startDate || !p.endDate || p.startDate <= p.endDate, {
+    message: "DATE_ORDER",
+    path: ["endDate"],
+  });
+export const updateProject = patchOf(projectFields).extend({ version });
+
+export const project = z.object({
+  id,
+  code: z.string(),
+  title: z.string(),
+  organisationId: id,
+  organisationName: z.string(),
+  currency: currencyCode,
+  startDate: z.string().nullable(),
+  endDate: z.string().nullable(),
+  status: projectStatus,
+  genderMarker: genderMarker.nullable(),
+  riskMarker: riskMarker.nullable(),
+  sector: z.string().nullable(),
+  locations: z.array(z.string()),
+  levelLabels: z.array(z.string()),
+  fiscalYearStartMonth: z.int(),
+  published: z.boolean(),
+  partners: z.array(z.object({ organisationId: id.nullable(), name: z.string(), role: partnerRole })),
+  ...timestamps,
+});
+export type Project = z.infer<typeof project>;
+
+export const projectListQuery = pageQuery.extend({
+  q: z.string().trim().max(200).optional(),
+  organisationId: id.optional(),
+  status: projectStatus.optional(),
+});
+
+export const resultNode = z.object({
+  id,
+  projectId: id,
+  parentId: id.nullable(),
+  level: z.int(),
+  levelLabel: z.string(),
+  code: z.string(),
+  title: z.string(),
+  position: z.int(),
+  ...timestamps,
+});
+export type ResultNode = z.infer<typeof resultNode>;
+
+export const createResultNode = z.object({
+  parentId: id.nullable().default(null),
+  code: requiredText(40),
+  title: requiredText(1000),
+  position: z.int().min(0).optional(),
+});
+export const updateResultNode = z
+  .object({
+    parentId: id.nullable(),
+    code: requiredText(40),
+    title: requiredText(1000),
+    position: z.int().min(0),
+  })
+  .partial()
+  .extend({ version });

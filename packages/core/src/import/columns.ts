@@ -1,0 +1,187 @@
+// Finds the header row(s) of a work-plan sheet and maps its columns to plan
+// fields, from French and English names.
+import { type CellValue, cellText, type Grid, normalise } from "./grid.ts";
+
+export const COLUMN_FIELDS = [
+  "objective",
+  "result",
+  "code",
+  "activity",
+  "indicator",
+  "deadline",
+  "quantity",
+  "unit",
+  "unitCost",
+  "percent",
+  "amount",
+  "responsible",
+  "comments",
+  "fundCode",
+  "budgetDescription",
+  "lineDescription",
+] as const;
+export type ColumnField = (typeof COLUMN_FIELDS)[number];
+
+/** Field per column; months and quarters as their own kinds. */
+export type ColumnRole =
+  | { kind: "field"; field: ColumnField }
+  | { kind: "month"; month: number }
+  | { kind: "quarter"; quarter: 1 | 2 | 3 | 4 }
+  | { kind: "ignored" };
+
+export interface ColumnMapping {
+  headerRows: number[];
+  /** Header text per column, both header rows joined. */
+  headers: string[];
+  roles: ColumnRole[];
+  /** Multiplier of each money column: 1000 under "(Milliers de F.CFA)". */
+  scales: number[];
+  /** Currency named by the headers, if any. */
+  currencyHint: "XOF" | "USD" | "EUR" | null;
+}
+
+// Order matters: the first pattern that matches a header wins.
+const SYNONYMS: [ColumnField, RegExp][] = [
+  ["lineDescription", /^(libelle de la ligne|ligne budgetaire|detail de la ligne|budget line|line item)/],
+  ["budgetDescription", /^(budget description|description budgetaire|compte|account|imputation|nature de (la )?depense)/],
+  ["fundCode", /^(donor|code bailleur|bailleur|fund|source de financement|financement|source of funds)/],
+  ["unitCost", /^(pu|p\.u\.?|prix unitaire|cout unitaire|unit cost|unit price)\b/],
+  ["quantity", /^(qte|qt|quantite|qty|quantity|nombre|nbre)\b/],
+  ["percent", /^%$/],
+  ["unit", /^(unite|unit)$/],
+  ["deadline", /^(date limite|deadline|echeance|delai|date de realisation|periode( d'execution)?|timeline|due date)/],
+  ["indicator", /^(indicateurs?|expected outputs?|output indicators?|resultats? attendus?|produits? attendus?)/],
+  ["objective", /^(objectifs?( specifiques?)?|axes?|composantes?|outcomes?)$/],
+  ["result", /^(resultats?|produits?|outputs?)$/],
+  ["activity", /^(activites?|activities|activity|planned activities|description des activites|actions?)\b/],
+  ["code", /^(code|n°|no\.?|ref\.?|reference|num)$/],
+  ["amount", /^(budget|montant|cout|couts|total|amount|cost)\b/],
+  ["responsible", /^(responsables?|partenaires?|responsible( party)?|implementing partner|structures? responsables?|acteurs?)/],
+  ["comments", /^(commentaires?|observations?|comments?|remarques?|notes?)\b/],
+];
+
+const MONTHS: RegExp[] = [
+  /^(j|jan|janv|janvier|january)\.?$/,
+  /^(f|fev|fevr|fevrier|feb|february)\.?$/,
+  /^(m|mar|mars|march)\.?$/,
+  /^(a|avr|avril|apr|april)\.?$/,
+  /^(m|mai|may)\.?$/,
+  /^(j|jun|juin|june)\.?$/,
+  /^(j|jul|juil|juillet|july)\.?$/,
+  /^(a|aou|aout|aug|august)\.?$/,
+  /^(s|sep|sept|septembre|september)\.?$/,
+  /^(o|oct|octobre|october)\.?$/,
+  /^(n|nov|novembre|november)\.?$/,
+  /^(d|dec|decembre|december)\.?$/,
+];
+const QUARTER = /^(q|t|trim\.?|trimestre|quarter)\s*([1-4])$|^([1-4])(er|e|eme|st|nd|rd|th)? (trimestre|quarter)$/;
+
+export function fieldOfHeader(header: string): ColumnField | null {
+  const text = normalise(header);
+  if (!text) return null;
+  for (const [field, pattern] of SYNONYMS) if (pattern.test(text)) return field;
+  return null;
+}
+
+function quarterOfHeader(header: string): 1 | 2 | 3 | 4 | null {
+  const match = QUARTER.exec(normalise(header));
+  if (!match) return null;
+  return Number(match[2] ?? match[3]) as 1 | 2 | 3 | 4;
+}
+
+/** Index of the first of 12 consecutive month headers (J F M A M J J A S O N D …), or -1. */
+function monthRunStart(cells: string[]): number {
+  for (let start = 0; start + 12 <= cells.length; start++) {
+    if (MONTHS.every((pattern, i) => pattern.test(normalise(cells[start + i] ?? "")))) return start;
+  }
+  return -1;
+}
+
+function scoreRow(cells: string[]): number {
+  const fields = new Set(cells.map(fieldOfHeader).filter((f) => f !== null));
+  const months = monthRunStart(cells) >= 0 ? 2 : 0;
+  const quarters = cells.filter((c) => quarterOfHeader(c) !== null).length >= 2 ? 2 : 0;
+  return fields.size + months + quarters;
+}
+
+/** Header text of each cell, with a merged header spread over every column it covers. */
+function headerCells(grid: Grid, rowIndex: number): string[] {
+  const row = grid.rows[rowIndex] ?? [];
+  const cells = row.map((c: CellValue) => cellText(c));
+  for (const m of grid.merges ?? []) {
+    if (rowIndex < m.top || rowIndex > m.bottom) continue;
+    const text = cellText(grid.rows[m.top]?.[m.left] ?? null);
+    for (let c = m.left; c <= m.right; c++) cells[c] = cells[c] || text;
+  }
+  return cells;
+}
+
+/** Finds the header: the best-scoring row in the first 40, plus the row under it when it holds sub-headers. */
+export function detectColumns(grid: Grid): ColumnMapping | null {
+  let best = -1;
+  let bestScore = 1;
+  const limit = Math.min(grid.rows.length, 40);
+  for (let r = 0; r < limit; r++) {
+    const score = scoreRow(headerCells(grid, r));
+    if (score > bestScore) {
+      best = r;
+      bestScore = score;
+    }
+  }
+  if (best < 0) return null;
+  const top = headerCells(grid, best);
+  const below = best + 1 < grid.rows.length ? headerCells(grid, best + 1) : [];
+  const belowHasSubHeaders = monthRunStart(below) >= 0 || below.filter((c) => quarterOfHeader(c) !== null).length >= 2;
+  const width = Math.max(top.length, belowHasSubHeaders ? below.length : 0);
+  const headers: string[] = [];
+  for (let c = 0; c < width; c++) {
+    const parts = [top[c] ?? "", belowHasSubHeaders ? (below[c] ?? "") : ""].filter(Boolean);
+    headers.push(parts.join(" / "));
+  }
+  const roles: ColumnRole[] = headers.map(() => ({ kind: "ignored" }));
+  const monthCells = belowHasSubHeaders && monthRunStart(below) >= 0 ? below : top;
+  const monthStart = monthRunStart(monthCells);
+  if (monthStart >= 0) for (let i = 0; i < 12; i++) roles[monthStart + i] = { kind: "month", month: i + 1 };
+  const taken = new Set<ColumnField>();
+  for (let c = 0; c < width; c++) {
+    if (roles[c]?.kind === "month") continue;
+    const sub = belowHasSubHeaders ? (below[c] ?? "") : "";
+    const quarter = quarterOfHeader(sub) ?? quarterOfHeader(top[c] ?? "");
+    if (quarter) {
+      roles[c] = { kind: "quarter", quarter };
+      continue;
+    }
+    // A sub-header is more precise than the merged header above it ("Budget" over "PU", "Montant").
+    const field = fieldOfHeader(sub) ?? fieldOfHeader(top[c] ?? "");
+    // A header repeated by a merge maps once, to its first column.
+    if (field && !taken.has(field)) {
+      roles[c] = { kind: "field", field };
+      taken.add(field);
+    }
+  }
+  const allHeaders = normalise(headers.join(" "));
+  return {
+    headerRows: belowHasSubHeaders ? [best, best + 1] : [best],
+    headers,
+    roles,
+    scales: headers.map(scaleOfHeader),
+    currencyHint: /fcfa|f\.? ?cfa|xof/.test(allHeaders)
+      ? "XOF"
+      : /usd|us\$|\$|dollars?/.test(allHeaders)
+        ? "USD"
+        : /eur|€/.test(allHeaders)
+          ? "EUR"
+          : null,
+  };
+}
+
+export function columnOf(mapping: ColumnMapping, field: ColumnField): number {
+  return mapping.roles.findIndex((r) => r.kind === "field" && r.field === field);
+}
+
+function scaleOfHeader(header: string): number {
+  const text = normalise(header);
+  if (/milliers|thousands|'000|en 000\b|x ?1 ?000\b/.test(text)) return 1000;
+  if (/\bmillions? de\b|in millions/.test(text)) return 1_000_000;
+  return 1;
+}

@@ -1,0 +1,162 @@
+// The validation report of an import: the plan's totals per group, and every
+// finding with its sheet row and column.
+import { translate, type Locale, type MessageCode } from "../i18n/messages.ts";
+import { formatMoney } from "../format.ts";
+import { formatAmountDecimal, parseAmount, sumMinor } from "../money.ts";
+import { checkPlan } from "../plan/checks.ts";
+import { rollUpPlan } from "../plan/rollup.ts";
+import type { NodeTotal, PlanInput } from "../plan/types.ts";
+import { columnOf } from "./columns.ts";
+import { columnLetter } from "./grid.ts";
+import type { ImportedPlan, ImportIssue } from "./model.ts";
+
+export interface ImportGroup {
+  code: string;
+  title: string;
+  level: number;
+  levelLabel: string;
+  row: number;
+  computed: string;
+  declared: string | null;
+}
+
+export interface ImportReport {
+  sheet: string;
+  currency: string;
+  year: number;
+  activities: number;
+  budgetLines: number;
+  groups: ImportGroup[];
+  total: { computed: string; declared: string | null };
+  issues: (ImportIssue & { message: string })[];
+}
+
+export function planInputOf(plan: ImportedPlan): PlanInput {
+  return {
+    currency: plan.currency,
+    year: plan.year,
+    fiscalYearStartMonth: 1,
+    levelLabels: plan.levelLabels,
+    nodes: plan.nodes.map((n, position) => ({
+      id: n.key,
+      parentId: n.parentKey,
+      level: n.level,
+      code: n.code,
+      title: n.title,
+      position,
+    })),
+    activities: plan.activities.map((a, position) => ({
+      id: a.key,
+      resultNodeId: a.nodeKey,
+      code: a.code,
+      title: a.title,
+      deadline: a.deadline,
+      months: a.months,
+      responsible: a.responsible,
+      noCost: a.noCost,
+      position,
+    })),
+    lines: plan.lines.map((l, position) => ({ ...l, id: l.key, activityId: l.activityKey, genderSharePercent: null, position })),
+    declaredTotals: plan.declaredTotals.map((d) => ({ nodeId: d.nodeKey, amount: d.amount })),
+    declaredTotal: plan.declaredTotal?.amount ?? null,
+  };
+}
+
+export function reportImport(plan: ImportedPlan, locale: Locale): ImportReport {
+  const input = planInputOf(plan);
+  const rollup = rollUpPlan(input);
+  const amount = (minor: number) => formatAmountDecimal(minor, plan.currency);
+  const rowOf = new Map<string, number>([
+    ...plan.nodes.map((n) => [n.key, n.row] as const),
+    ...plan.activities.map((a) => [a.key, a.row] as const),
+    ...plan.lines.map((l) => [l.key, l.row] as const),
+  ]);
+  const declaredRow = new Map(plan.declaredTotals.map((d) => [d.nodeKey, d]));
+  const amountColumn = columnLetter(columnOf(plan.mapping, "amount"));
+  const deadlineColumn = columnLetter(columnOf(plan.mapping, "deadline"));
+
+  const issues: ImportIssue[] = [...plan.issues];
+  for (const finding of checkPlan(input, rollup)) {
+    const id = finding.location.id;
+    const row =
+      finding.code === "SUBTOTAL_MISMATCH" && id
+        ? (declaredRow.get(id)?.row ?? null)
+        : finding.code === "TOTAL_MISMATCH"
+          ? (plan.declaredTotal?.row ?? null)
+          : id
+            ? (rowOf.get(id) ?? null)
+            : null;
+    const column = finding.code.startsWith("DEADLINE") || finding.code.startsWith("TIMEFRAME") ? deadlineColumn : amountColumn;
+    issues.push({
+      code: finding.code,
+      severity: finding.severity,
+      row,
+      column: columnOf(plan.mapping, "amount") < 0 && column === amountColumn ? null : column,
+      declared: finding.declared === null ? null : amount(finding.declared),
+      computed: finding.computed === null ? null : amount(finding.computed),
+      params: finding.params,
+    });
+  }
+  if (plan.declaredFunded && plan.declaredUnfunded && plan.declaredTotal) {
+    const parts = sumMinor([minorOf(plan.declaredFunded.amount, plan), minorOf(plan.declaredUnfunded.amount, plan)]);
+    if (parts !== minorOf(plan.declaredTotal.amount, plan)) {
+      issues.push({
+        code: "TOTAL_MISMATCH",
+        severity: "error",
+        row: plan.declaredTotal.row,
+        column: plan.declaredTotal.column,
+        declared: plan.declaredTotal.amount,
+        computed: amount(parts),
+        params: {},
+      });
+    }
+  }
+  issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+
+  const groups: ImportGroup[] = [];
+  const visit = (node: NodeTotal) => {
+    groups.push({
+      code: node.code,
+      title: node.title,
+      level: node.level,
+      levelLabel: node.levelLabel,
+      row: rowOf.get(node.id) ?? 0,
+      computed: amount(node.computed),
+      declared: node.declared === null ? null : amount(node.declared),
+    });
+    node.children.forEach(visit);
+  };
+  rollup.nodes.forEach(visit);
+
+  return {
+    sheet: plan.sheet,
+    currency: plan.currency,
+    year: plan.year,
+    activities: plan.activities.length,
+    budgetLines: plan.lines.length,
+    groups,
+    total: { computed: amount(rollup.total.computed), declared: plan.declaredTotal?.amount ?? null },
+    issues: issues.map((i) => ({ ...i, message: issueMessage(i, plan, locale) })),
+  };
+}
+
+function minorOf(decimal: string, plan: ImportedPlan): number {
+  const parsed = parseAmount(decimal, plan.currency);
+  return parsed.ok ? parsed.value : 0;
+}
+
+function issueMessage(issue: ImportIssue, plan: ImportedPlan, locale: Locale): string {
+  const money = (decimal: string | null) => {
+    if (decimal === null) return "";
+    const parsed = parseAmount(decimal, plan.currency);
+    return parsed.ok ? formatMoney(parsed.value, plan.currency, locale) : decimal;
+  };
+  const body = translate(issue.code as MessageCode, locale, {
+    ...issue.params,
+    declared: money(issue.declared),
+    computed: money(issue.computed),
+  });
+  if (issue.row === null) return body;
+  const column = issue.column ? (locale === "fr" ? `, colonne ${issue.column}` : `, column ${issue.column}`) : "";
+  return locale === "fr" ? `Ligne ${issue.row}${column} : ${body}` : `Row ${issue.row}${column}: ${body}`;
+}

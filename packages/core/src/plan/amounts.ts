@@ -1,0 +1,23 @@
+import { type CurrencyCode, lineAmount, type Minor, parseAmount, parseQuantity } from "../money.ts";
+import type { PlanLineInput } from "./types.ts";
+
+/** Amounts stored by Baara are canonical; anything else is a bug upstream, not user input. */
+export function storedAmount(text: string, currency: CurrencyCode): Minor {
+  const parsed = parseAmount(text, currency);
+  if (!parsed.ok) throw new RangeError(`Stored amount "${text}" is not a valid ${currency} amount`);
+  return parsed.value;
+}
+
+/** Quantity × unit cost, or null when either is missing. */
+export function expectedLineAmount(line: PlanLineInput, currency: CurrencyCode): Minor | null {
+  if (line.quantity === null || line.unitCost === null) return null;
+  const quantity = parseQuantity(line.quantity);
+  if (!quantity.ok) throw new RangeError(`Stored quantity "${line.quantity}" is not valid`);
+  return lineAmount(storedAmount(line.unitCost, currency), quantity.value);
+}
+
+/** The amount a line counts for: the declared one when present, else quantity × unit cost, else 0. */
+export function effectiveLineAmount(line: PlanLineInput, currency: CurrencyCode): Minor {
+  if (line.amount !== null) return storedAmount(line.amount, currency);
+  return expectedLineAmount(line, currency) ?? 0;
+}

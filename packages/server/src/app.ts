@@ -1,0 +1,88 @@
+// The HTTP application: the REST API under /api/v1, its OpenAPI at /api/docs,
+// and the web app at /.
+import { existsSync } from "node:fs";
+import fastifyCookie from "@fastify/cookie";
+import fastifyMultipart from "@fastify/multipart";
+import fastifyStatic from "@fastify/static";
+import fastifySwagger from "@fastify/swagger";
+import fastifySwaggerUi from "@fastify/swagger-ui";
+import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
+import { jsonSchemaTransform, serializerCompiler } from "fastify-type-provider-zod";
+import { activityRoutes } from "./activities/routes.ts";
+import { auditRoutes } from "./audit/routes.ts";
+import { registerAuthHooks } from "./auth/hooks.ts";
+import { authRoutes } from "./auth/routes.ts";
+import type { Database } from "./db/client.ts";
+import { frameworkRoutes } from "./framework/routes.ts";
+import { exportRoutes } from "./exports/routes.ts";
+import { healthRoutes } from "./health/routes.ts";
+import { registerErrorHandling } from "./http/error-handler.ts";
+import "./http/types.ts";
+import { zodValidatorCompiler } from "./http/validation.ts";
+import { importRoutes } from "./imports/routes.ts";
+import { MAX_FILE_BYTES } from "./imports/read-file.ts";
+import { membershipRoutes } from "./memberships/routes.ts";
+import { organisationRoutes } from "./organisations/routes.ts";
+import { projectRoutes } from "./projects/routes.ts";
+import { userRoutes } from "./users/routes.ts";
+import { workplanRoutes } from "./workplans/routes.ts";
+
+export interface AppOptions {
+  database: Database;
+  logger?: FastifyServerOptions["logger"];
+  /** Folder with the built web app; served at / when present. */
+  webRoot?: string;
+}
+
+export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, trustProxy: true, bodyLimit: 5 * 1024 * 1024 });
+  app.decorate("database", options.database);
+  app.decorateRequest("actor", null);
+  app.setValidatorCompiler(zodValidatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  registerErrorHandling(app);
+
+  await app.register(fastifyCookie);
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 20 } });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: "Baara API",
+        version: "1",
+        description:
+          "Errors are `{\"error\":{\"code\",\"message\",\"details\"}}`, with the message in the language of `Accept-Language` (French by default). Amounts are decimal strings. Writes with a session cookie need the `X-CSRF-Token` header from `GET /auth/session`.",
+      },
+      servers: [{ url: "/" }],
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
+  registerAuthHooks(app);
+
+  await app.register(
+    async (v1) => {
+      for (const routes of [
+        healthRoutes,
+        authRoutes,
+        organisationRoutes,
+        userRoutes,
+        membershipRoutes,
+        projectRoutes,
+        frameworkRoutes,
+        workplanRoutes,
+        activityRoutes,
+        importRoutes,
+        exportRoutes,
+        auditRoutes,
+      ]) {
+        await v1.register(routes);
+      }
+    },
+    { prefix: "/api/v1" },
+  );
+
+  if (options.webRoot && existsSync(options.webRoot)) {
+    await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });
+  }
+  return app;
+}

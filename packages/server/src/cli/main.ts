@@ -1,0 +1,82 @@
+import { Command } from "commander";
+import type { ImportPlanOptions } from "./plans.ts";
+import { runCommand } from "./run.ts";
+import { createUserCommand } from "./user-create.ts";
+
+const program = new Command()
+  .name("baara")
+  .description("Baara: plans de travail, budgets et suivi-évaluation des projets de développement");
+
+program
+  .command("serve")
+  .description("Start the web server (PORT, BAARA_DATA_DIR, DATABASE_URL, BAARA_DEMO)")
+  .action(() => runCommand(async () => (await import("./serve.ts")).serve()));
+
+program
+  .command("migrate")
+  .description("Apply the database migrations")
+  .action(() =>
+    runCommand(async () => {
+      const { withDatabase } = await import("./database.ts");
+      await withDatabase(async (database) => {
+        await database.migrate();
+        console.log(`Migrations applied (${database.kind}).`);
+      });
+    }),
+  );
+
+program
+  .command("demo:load")
+  .description("Load the demo organisations, users and projects into an empty database")
+  .action(() =>
+    runCommand(async () => {
+      const { withDatabase } = await import("./database.ts");
+      const { isDatabaseEmpty, loadDemo } = await import("../demo/load.ts");
+      await withDatabase(async (database) => {
+        await database.migrate();
+        if (!(await isDatabaseEmpty(database.db))) {
+          throw new Error("The database already holds data: the demo loads into an empty database only.");
+        }
+        const loaded = await loadDemo(database.db);
+        console.log(`Demo loaded: ${loaded.projects} projects, ${loaded.users} users.`);
+      });
+    }),
+  );
+
+program
+  .command("user:create")
+  .description("Create a user; the password is read from standard input")
+  .requiredOption("--email <email>", "e-mail address (the login)")
+  .requiredOption("--name <name>", "full name")
+  .option("--role <role>", "admin, manager, editor, approver or viewer")
+  .option("--org <code>", "organisation code the role applies to; admin without --org is a platform admin")
+  .option("--locale <locale>", "fr or en", "fr")
+  .action((options: { email: string; name: string; role?: string; org?: string; locale: string }) =>
+    runCommand(() => createUserCommand(options)),
+  );
+
+program
+  .command("import-plan")
+  .description("Read a work plan (xlsx, csv, tsv) and print its validation report; with --project and --year, save it as a new plan version")
+  .argument("<file>", "the work plan file")
+  .option("--sheet <name>", "sheet to read (default: the first one holding a work plan)")
+  .option("--dry-run", "report only, write nothing")
+  .option("--json", "print the report as JSON")
+  .option("--project <code>", "project to import into")
+  .option("--year <yyyy>", "year of the plan")
+  .option("--lang <fr|en>", "language of the messages", "fr")
+  .action((file: string, options: ImportPlanOptions) => runCommand(async () => (await import("./plans.ts")).importPlanCommand(file, options)));
+
+program
+  .command("export-plan")
+  .description("Write a project's work plan as xlsx (PTBA layout), awp (UNDP layout) or csv")
+  .requiredOption("--project <code>", "project code")
+  .requiredOption("--year <yyyy>", "year of the plan")
+  .option("--version <n>", "plan version (default: the latest)")
+  .option("--format <format>", "xlsx, awp or csv", "xlsx")
+  .requiredOption("--out <file>", "file to write")
+  .action((options: { project: string; year: string; version?: string; format: string; out: string }) =>
+    runCommand(async () => (await import("./plans.ts")).exportPlanCommand(options)),
+  );
+
+await program.parseAsync();

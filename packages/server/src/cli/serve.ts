@@ -1,0 +1,27 @@
+import { dirname, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { buildApp } from "../app.ts";
+import { databaseOptionsFromEnv, openDatabase } from "../db/client.ts";
+import { isDatabaseEmpty, loadDemo } from "../demo/load.ts";
+
+const WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../../web/public");
+
+export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const database = await openDatabase(databaseOptionsFromEnv(env));
+  await database.migrate();
+  const app = await buildApp({ database, logger: { level: env.LOG_LEVEL ?? "info" }, webRoot: WEB_ROOT });
+  if (env.BAARA_DEMO === "1" && (await isDatabaseEmpty(database.db))) {
+    const loaded = await loadDemo(database.db);
+    app.log.info(`demo data loaded: ${loaded.projects} projects, ${loaded.users} users`);
+  }
+  const port = Number(env.PORT ?? 8080);
+  const shutdown = async () => {
+    await app.close();
+    await database.close();
+    process.exit(0);
+  };
+  process.once("SIGINT", shutdown);
+  process.once("SIGTERM", shutdown);
+  await app.listen({ port, host: env.HOST ?? "0.0.0.0" });
+  app.log.info(`Baara on http://localhost:${port} (database: ${database.kind})`);
+}

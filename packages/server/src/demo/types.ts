@@ -1,0 +1,73 @@
+import type { Role } from "@baara/core";
+
+export interface DemoLine {
+  description?: string;
+  quantity?: string;
+  unitCost?: string;
+  amount?: string;
+  accountCode?: string;
+  accountLabel?: string;
+  fundCode?: string;
+  funded?: boolean;
+  genderSharePercent?: string;
+}
+
+export interface DemoActivity {
+  code?: string;
+  title: string;
+  outputIndicator?: string;
+  deadline?: string;
+  deadlineText?: string;
+  months?: number[];
+  responsible?: string;
+  comments?: string;
+  noCost?: boolean;
+  lines: DemoLine[];
+}
+
+export interface DemoNode {
+  code: string;
+  title: string;
+  /** Sub-total as the source document declared it. */
+  declared?: string;
+  children?: DemoNode[];
+  activities?: DemoActivity[];
+}
+
+export interface DemoProject {
+  code: string;
+  title: string;
+  organisationCode: string;
+  currency: "XOF" | "USD";
+  startDate?: string;
+  endDate?: string;
+  genderMarker?: "GEN0" | "GEN1" | "GEN2" | "GEN3";
+  riskMarker?: "0" | "1" | "2" | "3";
+  sector?: string;
+  locations?: string[];
+  levelLabels: string[];
+  published?: boolean;
+  partners: { organisationCode: string; role: "funder" | "implementer" | "responsible" | "other" }[];
+  framework: DemoNode[];
+  plan?: {
+    year: number;
+    title: string;
+    declaredTotal?: string;
+    /** Workflow steps already taken, by demo user e-mail. */
+    steps?: { action: "submit" | "approve" | "endorse"; by: string; comment?: string }[];
+  };
+}
+
+export interface DemoOrganisation {
+  code: string;
+  name: string;
+  kind: "ministry" | "agency" | "unit" | "partner" | "donor" | "other";
+  children?: DemoOrganisation[];
+}
+
+export interface DemoUser {
+  email: string;
+  name: string;
+  platformAdmin?: boolean;
+  roles: { organisationCode: string; role: Role }[];
+}

@@ -1,0 +1,143 @@
+// Writes an interpreted work plan as a new version of a project's plan for a
+// year, in the caller's transaction: all of it or nothing.
+import type { ImportedPlan } from "@baara/core";
+import { and, desc, eq } from "drizzle-orm";
+import { recordAudit } from "../audit/record.ts";
+import type { Actor } from "../auth/sessions.ts";
+import { chunks } from "../db/chunks.ts";
+import type { Db } from "../db/client.ts";
+import { activities, budgetLines, declaredTotals, projects, resultNodes, workplans } from "../db/schema.ts";
+
+type ProjectRow = typeof projects.$inferSelect;
+
+export async function commitImport(
+  db: Db,
+  options: {
+    actor: Actor | null;
+    project: ProjectRow;
+    year: number;
+    plan: ImportedPlan;
+    title?: string;
+    sourceName: string;
+  },
+): Promise<typeof workplans.$inferSelect> {
+  const { project, plan, year } = options;
+  const nodeIds = await matchOrCreateNodes(db, project, plan);
+
+  const [latest] = await db
+    .select({ planVersion: workplans.planVersion })
+    .from(workplans)
+    .where(and(eq(workplans.projectId, project.id), eq(workplans.year, year)))
+    .orderBy(desc(workplans.planVersion))
+    .limit(1);
+  const planVersion = (latest?.planVersion ?? 0) + 1;
+  const [workplan] = await db
+    .insert(workplans)
+    .values({
+      projectId: project.id,
+      year,
+      planVersion,
+      title: options.title || `PTBA ${year}${planVersion > 1 ? ` v${planVersion}` : ""}`,
+      declaredTotal: plan.declaredTotal?.amount ?? null,
+      createdById: options.actor?.user.id ?? null,
+    })
+    .returning();
+  if (!workplan) throw new Error("work plan not created");
+
+  const activityIds = new Map<string, string>();
+  for (const [offset, chunk] of chunks(plan.activities)) {
+    const rows = await db
+      .insert(activities)
+      .values(
+        chunk.map(({ key: _key, nodeKey, row: _row, ...a }, i) => ({
+          ...a,
+          workplanId: workplan.id,
+          resultNodeId: nodeKey ? (nodeIds.get(nodeKey) ?? null) : null,
+          position: offset + i,
+        })),
+      )
+      .returning({ id: activities.id });
+    chunk.forEach((a, i) => {
+      const id = rows[i]?.id;
+      if (id) activityIds.set(a.key, id);
+    });
+  }
+  for (const [offset, chunk] of chunks(plan.lines)) {
+    await db.insert(budgetLines).values(
+      chunk.map(({ key: _key, activityKey, row: _row, ...line }, i) => ({
+        ...line,
+        activityId: activityIds.get(activityKey) ?? "",
+        workplanId: workplan.id,
+        position: offset + i,
+      })),
+    );
+  }
+  const totals = plan.declaredTotals.flatMap((d) => {
+    const nodeId = nodeIds.get(d.nodeKey);
+    return nodeId ? [{ workplanId: workplan.id, resultNodeId: nodeId, amount: d.amount }] : [];
+  });
+  if (totals.length > 0) await db.insert(declaredTotals).values(totals);
+
+  await recordAudit(db, {
+    actor: options.actor,
+    projectId: project.id,
+    entity: "workplan",
+    entityId: workplan.id,
+    action: "create",
+    after: {
+      ...workplan,
+      importedFrom: options.sourceName,
+      activities: plan.activities.length,
+      budgetLines: plan.lines.length,
+    },
+  });
+  return workplan;
+}
+
+/** Imported groups join the project's framework by code under the same parent; new ones are added. */
+async function matchOrCreateNodes(
+  db: Db,
+  project: ProjectRow,
+  plan: ImportedPlan,
+): Promise<Map<string, string>> {
+  if (plan.levelLabels.length > project.levelLabels.length) {
+    // The sheet goes deeper than the project's framework: its level names extend the project's.
+    const levelLabels = [...project.levelLabels, ...plan.levelLabels.slice(project.levelLabels.length)];
+    await db.update(projects).set({ levelLabels }).where(eq(projects.id, project.id));
+  }
+  const existing = await db.select().from(resultNodes).where(eq(resultNodes.projectId, project.id));
+  const ids = new Map<string, string>();
+  let position = existing.reduce((max, n) => Math.max(max, n.position), -1) + 1;
+  for (const node of plan.nodes) {
+    const parentId = node.parentKey ? (ids.get(node.parentKey) ?? null) : null;
+    const match = existing.find((n) => n.code === node.code && n.parentId === parentId);
+    if (match) {
+      ids.set(node.key, match.id);
+      continue;
+    }
+    const [created] = await db
+      .insert(resultNodes)
+      .values({
+        projectId: project.id,
+        parentId,
+        level: node.level,
+        code: node.code,
+        title: node.title,
+        position: position++,
+      })
+      .returning({ id: resultNodes.id });
+    if (!created) throw new Error("results node not created");
+    existing.push({
+      ...node,
+      id: created.id,
+      projectId: project.id,
+      parentId,
+      position,
+      createdAt: new Date(),
+      updatedAt: new Date(),
+      version: 1,
+    });
+    ids.set(node.key, created.id);
+  }
+  return ids;
+}

@@ -1,0 +1,37 @@
+import {
+  type CurrencyCode,
+  type ImportedPlan,
+  type InterpretOptions,
+  interpretGrid,
+  NotAWorkPlanError,
+} from "@baara/core";
+import { readGrids, UnreadableFileError } from "./read-file.ts";
+
+export interface InterpretFileOptions extends InterpretOptions {
+  fileName?: string;
+  sheet?: string;
+  currency?: CurrencyCode;
+}
+
+/** Reads a file and interprets the sheet asked for, or the first sheet that holds a work plan. */
+export async function interpretFile(
+  bytes: Buffer,
+  options: InterpretFileOptions,
+): Promise<{ plan: ImportedPlan; sheets: string[] }> {
+  const grids = await readGrids(bytes, options.fileName);
+  const sheets = grids.map((g) => g.name);
+  const candidates = options.sheet ? grids.filter((g) => g.name === options.sheet) : grids;
+  if (options.sheet && candidates.length === 0) {
+    throw new UnreadableFileError("SHEET_NOT_FOUND", { sheet: options.sheet, sheets: sheets.join(", ") });
+  }
+  let lastError: NotAWorkPlanError | null = null;
+  for (const grid of candidates) {
+    try {
+      return { plan: interpretGrid(grid, options), sheets };
+    } catch (error) {
+      if (!(error instanceof NotAWorkPlanError)) throw error;
+      lastError = error;
+    }
+  }
+  throw lastError ?? new NotAWorkPlanError("NO_HEADER");
+}

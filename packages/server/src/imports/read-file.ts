@@ -1,0 +1,190 @@
+// Reads an uploaded work plan — xlsx, csv, tsv/txt or pasted text — into grids
+// of cells, refusing what is not a workbook or could exhaust the server.
+import type { CellValue, Grid } from "@baara/core";
+import { parse } from "csv-parse/sync";
+import ExcelJS from "exceljs";
+import yauzl from "yauzl";
+
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
+const MAX_ZIP_ENTRIES = 2000;
+const MAX_ROWS = 50_000;
+const MAX_COLUMNS = 200;
+
+export type UnreadableReason =
+  | "EMPTY_FILE"
+  | "FILE_TOO_LARGE"
+  | "ENCRYPTED_OR_OLD_EXCEL"
+  | "NOT_A_WORKBOOK"
+  | "ZIP_BOMB"
+  | "CORRUPT_WORKBOOK"
+  | "TOO_MANY_ROWS"
+  | "SHEET_NOT_FOUND";
+
+export class UnreadableFileError extends Error {
+  constructor(
+    readonly reason: UnreadableReason,
+    readonly params: Record<string, string | number> = {},
+  ) {
+    super(reason);
+  }
+}
+
+export type FileKind = "xlsx" | "csv" | "tsv";
+
+/** The kind of a file, from its first bytes and, for text, its name. */
+export function fileKind(bytes: Buffer, fileName = ""): FileKind {
+  if (bytes.length === 0) throw new UnreadableFileError("EMPTY_FILE");
+  if (bytes.length > MAX_FILE_BYTES)
+    throw new UnreadableFileError("FILE_TOO_LARGE", { max: MAX_FILE_BYTES / 1024 / 1024 });
+  // Encrypted xlsx and old .xls are OLE compound files.
+  if (bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])))
+    throw new UnreadableFileError("ENCRYPTED_OR_OLD_EXCEL");
+  if (bytes.subarray(0, 4).equals(Buffer.from("PK\u0003\u0004", "latin1"))) return "xlsx";
+  if (looksBinary(bytes)) throw new UnreadableFileError("NOT_A_WORKBOOK");
+  if (/\.csv$/i.test(fileName)) return "csv";
+  const head = decodeText(bytes.subarray(0, 4096));
+  return head.includes("\t") ? "tsv" : "csv";
+}
+
+export async function readGrids(bytes: Buffer, fileName = ""): Promise<Grid[]> {
+  const kind = fileKind(bytes, fileName);
+  if (kind === "xlsx") return readWorkbook(bytes);
+  return [readDelimited(decodeText(bytes), kind === "tsv" ? "\t" : undefined, fileName || "texte")];
+}
+
+/** Text from clipboard or a text file: tab-separated when copied from Excel. */
+export function readDelimited(text: string, delimiter: string | undefined, name: string): Grid {
+  const body = text.replace(/^\ufeff/, "");
+  const chosen = delimiter ?? guessDelimiter(body);
+  const records = parse(body, {
+    delimiter: chosen,
+    relax_quotes: true,
+    relax_column_count: true,
+    skip_empty_lines: false,
+    quote: chosen === "\t" ? false : "\"",
+  }) as string[][];
+  if (records.length > MAX_ROWS) throw new UnreadableFileError("TOO_MANY_ROWS", { max: MAX_ROWS });
+  return { name, rows: records.map((r) => r.slice(0, MAX_COLUMNS).map((c) => (c.trim() === "" ? null : c))) };
+}
+
+function guessDelimiter(text: string): string {
+  const firstLines = text.split(/\r?\n/).slice(0, 20).join("\n");
+  const count = (ch: string) => firstLines.split(ch).length - 1;
+  if (count("\t") > 0) return "\t";
+  return count(";") > count(",") ? ";" : ",";
+}
+
+/** UTF-8 when the bytes are valid UTF-8, else Windows-1252 (what Excel on Windows writes). */
+export function decodeText(bytes: Buffer): string {
+  try {
+    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+  } catch {
+    return new TextDecoder("windows-1252").decode(bytes);
+  }
+}
+
+function looksBinary(bytes: Buffer): boolean {
+  const sample = bytes.subarray(0, 4096);
+  let control = 0;
+  for (const byte of sample) if (byte === 0 || (byte < 9 && byte !== 0)) control++;
+  return control > 0;
+}
+
+async function readWorkbook(bytes: Buffer): Promise<Grid[]> {
+  await checkZip(bytes);
+  const workbook = new ExcelJS.Workbook();
+  try {
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch {
+    throw new UnreadableFileError("CORRUPT_WORKBOOK");
+  }
+  const grids: Grid[] = [];
+  workbook.eachSheet((sheet) => {
+    if (sheet.rowCount > MAX_ROWS) throw new UnreadableFileError("TOO_MANY_ROWS", { max: MAX_ROWS });
+    const rows: CellValue[][] = [];
+    const filled: boolean[][] = [];
+    const width = Math.min(sheet.columnCount, MAX_COLUMNS);
+    for (let r = 1; r <= sheet.rowCount; r++) {
+      const row = sheet.getRow(r);
+      const values: CellValue[] = [];
+      const fills: boolean[] = [];
+      for (let c = 1; c <= width; c++) {
+        const cell = row.getCell(c);
+        // A merged range holds its value once, in its top-left cell.
+        values.push(cell.isMerged && cell.master !== cell ? null : cellValue(cell.value));
+        const fill = cell.fill;
+        fills.push(fill?.type === "pattern" && fill.pattern === "solid" && !isWhite(fill.fgColor?.argb));
+      }
+      rows.push(values);
+      filled.push(fills);
+    }
+    const merges = (sheet.model.merges ?? []).map(parseRange).filter((m): m is Merge => m !== null);
+    grids.push({ name: sheet.name, rows, filled, merges });
+  });
+  return grids;
+}
+
+function isWhite(argb: string | undefined): boolean {
+  return argb === undefined || /^(FF)?FFFFFF$/i.test(argb);
+}
+
+function cellValue(value: ExcelJS.CellValue): CellValue {
+  if (value === null || value === undefined) return null;
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean") return value;
+  if (value instanceof Date) return value;
+  if ("richText" in value) return value.richText.map((part) => part.text).join("");
+  if ("formula" in value || "sharedFormula" in value) {
+    const result = (value as { result?: unknown }).result;
+    if (result === undefined || result === null || typeof result === "object")
+      return result instanceof Date ? result : null;
+    return result as string | number | boolean;
+  }
+  if ("text" in value && typeof value.text === "string") return value.text;
+  if ("error" in value) return null;
+  return null;
+}
+
+type Merge = NonNullable<Grid["merges"]>[number];
+
+function parseRange(range: string): Merge | null {
+  const match = /^([A-Z]+)(\d+):([A-Z]+)(\d+)$/.exec(range);
+  if (!match) return null;
+  const col = (letters: string) => [...letters].reduce((n, ch) => n * 26 + ch.charCodeAt(0) - 64, 0) - 1;
+  return {
+    top: Number(match[2]) - 1,
+    left: col(match[1] ?? "A"),
+    bottom: Number(match[4]) - 1,
+    right: col(match[3] ?? "A"),
+  };
+}
+
+/** Reads the zip's central directory only: too many entries or too much inflated data is refused before unzipping. */
+function checkZip(bytes: Buffer): Promise<void> {
+  return new Promise((resolve, reject) => {
+    yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true }, (error, zip) => {
+      if (error || !zip) return reject(new UnreadableFileError("CORRUPT_WORKBOOK"));
+      let entries = 0;
+      let total = 0;
+      let workbookPart = false;
+      zip.on("entry", (entry: yauzl.Entry) => {
+        entries++;
+        total += entry.uncompressedSize;
+        if (entry.fileName === "xl/workbook.xml") workbookPart = true;
+        const ratio = entry.compressedSize > 0 ? entry.uncompressedSize / entry.compressedSize : 0;
+        if (
+          entries > MAX_ZIP_ENTRIES
+          || total > MAX_UNZIPPED_BYTES
+          || (entry.uncompressedSize > 10_000_000 && ratio > 200)
+        ) {
+          zip.close();
+          return reject(new UnreadableFileError("ZIP_BOMB"));
+        }
+        zip.readEntry();
+      });
+      zip.on("end", () => (workbookPart ? resolve() : reject(new UnreadableFileError("NOT_A_WORKBOOK"))));
+      zip.on("error", () => reject(new UnreadableFileError("CORRUPT_WORKBOOK")));
+      zip.readEntry();
+    });
+  });
+}

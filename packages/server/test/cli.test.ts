@@ -1,0 +1,117 @@
+import { type ChildProcess, spawn } from "node:child_process";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { dirname, join, resolve } from "node:path";
+import { fileURLToPath } from "node:url";
+import { eq } from "drizzle-orm";
+import { afterAll, describe, expect, it } from "vitest";
+import { verifyPassword } from "../src/auth/passwords.ts";
+import { openDatabase } from "../src/db/client.ts";
+import { users } from "../src/db/schema.ts";
+
+const bin = resolve(dirname(fileURLToPath(import.meta.url)), "../bin/baara.js");
+const dirs: string[] = [];
+
+async function dataDir(): Promise<string> {
+  const dir = await mkdtemp(join(tmpdir(), "baara-cli-"));
+  dirs.push(dir);
+  return dir;
+}
+
+function baara(args: string[], env: Record<string, string>, stdin = ""): Promise<{ code: number; out: string; err: string }> {
+  return new Promise((done, fail) => {
+    const child = spawn(process.execPath, [bin, ...args], {
+      env: { ...process.env, DATABASE_URL: "", ...env },
+      stdio: ["pipe", "pipe", "pipe"],
+    });
+    let out = "";
+    let err = "";
+    child.stdout.on("data", (d: Buffer) => {
+      out += d.toString();
+    });
+    child.stderr.on("data", (d: Buffer) => {
+      err += d.toString();
+    });
+    child.on("error", fail);
+    child.on("close", (code) => done({ code: code ?? -1, out, err }));
+    child.stdin.end(stdin);
+  });
+}
+
+afterAll(async () => {
+  for (const dir of dirs) await rm(dir, { recursive: true, force: true });
+});
+
+describe("baara CLI", () => {
+  it("creates the first admin with the password read from standard input", async () => {
+    const dir = await dataDir();
+    const created = await baara(
+      ["user:create", "--email", "Premier.Admin@test.example", "--name", "Premier Admin", "--role", "admin"],
+      { BAARA_DATA_DIR: dir },
+      "un-mot-de-passe-solide\n",
+    );
+    expect(created.err).toBe("");
+    expect(created.code).toBe(0);
+    expect(created.out).toContain("premier.admin@test.example created (admin, platform)");
+
+    const again = await baara(
+      ["user:create", "--email", "premier.admin@test.example", "--name", "Doublon", "--role", "admin"],
+      { BAARA_DATA_DIR: dir },
+      "un-mot-de-passe-solide\n",
+    );
+    expect(again.code).toBe(2);
+    expect(again.err).toContain("already exists");
+
+    const database = await openDatabase({ dataDir: dir });
+    try {
+      const [row] = await database.db.select().from(users).where(eq(users.email, "premier.admin@test.example"));
+      expect(row?.isPlatformAdmin).toBe(true);
+      expect(await verifyPassword(row?.passwordHash ?? "", "un-mot-de-passe-solide")).toBe(true);
+    } finally {
+      await database.close();
+    }
+  }, 60_000);
+
+  it("refuses a short password and an unknown role with a clear message and exit code 2", async () => {
+    const dir = await dataDir();
+    const short = await baara(["user:create", "--email", "a@test.example", "--name", "A", "--role", "admin"], { BAARA_DATA_DIR: dir }, "court\n");
+    expect(short.code).toBe(2);
+    expect(short.err).toContain("at least 10 characters");
+    const role = await baara(["user:create", "--email", "a@test.example", "--name", "A", "--role", "chef"], { BAARA_DATA_DIR: dir }, "x\n");
+    expect(role.code).toBe(2);
+    expect(role.err).toContain("--role must be");
+  }, 60_000);
+
+  it("serves the demo on the embedded database: health answers pglite and the demo login works", async () => {
+    const dir = await dataDir();
+    const port = String(20000 + Math.floor(Math.random() * 20000));
+    const child: ChildProcess = spawn(process.execPath, [bin, "serve"], {
+      env: { ...process.env, DATABASE_URL: "", BAARA_DATA_DIR: dir, BAARA_DEMO: "1", PORT: port, HOST: "127.0.0.1", LOG_LEVEL: "warn" },
+      stdio: "ignore",
+    });
+    try {
+      const started = Date.now();
+      let health: unknown = null;
+      while (Date.now() - started < 60_000) {
+        try {
+          health = await (await fetch(`http://127.0.0.1:${port}/api/v1/health`)).json();
+          break;
+        } catch {
+          await new Promise((r) => setTimeout(r, 250));
+        }
+      }
+      expect(health).toEqual({ status: "ok", database: "pglite" });
+      const login = await fetch(`http://127.0.0.1:${port}/api/v1/auth/login`, {
+        method: "POST",
+        headers: { "content-type": "application/json" },
+        body: JSON.stringify({ email: "viewer@baara.example", password: "baara-demo-2024" }),
+      });
+      expect(login.status).toBe(200);
+      const page = await fetch(`http://127.0.0.1:${port}/`);
+      expect(page.status).toBe(200);
+      expect(await page.text()).toContain("Baara");
+    } finally {
+      child.kill("SIGTERM");
+    }
+  }, 90_000);
+});

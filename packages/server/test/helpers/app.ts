@@ -1,0 +1,61 @@
+import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
+import { buildApp } from "../../src/app.ts";
+import type { DatabaseKind } from "../../src/db/client.ts";
+import { createTestDatabase, type TestDatabase } from "./databases.ts";
+
+export interface TestContext {
+  app: FastifyInstance;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(kind: DatabaseKind): Promise<TestContext> {
+  const database = await createTestDatabase(kind);
+  const app = await buildApp({ database });
+  await app.ready();
+  return {
+    app,
+    database,
+    close: async () => {
+      await app.close();
+      await database.dispose();
+    },
+  };
+}
+
+/** A signed-in browser: session cookie plus CSRF token, as the web app sends them. */
+export interface Session {
+  cookie: string;
+  csrfToken: string;
+  userId: string;
+}
+
+export async function login(app: FastifyInstance, email: string, password: string): Promise<Session> {
+  const response = await app.inject({ method: "POST", url: "/api/v1/auth/login", payload: { email, password } });
+  if (response.statusCode !== 200) throw new Error(`login ${email} failed: ${response.statusCode} ${response.body}`);
+  const cookie = response.cookies.find((c) => c.name === "baara_session");
+  if (!cookie) throw new Error("no session cookie");
+  const body = response.json() as { csrfToken: string; user: { id: string } };
+  return { cookie: `baara_session=${cookie.value}`, csrfToken: body.csrfToken, userId: body.user.id };
+}
+
+export type Call = Omit<InjectOptions, "headers"> & { headers?: Record<string, string> };
+
+/** Sends a request as `session` (or anonymously), with the CSRF header on writes. */
+export function call(
+  app: FastifyInstance,
+  session: Session | null,
+  options: { method: string; url: string; payload?: unknown; headers?: Record<string, string> },
+): Promise<LightMyRequestResponse> {
+  const headers: Record<string, string> = { ...options.headers };
+  if (session) {
+    headers.cookie = session.cookie;
+    if (options.method !== "GET") headers["x-csrf-token"] = session.csrfToken;
+  }
+  return app.inject({
+    method: options.method as InjectOptions["method"],
+    url: options.url,
+    headers,
+    ...(options.payload === undefined ? {} : { payload: options.payload as InjectOptions["payload"] }),
+  });
+}

@@ -1,0 +1,46 @@
+// Every database suite runs on PGlite, and on PostgreSQL too when
+// TEST_DATABASE_URL is set (CI sets it). Each test file gets its own fresh
+// database, migrated from the same migrations the application uses.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { type Database, type DatabaseKind, openDatabase } from "../../src/db/client.ts";
+
+export const databaseKinds: DatabaseKind[] = process.env.TEST_DATABASE_URL ? ["pglite", "postgresql"] : ["pglite"];
+
+if (!process.env.TEST_DATABASE_URL && !process.env.BAARA_QUIET_SKIPS) {
+  console.warn("TEST_DATABASE_URL is not set: database suites run on PGlite only.");
+}
+
+export interface TestDatabase extends Database {
+  /** Drops the throw-away database. */
+  dispose(): Promise<void>;
+}
+
+export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+  if (kind === "pglite") {
+    const database = await openDatabase({ memory: true });
+    await database.migrate();
+    return { ...database, dispose: () => database.close() };
+  }
+  const adminUrl = process.env.TEST_DATABASE_URL;
+  if (!adminUrl) throw new Error("TEST_DATABASE_URL is not set");
+  const name = `baara_test_${randomBytes(6).toString("hex")}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  await admin.query(`create database ${name}`);
+  await admin.end();
+  const url = new URL(adminUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ url: url.toString() });
+  await database.migrate();
+  return {
+    ...database,
+    dispose: async () => {
+      await database.close();
+      const cleanup = new pg.Client({ connectionString: adminUrl });
+      await cleanup.connect();
+      await cleanup.query(`drop database if exists ${name} with (force)`);
+      await cleanup.end();
+    },
+  };
+}

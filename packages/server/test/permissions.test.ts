@@ -1,0 +1,941 @@
+// The allow/deny matrix of every /api/v1 route (login and logout aside), for
+// each kind of actor. Expected status: the route's success status when the
+// actor is allowed; when denied, 401 for a visitor, 404 when the actor cannot
+// even read the project (or see the user) the request is about, else 403.
+import { randomBytes } from "node:crypto";
+import { eq } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { users } from "../src/db/schema.ts";
+import { call, createTestApp, login, type Session, type TestContext } from "./helpers/app.ts";
+import { databaseKinds } from "./helpers/databases.ts";
+import {
+  grant,
+  makeActivity,
+  makeBudgetLine,
+  makeNode,
+  makeOrganisation,
+  makeProject,
+  makeUser,
+  makeWorkplan,
+  PASSWORD,
+} from "./helpers/factories.ts";
+
+const ACTORS = [
+  "anonymous",
+  "platformAdmin",
+  "orgAdmin",
+  "manager",
+  "editor",
+  "approver",
+  "viewer",
+  "projectEditor",
+  "outsider",
+] as const;
+type ActorName = (typeof ACTORS)[number];
+type SignedIn = Exclude<ActorName, "anonymous">;
+
+const SIGNED_IN: readonly SignedIn[] = [
+  "platformAdmin",
+  "orgAdmin",
+  "manager",
+  "editor",
+  "approver",
+  "viewer",
+  "projectEditor",
+  "outsider",
+];
+/** Everyone with a role reaching project P (org A, its child A1, or P itself). */
+const READ_P: readonly ActorName[] = [
+  "platformAdmin",
+  "orgAdmin",
+  "manager",
+  "editor",
+  "approver",
+  "viewer",
+  "projectEditor",
+];
+/** project.manage, plan.create and audit.read: admins and managers. */
+const MANAGE_P: readonly ActorName[] = ["platformAdmin", "orgAdmin", "manager"];
+/** plan.edit and plan.submit. */
+const EDIT_P: readonly ActorName[] = ["platformAdmin", "orgAdmin", "manager", "editor", "projectEditor"];
+/** organisation.manage and members.manage on A (and so on A1). */
+const ADMIN_A: readonly ActorName[] = ["platformAdmin", "orgAdmin"];
+/** Signed-in actors who cannot read P: a denial is a 404, not a 403. */
+const HIDDEN_P: readonly ActorName[] = ["outsider"];
+const ALL_OF_A: readonly ActorName[] = [
+  "orgAdmin",
+  "manager",
+  "editor",
+  "approver",
+  "viewer",
+  "projectEditor",
+];
+
+const unique = () => randomBytes(4).toString("hex");
+const apiUrl = (path: string) => `/api/v1${path}`;
+
+type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+interface Target {
+  url: string;
+  payload?: unknown;
+}
+
+interface RowSpec<T> {
+  name: string;
+  method: Method;
+  status: 200 | 201 | 204;
+  allowed: readonly ActorName[];
+  /** Denied signed-in actors who cannot even see the target: 404. */
+  hidden?: readonly ActorName[];
+  /** Cells where the code departs from the rule, securely and sensibly (each explained where set). */
+  override?: Partial<Record<ActorName, number>>;
+  /** A fresh target for this attempt, for requests that change or delete something. */
+  prepare?: (actor: ActorName) => Promise<T>;
+  request: (fresh: T, actor: ActorName) => Target;
+}
+
+interface Row {
+  name: string;
+  method: Method;
+  status: number;
+  allowed: readonly ActorName[];
+  hidden: readonly ActorName[];
+  override: Partial<Record<ActorName, number>>;
+  target(actor: ActorName): Promise<Target>;
+}
+
+function row<T = undefined>(spec: RowSpec<T>): Row {
+  return {
+    name: spec.name,
+    method: spec.method,
+    status: spec.status,
+    allowed: spec.allowed,
+    hidden: spec.hidden ?? [],
+    override: spec.override ?? {},
+    target: async (actor) => {
+      const fresh = spec.prepare ? await spec.prepare(actor) : (undefined as T);
+      return spec.request(fresh, actor);
+    },
+  };
+}
+
+function expectedStatus(r: Row, actor: ActorName): number {
+  const override = r.override[actor];
+  if (override !== undefined) return override;
+  if (r.allowed.includes(actor)) return r.status;
+  if (actor === "anonymous") return 401;
+  return r.hidden.includes(actor) ? 404 : 403;
+}
+
+interface Page<T> {
+  items: T[];
+  total: number;
+}
+interface ProjectItem {
+  id: string;
+  code: string;
+  published: boolean;
+}
+interface WorkplanItem {
+  id: string;
+  status: string;
+}
+
+describe.each(databaseKinds)("permissions on %s", (kind) => {
+  let ctx: TestContext;
+  const sessions = {} as Record<SignedIn, Session>;
+  const userIds = {} as Record<SignedIn, string>;
+  // The world, filled in beforeAll.
+  let A: { id: string };
+  let A1: { id: string };
+  let B: { id: string };
+  let P: { id: string };
+  let P2: { id: string };
+  let Q: { id: string };
+  let R: { id: string };
+  let N: { id: string };
+  let W: { id: string };
+  let activity: { id: string };
+  let approvedOfR: { id: string };
+  let draftOfR: { id: string };
+
+  const db = () => ctx.database.db;
+  const sessionOf = (actor: ActorName) => (actor === "anonymous" ? null : sessions[actor]);
+  const send = (actor: ActorName, method: Method, url: string, payload?: unknown) =>
+    call(ctx.app, sessionOf(actor), { method, url: apiUrl(url), payload });
+
+  beforeAll(async () => {
+    ctx = await createTestApp(kind);
+    const d = db();
+    A = await makeOrganisation(d, { name: "Org A" });
+    A1 = await makeOrganisation(d, { parentId: A.id, name: "Org A1" });
+    B = await makeOrganisation(d, { name: "Org B" });
+    P = await makeProject(d, { organisationId: A1.id, currency: "XOF" });
+    P2 = await makeProject(d, { organisationId: A1.id });
+    Q = await makeProject(d, { organisationId: B.id });
+    R = await makeProject(d, { organisationId: B.id, published: true });
+    N = await makeNode(d, { projectId: P.id });
+    W = await makeWorkplan(d, { projectId: P.id, status: "draft" });
+    activity = await makeActivity(d, { workplanId: W.id, resultNodeId: N.id });
+    await makeBudgetLine(d, { activityId: activity.id, workplanId: W.id });
+    approvedOfR = await makeWorkplan(d, { projectId: R.id, status: "approved" });
+    draftOfR = await makeWorkplan(d, { projectId: R.id, status: "draft" });
+
+    const emails = {} as Record<SignedIn, string>;
+    for (const actor of SIGNED_IN) {
+      const user = await makeUser(d, { name: actor, isPlatformAdmin: actor === "platformAdmin" });
+      userIds[actor] = user.id;
+      emails[actor] = user.email;
+    }
+    await grant(d, userIds.orgAdmin, "admin", { organisationId: A.id });
+    await grant(d, userIds.manager, "manager", { organisationId: A.id });
+    await grant(d, userIds.editor, "editor", { organisationId: A1.id });
+    await grant(d, userIds.approver, "approver", { organisationId: A.id });
+    await grant(d, userIds.viewer, "viewer", { organisationId: A.id });
+    await grant(d, userIds.projectEditor, "editor", { projectId: P.id });
+    await grant(d, userIds.outsider, "viewer", { organisationId: B.id });
+
+    // Each user signs in through the real login route.
+    for (const actor of SIGNED_IN) sessions[actor] = await login(ctx.app, emails[actor], PASSWORD);
+  });
+  afterAll(() => ctx.close());
+
+  // Fresh targets, one per attempt.
+  const freshOrganisation = () => makeOrganisation(db(), { parentId: A1.id });
+  /** A project of A1 on which projectEditor is an editor too, so that a denial is a 403, not a 404. */
+  const freshProject = async () => {
+    const project = await makeProject(db(), { organisationId: A1.id });
+    await grant(db(), userIds.projectEditor, "editor", { projectId: project.id });
+    return project;
+  };
+  const freshPlan = (status: string) => makeWorkplan(db(), { projectId: P.id, status });
+  const freshActivity = () => makeActivity(db(), { workplanId: W.id, resultNodeId: N.id });
+  const freshLine = () => makeBudgetLine(db(), { activityId: activity.id, workplanId: W.id });
+  const freshUser = () => makeUser(db());
+  const freshOrgMembership = async () =>
+    grant(db(), (await freshUser()).id, "viewer", { organisationId: A1.id });
+  const freshProjectMembership = async () =>
+    grant(db(), (await freshUser()).id, "viewer", { projectId: P.id });
+  const userRow = async (id: string) => {
+    const [user] = await db().select().from(users).where(eq(users.id, id));
+    if (!user) throw new Error(`no user ${id}`);
+    return user;
+  };
+  /** The actor's own account (a fresh one for a visitor, who has none). */
+  const ownAccount = (actor: ActorName) => (actor === "anonymous" ? freshUser() : userRow(userIds[actor]));
+
+  const rows: Row[] = [
+    // ---- health and session
+    row({
+      name: "GET /health",
+      method: "GET",
+      status: 200,
+      allowed: ACTORS,
+      request: () => ({ url: "/health" }),
+    }),
+    row({
+      name: "GET /auth/session",
+      method: "GET",
+      status: 200,
+      allowed: SIGNED_IN,
+      request: () => ({ url: "/auth/session" }),
+    }),
+
+    // ---- organisations
+    // Organisations are a shared directory (project partners point at them): every signed-in user reads them.
+    row({
+      name: "GET /organisations",
+      method: "GET",
+      status: 200,
+      allowed: SIGNED_IN,
+      request: () => ({ url: "/organisations" }),
+    }),
+    row({
+      name: "GET /organisations/:id",
+      method: "GET",
+      status: 200,
+      allowed: SIGNED_IN,
+      request: () => ({ url: `/organisations/${A1.id}` }),
+    }),
+    row({
+      name: "POST /organisations (under A1)",
+      method: "POST",
+      status: 201,
+      allowed: ADMIN_A,
+      request: () => ({
+        url: "/organisations",
+        payload: { parentId: A1.id, code: `ORG-${unique()}`, name: "Nouvelle unité", kind: "unit" },
+      }),
+    }),
+    row({
+      name: "POST /organisations (root)",
+      method: "POST",
+      status: 201,
+      allowed: ["platformAdmin"],
+      request: () => ({
+        url: "/organisations",
+        payload: { code: `ORG-${unique()}`, name: "Nouveau ministère", kind: "ministry" },
+      }),
+    }),
+    row({
+      name: "PATCH /organisations/:id (rename)",
+      method: "PATCH",
+      status: 200,
+      allowed: ADMIN_A,
+      prepare: freshOrganisation,
+      request: (o) => ({ url: `/organisations/${o.id}`, payload: { name: "Renommée", version: o.version } }),
+    }),
+    row({
+      name: "PATCH /organisations/:id (move under A)",
+      method: "PATCH",
+      status: 200,
+      allowed: ADMIN_A,
+      prepare: freshOrganisation,
+      request: (o) => ({ url: `/organisations/${o.id}`, payload: { parentId: A.id, version: o.version } }),
+    }),
+    row({
+      // The admin of A does not manage B, so cannot move anything under it.
+      name: "PATCH /organisations/:id (move under B)",
+      method: "PATCH",
+      status: 200,
+      allowed: ["platformAdmin"],
+      prepare: freshOrganisation,
+      request: (o) => ({ url: `/organisations/${o.id}`, payload: { parentId: B.id, version: o.version } }),
+    }),
+    row({
+      // Detaching makes a root organisation, which POST /organisations reserves to platform admins.
+      name: "PATCH /organisations/:id (detach to root)",
+      method: "PATCH",
+      status: 200,
+      allowed: ["platformAdmin"],
+      prepare: freshOrganisation,
+      request: (o) => ({ url: `/organisations/${o.id}`, payload: { parentId: null, version: o.version } }),
+    }),
+    row({
+      name: "DELETE /organisations/:id",
+      method: "DELETE",
+      status: 204,
+      allowed: ADMIN_A,
+      prepare: freshOrganisation,
+      request: (o) => ({ url: `/organisations/${o.id}` }),
+    }),
+
+    // ---- users
+    row({
+      name: "GET /users",
+      method: "GET",
+      status: 200,
+      allowed: ADMIN_A,
+      request: () => ({ url: "/users" }),
+    }),
+    row({
+      // Org admins see the people holding a role under their organisations (here via project P of A1).
+      name: "GET /users/:id (projectEditor)",
+      method: "GET",
+      status: 200,
+      allowed: ["platformAdmin", "orgAdmin", "projectEditor"],
+      hidden: SIGNED_IN,
+      request: () => ({ url: `/users/${userIds.projectEditor}` }),
+    }),
+    row({
+      name: "GET /users/:id (outsider, of org B)",
+      method: "GET",
+      status: 200,
+      allowed: ["platformAdmin", "outsider"],
+      hidden: SIGNED_IN,
+      request: () => ({ url: `/users/${userIds.outsider}` }),
+    }),
+    row({
+      name: "POST /users",
+      method: "POST",
+      status: 201,
+      allowed: ADMIN_A,
+      request: () => ({
+        url: "/users",
+        payload: { email: `new-${unique()}@test.example`, name: "Nouvelle personne", password: PASSWORD },
+      }),
+    }),
+    row({
+      name: "PATCH /users/:id (self)",
+      method: "PATCH",
+      status: 200,
+      allowed: SIGNED_IN,
+      prepare: ownAccount,
+      request: (u) => ({ url: `/users/${u.id}`, payload: { locale: "en", version: u.version } }),
+    }),
+    row({
+      // 403 (not 404) even for a user the actor cannot see: the check precedes the lookup, revealing nothing.
+      name: "PATCH /users/:id (someone else)",
+      method: "PATCH",
+      status: 200,
+      allowed: ["platformAdmin"],
+      prepare: freshUser,
+      request: (u) => ({ url: `/users/${u.id}`, payload: { name: "Renommé", version: u.version } }),
+    }),
+    row({
+      name: "PATCH /users/:id (deactivate someone else)",
+      method: "PATCH",
+      status: 200,
+      allowed: ["platformAdmin"],
+      prepare: freshUser,
+      request: (u) => ({ url: `/users/${u.id}`, payload: { active: false, version: u.version } }),
+    }),
+
+    // ---- memberships
+    row({
+      name: "GET /memberships?organisationId=A",
+      method: "GET",
+      status: 200,
+      allowed: ADMIN_A,
+      request: () => ({ url: `/memberships?organisationId=${A.id}` }),
+    }),
+    row({
+      name: "GET /memberships?organisationId=A1",
+      method: "GET",
+      status: 200,
+      allowed: ADMIN_A,
+      request: () => ({ url: `/memberships?organisationId=${A1.id}` }),
+    }),
+    row({
+      name: "GET /memberships?projectId=P",
+      method: "GET",
+      status: 200,
+      allowed: ADMIN_A,
+      hidden: HIDDEN_P,
+      request: () => ({ url: `/memberships?projectId=${P.id}` }),
+    }),
+    row({
+      name: "GET /memberships?userId=self",
+      method: "GET",
+      status: 200,
+      allowed: SIGNED_IN,
+      request: (_, actor) => ({
+        url: `/memberships?userId=${actor === "anonymous" ? userIds.viewer : userIds[actor]}`,
+      }),
+    }),
+    row({
+      // Someone else's roles, across scopes: platform admins only (org admins filter by their organisation).
+      name: "GET /memberships?userId=viewer",
+      method: "GET",
+      status: 200,
+      allowed: ["platformAdmin", "viewer"],
+      request: () => ({ url: `/memberships?userId=${userIds.viewer}` }),
+    }),
+    row({
+      name: "POST /memberships (admin on A1)",
+      method: "POST",
+      status: 201,
+      allowed: ADMIN_A,
+      prepare: freshUser,
+      request: (u) => ({
+        url: "/memberships",
+        payload: { userId: u.id, organisationId: A1.id, role: "admin" },
+      }),
+    }),
+    row({
+      name: "POST /memberships (on project P)",
+      method: "POST",
+      status: 201,
+      allowed: ADMIN_A,
+      hidden: HIDDEN_P,
+      prepare: freshUser,
+      request: (u) => ({ url: "/memberships", payload: { userId: u.id, projectId: P.id, role: "editor" } }),
+    }),
+    row({
+      name: "POST /memberships (on org B)",
+      method: "POST",
+      status: 201,
+      allowed: ["platformAdmin"],
+      prepare: freshUser,
+      request: (u) => ({
+        url: "/memberships",
+        payload: { userId: u.id, organisationId: B.id, role: "viewer" },
+      }),
+    }),
+    row({
+      name: "DELETE /memberships/:id (on A1)",
+      method: "DELETE",
+      status: 204,
+      allowed: ADMIN_A,
+      prepare: freshOrgMembership,
+      request: (m) => ({ url: `/memberships/${m.id}` }),
+    }),
+    row({
+      name: "DELETE /memberships/:id (on project P)",
+      method: "DELETE",
+      status: 204,
+      allowed: ADMIN_A,
+      hidden: HIDDEN_P,
+      prepare: freshProjectMembership,
+      request: (m) => ({ url: `/memberships/${m.id}` }),
+    }),
+
+    // ---- projects
+    row({
+      name: "GET /projects",
+      method: "GET",
+      status: 200,
+      allowed: ACTORS,
+      request: () => ({ url: "/projects" }),
+    }),
+    row({
+      name: "GET /projects/:id (P)",
+      method: "GET",
+      status: 200,
+      allowed: READ_P,
+      hidden: HIDDEN_P,
+      request: () => ({ url: `/projects/${P.id}` }),
+    }),
+    row({
+      name: "GET /projects/:id (Q, of org B)",
+      method: "GET",
+      status: 200,
+      allowed: ["platformAdmin", "outsider"],
+      hidden: ALL_OF_A,
+      request: () => ({ url: `/projects/${Q.id}` }),
+    }),
+    row({
+      name: "GET /projects/:id (R, published)",
+      method: "GET",
+      status: 200,
+      allowed: ACTORS,
+      request: () => ({ url: `/projects/${R.id}` }),
+    }),
+    row({
+      name: "POST /projects (in A1)",
+      method: "POST",
+      status: 201,
+      allowed: MANAGE_P,
+      request: () => ({
+        url: "/projects",
+        payload: {
+          code: `NEW-${unique()}`,
+          title: "Nouveau projet",
+          organisationId: A1.id,
+          currency: "XOF",
+          levelLabels: ["Composante"],
+        },
+      }),
+    }),
+    row({
+      name: "POST /projects (in B)",
+      method: "POST",
+      status: 201,
+      allowed: ["platformAdmin"],
+      request: () => ({
+        url: "/projects",
+        payload: {
+          code: `NEW-${unique()}`,
+          title: "Nouveau projet",
+          organisationId: B.id,
+          currency: "XOF",
+          levelLabels: ["Composante"],
+        },
+      }),
+    }),
+    row({
+      name: "PATCH /projects/:id",
+      method: "PATCH",
+      status: 200,
+      allowed: MANAGE_P,
+      hidden: HIDDEN_P,
+      prepare: freshProject,
+      request: (p) => ({ url: `/projects/${p.id}`, payload: { title: "Renommé", version: p.version } }),
+    }),
+    row({
+      name: "PATCH /projects/:id (move to org B)",
+      method: "PATCH",
+      status: 200,
+      allowed: ["platformAdmin"],
+      hidden: HIDDEN_P,
+      prepare: freshProject,
+      request: (p) => ({ url: `/projects/${p.id}`, payload: { organisationId: B.id, version: p.version } }),
+    }),
+    row({
+      name: "DELETE /projects/:id",
+      method: "DELETE",
+      status: 204,
+      allowed: ADMIN_A,
+      hidden: HIDDEN_P,
+      prepare: freshProject,
+      request: (p) => ({ url: `/projects/${p.id}` }),
+    }),
+
+    // ---- results framework
+    row({
+      name: "GET /projects/:id/nodes",
+      method: "GET",
+      status: 200,
+      allowed: READ_P,
+      hidden: HIDDEN_P,
+      request: () => ({ url: `/projects/${P.id}/nodes` }),
+    }),
+    row({
+      name: "POST /projects/:id/nodes",
+      method: "POST",
+      status: 201,
+      allowed: MANAGE_P,
+      hidden: HIDDEN_P,
+      request: () => ({
+        url: `/projects/${P.id}/nodes`,
+        payload: { code: `N-${unique()}`, title: "Résultat" },
+      }),
+    }),
+    row({
+      name: "PATCH /nodes/:id",
+      method: "PATCH",
+      status: 200,
+      allowed: MANAGE_P,
+      hidden: HIDDEN_P,
+      prepare: () => makeNode(db(), { projectId: P.id }),
+      request: (n) => ({ url: `/nodes/${n.id}`, payload: { title: "Renommé", version: n.version } }),
+    }),
+    row({
+      name: "DELETE /nodes/:id",
+      method: "DELETE",
+      status: 204,
+      allowed: MANAGE_P,
+      hidden: HIDDEN_P,
+      prepare: () => makeNode(db(), { projectId: P.id }),
+      request: (n) => ({ url: `/nodes/${n.id}` }),
+    }),
+
+    // ---- work plans
+    row({
+      name: "GET /projects/:id/workplans",
+      method: "GET",
+      status: 200,
+      allowed: READ_P,
+      hidden: HIDDEN_P,
+      request: () => ({ url: `/projects/${P.id}/workplans` }),
+    }),
+    row({
+      name: "POST /projects/:id/workplans",
+      method: "POST",
+      status: 201,
+      allowed: MANAGE_P,
+      hidden: HIDDEN_P,
+      request: () => ({ url: `/projects/${P.id}/workplans`, payload: { year: 2031 } }),
+    }),
+    row({
+      name: "GET /workplans/:id",
+      method: "GET",
+      status: 200,
+      allowed: READ_P,
+      hidden: HIDDEN_P,
+      request: () => ({ url: `/workplans/${W.id}` }),
+    }),
+    row({
+      // Members of A are mere visitors of R, which is published: they see its approved plans, not its drafts.
+      name: "GET /workplans/:id (draft of published R)",
+      method: "GET",
+      status: 200,
+      allowed: ["platformAdmin", "outsider"],
+      hidden: ALL_OF_A,
+      // A visitor of a published project is not asked to sign in for a draft: it is simply not there.
+      override: { anonymous: 404 },
+      request: () => ({ url: `/workplans/${draftOfR.id}` }),
+    }),
+    row({
+      // A draft hidden from a visitor stays hidden when written to, anonymous visitors included.
+      name: "PATCH /workplans/:id (draft of published R)",
+      method: "PATCH",
+      status: 200,
+      allowed: ["platformAdmin"],
+      hidden: ALL_OF_A,
+      override: { anonymous: 404 },
+      prepare: () => makeWorkplan(db(), { projectId: R.id, status: "draft" }),
+      request: (p) => ({ url: `/workplans/${p.id}`, payload: { title: "Renommé", version: p.version } }),
+    }),
+    row({
+      name: "PATCH /workplans/:id",
+      method: "PATCH",
+      status: 200,
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      prepare: () => freshPlan("draft"),
+      request: (p) => ({ url: `/workplans/${p.id}`, payload: { title: "Renommé", version: p.version } }),
+    }),
+    row({
+      name: "DELETE /workplans/:id",
+      method: "DELETE",
+      status: 204,
+      allowed: MANAGE_P,
+      hidden: HIDDEN_P,
+      prepare: () => freshPlan("draft"),
+      request: (p) => ({ url: `/workplans/${p.id}` }),
+    }),
+    row({
+      name: "POST /workplans/:id/transitions (submit)",
+      method: "POST",
+      status: 200,
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      prepare: () => freshPlan("draft"),
+      request: (p) => ({
+        url: `/workplans/${p.id}/transitions`,
+        payload: { action: "submit", version: p.version },
+      }),
+    }),
+    row({
+      // Approving is kept apart from editing: admins, even the platform admin, hold no plan.approve.
+      name: "POST /workplans/:id/transitions (approve)",
+      method: "POST",
+      status: 200,
+      allowed: ["approver"],
+      hidden: HIDDEN_P,
+      prepare: () => freshPlan("submitted"),
+      request: (p) => ({
+        url: `/workplans/${p.id}/transitions`,
+        payload: { action: "approve", version: p.version },
+      }),
+    }),
+    row({
+      // Same separation of duties as approve.
+      name: "POST /workplans/:id/transitions (endorse)",
+      method: "POST",
+      status: 200,
+      allowed: ["approver"],
+      hidden: HIDDEN_P,
+      prepare: () => freshPlan("approved"),
+      request: (p) => ({
+        url: `/workplans/${p.id}/transitions`,
+        payload: { action: "endorse", version: p.version },
+      }),
+    }),
+    row({
+      // Same separation of duties as approve.
+      name: "POST /workplans/:id/transitions (return)",
+      method: "POST",
+      status: 200,
+      allowed: ["approver"],
+      hidden: HIDDEN_P,
+      prepare: () => freshPlan("submitted"),
+      request: (p) => ({
+        url: `/workplans/${p.id}/transitions`,
+        payload: { action: "return", comment: "À revoir", version: p.version },
+      }),
+    }),
+    row({
+      name: "GET /workplans/:id/history",
+      method: "GET",
+      status: 200,
+      allowed: READ_P,
+      hidden: HIDDEN_P,
+      request: () => ({ url: `/workplans/${W.id}/history` }),
+    }),
+    row({
+      name: "PUT /workplans/:id/declared-totals",
+      method: "PUT",
+      status: 200,
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      prepare: () => freshPlan("draft"),
+      request: (p) => ({
+        url: `/workplans/${p.id}/declared-totals`,
+        payload: { nodeId: N.id, amount: "1000000" },
+      }),
+    }),
+    row({
+      name: "GET /workplans/:id/summary",
+      method: "GET",
+      status: 200,
+      allowed: READ_P,
+      hidden: HIDDEN_P,
+      request: () => ({ url: `/workplans/${W.id}/summary` }),
+    }),
+
+    // ---- activities and budget lines
+    row({
+      name: "GET /workplans/:id/activities",
+      method: "GET",
+      status: 200,
+      allowed: READ_P,
+      hidden: HIDDEN_P,
+      request: () => ({ url: `/workplans/${W.id}/activities` }),
+    }),
+    row({
+      name: "POST /workplans/:id/activities",
+      method: "POST",
+      status: 201,
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      request: () => ({
+        url: `/workplans/${W.id}/activities`,
+        payload: {
+          title: "Nouvelle activité",
+          resultNodeId: N.id,
+          budgetLines: [{ quantity: "1", unitCost: "500" }],
+        },
+      }),
+    }),
+    row({
+      name: "GET /activities/:id",
+      method: "GET",
+      status: 200,
+      allowed: READ_P,
+      hidden: HIDDEN_P,
+      request: () => ({ url: `/activities/${activity.id}` }),
+    }),
+    row({
+      name: "PATCH /activities/:id",
+      method: "PATCH",
+      status: 200,
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      prepare: freshActivity,
+      request: (a) => ({ url: `/activities/${a.id}`, payload: { title: "Renommée", version: a.version } }),
+    }),
+    row({
+      name: "DELETE /activities/:id",
+      method: "DELETE",
+      status: 204,
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      prepare: freshActivity,
+      request: (a) => ({ url: `/activities/${a.id}` }),
+    }),
+    row({
+      name: "POST /activities/:id/budget-lines",
+      method: "POST",
+      status: 201,
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      request: () => ({
+        url: `/activities/${activity.id}/budget-lines`,
+        payload: { quantity: "3", unitCost: "2500" },
+      }),
+    }),
+    row({
+      name: "PATCH /budget-lines/:id",
+      method: "PATCH",
+      status: 200,
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      prepare: freshLine,
+      request: (l) => ({ url: `/budget-lines/${l.id}`, payload: { quantity: "4", version: l.version } }),
+    }),
+    row({
+      name: "DELETE /budget-lines/:id",
+      method: "DELETE",
+      status: 204,
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      prepare: freshLine,
+      request: (l) => ({ url: `/budget-lines/${l.id}` }),
+    }),
+
+    // ---- audit
+    row({
+      name: "GET /audit?projectId=P",
+      method: "GET",
+      status: 200,
+      allowed: MANAGE_P,
+      hidden: HIDDEN_P,
+      request: () => ({ url: `/audit?projectId=${P.id}` }),
+    }),
+    row({
+      name: "GET /audit",
+      method: "GET",
+      status: 200,
+      allowed: ["platformAdmin"],
+      request: () => ({ url: "/audit" }),
+    }),
+
+    // Last, as a success would lock the actor out for the rest of the run: nobody deactivates themselves.
+    row({
+      name: "PATCH /users/:id (deactivate self)",
+      method: "PATCH",
+      status: 200,
+      allowed: [],
+      prepare: ownAccount,
+      request: (u) => ({ url: `/users/${u.id}`, payload: { active: false, version: u.version } }),
+    }),
+  ];
+
+  describe("allow/deny matrix", () => {
+    for (const r of rows) {
+      for (const actor of ACTORS) {
+        const status = expectedStatus(r, actor);
+        it(`${r.name} — ${actor} → ${status}`, async () => {
+          const { url, payload } = await r.target(actor);
+          const response = await send(actor, r.method, url, payload);
+          expect(response.statusCode, `${r.method} ${url}: ${response.body}`).toBe(status);
+        });
+      }
+    }
+  });
+
+  describe("published projects and project lists", () => {
+    it("a visitor sees published project R and its approved plan, not R's draft nor P", async () => {
+      expect((await send("anonymous", "GET", `/projects/${R.id}`)).statusCode).toBe(200);
+      expect((await send("anonymous", "GET", `/projects/${R.id}/nodes`)).statusCode).toBe(200);
+      expect((await send("anonymous", "GET", `/workplans/${approvedOfR.id}`)).statusCode).toBe(200);
+      expect((await send("anonymous", "GET", `/workplans/${approvedOfR.id}/summary`)).statusCode).toBe(200);
+      expect((await send("anonymous", "GET", `/workplans/${approvedOfR.id}/activities`)).statusCode).toBe(
+        200,
+      );
+      expect((await send("anonymous", "GET", `/workplans/${draftOfR.id}`)).statusCode).toBe(404);
+      expect((await send("anonymous", "GET", `/workplans/${draftOfR.id}/summary`)).statusCode).toBe(404);
+      expect((await send("anonymous", "GET", `/workplans/${draftOfR.id}/activities`)).statusCode).toBe(404);
+      expect((await send("anonymous", "GET", `/workplans/${draftOfR.id}/history`)).statusCode).toBe(404);
+      expect((await send("anonymous", "GET", `/projects/${P.id}`)).statusCode).toBe(401);
+      expect((await send("anonymous", "GET", `/workplans/${W.id}`)).statusCode).toBe(401);
+
+      const plans = (
+        await send("anonymous", "GET", `/projects/${R.id}/workplans`)
+      ).json() as Page<WorkplanItem>;
+      expect(plans.items.map((p) => p.id)).toEqual([approvedOfR.id]);
+
+      // Reading a published project gives no right to change it nor to read its history.
+      expect(
+        (await send("anonymous", "POST", `/projects/${R.id}/workplans`, { year: 2030 })).statusCode,
+      ).toBe(401);
+      expect((await send("anonymous", "GET", `/audit?projectId=${R.id}`)).statusCode).toBe(401);
+    });
+
+    it("a signed-in non-member of R sees it as a visitor does", async () => {
+      expect((await send("viewer", "GET", `/workplans/${approvedOfR.id}`)).statusCode).toBe(200);
+      expect((await send("viewer", "GET", `/workplans/${draftOfR.id}`)).statusCode).toBe(404);
+      const plans = (await send("viewer", "GET", `/projects/${R.id}/workplans`)).json() as Page<WorkplanItem>;
+      expect(plans.items.map((p) => p.id)).toEqual([approvedOfR.id]);
+      expect((await send("viewer", "POST", `/projects/${R.id}/workplans`, { year: 2030 })).statusCode).toBe(
+        403,
+      );
+      // The outsider, a viewer of B, is a member of R: drafts included.
+      expect((await send("outsider", "GET", `/workplans/${draftOfR.id}`)).statusCode).toBe(200);
+    });
+
+    it("GET /projects for a visitor lists only published projects", async () => {
+      const page = (await send("anonymous", "GET", "/projects?pageSize=500")).json() as Page<ProjectItem>;
+      const ids = page.items.map((p) => p.id);
+      expect(page.items.length).toBeGreaterThan(0);
+      expect(page.items.every((p) => p.published)).toBe(true);
+      expect(page.total).toBe(page.items.length);
+      expect(ids).toContain(R.id);
+      expect(ids).not.toContain(P.id);
+      expect(ids).not.toContain(Q.id);
+    });
+
+    it("GET /projects for a project member lists that project, not the other projects of its organisation", async () => {
+      const page = (await send("projectEditor", "GET", "/projects?pageSize=500")).json() as Page<ProjectItem>;
+      const ids = page.items.map((p) => p.id);
+      expect(ids).toContain(P.id);
+      expect(ids).not.toContain(P2.id);
+      expect(ids).not.toContain(Q.id);
+      expect(ids).toContain(R.id);
+    });
+
+    it("GET /projects lists an organisation's projects to its members only", async () => {
+      const ofEditor = (await send("editor", "GET", "/projects?pageSize=500")).json() as Page<ProjectItem>;
+      expect(ofEditor.items.map((p) => p.id)).toEqual(expect.arrayContaining([P.id, P2.id, R.id]));
+      expect(ofEditor.items.map((p) => p.id)).not.toContain(Q.id);
+      const ofOutsider = (
+        await send("outsider", "GET", "/projects?pageSize=500")
+      ).json() as Page<ProjectItem>;
+      expect(ofOutsider.items.map((p) => p.id)).toEqual(expect.arrayContaining([Q.id, R.id]));
+      expect(ofOutsider.items.map((p) => p.id)).not.toContain(P.id);
+      expect(ofOutsider.items.map((p) => p.id)).not.toContain(P2.id);
+    });
+  });
+});
