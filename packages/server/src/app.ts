@@ -1,13 +1,14 @@
 // The HTTP application: the REST API under /api/v1, its OpenAPI at /api/docs,
 // and the web app at /.
 import { existsSync } from "node:fs";
+import fastifyCompress from "@fastify/compress";
 import fastifyCookie from "@fastify/cookie";
 import fastifyMultipart from "@fastify/multipart";
-import fastifyStatic from "@fastify/static";
 import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { jsonSchemaTransform, serializerCompiler } from "fastify-type-provider-zod";
+import { lineEditRoutes } from "./activities/line-edits.ts";
 import { activityRoutes } from "./activities/routes.ts";
 import { auditRoutes } from "./audit/routes.ts";
 import { registerAuthHooks } from "./auth/hooks.ts";
@@ -23,9 +24,12 @@ import { importRoutes } from "./imports/routes.ts";
 import { MAX_FILE_BYTES } from "./imports/read-file.ts";
 import { membershipRoutes } from "./memberships/routes.ts";
 import { organisationRoutes } from "./organisations/routes.ts";
+import { portfolioRoutes } from "./portfolio/routes.ts";
 import { projectRoutes } from "./projects/routes.ts";
 import { userRoutes } from "./users/routes.ts";
+import { compareRoutes } from "./workplans/compare.ts";
 import { workplanRoutes } from "./workplans/routes.ts";
+import { registerWebApp } from "./web/serve-web.ts";
 
 export interface AppOptions {
   database: Database;
@@ -43,6 +47,8 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerErrorHandling(app);
 
   await app.register(fastifyCookie);
+  // Slow links: JSON and the app's scripts travel gzip- or brotli-compressed.
+  await app.register(fastifyCompress, { threshold: 1024 });
   await app.register(fastifyMultipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 20 } });
   await app.register(fastifySwagger, {
     openapi: {
@@ -71,6 +77,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         frameworkRoutes,
         workplanRoutes,
         activityRoutes,
+        lineEditRoutes,
+        compareRoutes,
+        portfolioRoutes,
         importRoutes,
         exportRoutes,
         auditRoutes,
@@ -81,8 +90,6 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     { prefix: "/api/v1" },
   );
 
-  if (options.webRoot && existsSync(options.webRoot)) {
-    await app.register(fastifyStatic, { root: options.webRoot, wildcard: false });
-  }
+  if (options.webRoot && existsSync(options.webRoot)) await registerWebApp(app, options.webRoot);
   return app;
 }

@@ -1,5 +1,5 @@
 import { type ChildProcess, spawn } from "node:child_process";
-import { mkdtemp, rm } from "node:fs/promises";
+import { mkdtemp, rm, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "../src/auth/passwords.ts";
 import { openDatabase } from "../src/db/client.ts";
 import { users } from "../src/db/schema.ts";
+import { PGSM_EMPLOYMENT_STUDY_LINE, PGSM_TSV_LINES, randomBinary } from "./fixtures/workplans.ts";
 
 const bin = resolve(dirname(fileURLToPath(import.meta.url)), "../bin/baara.js");
 const dirs: string[] = [];
@@ -80,6 +81,71 @@ describe("baara CLI", () => {
     const role = await baara(["user:create", "--email", "a@test.example", "--name", "A", "--role", "chef"], { BAARA_DATA_DIR: dir }, "x\n");
     expect(role.code).toBe(2);
     expect(role.err).toContain("--role must be");
+  }, 60_000);
+
+  it("import-plan --json prints one JSON report of the PGSM plan: counts, groups, total and the one mismatch", async () => {
+    const dir = await dataDir();
+    const file = join(dir, "pgsm-ptba-2022.tsv");
+    await writeFile(file, `${PGSM_TSV_LINES.map((cells) => cells.join("\t")).join("\n")}\n`, "utf8");
+    // The TSV starts at the sample's header: the employment study (sample line 16) is its row 12.
+    const studyRow = PGSM_TSV_LINES.findIndex((cells) => cells[4] === "50,000" && cells[6] === "50,000,000") + 1;
+    expect(studyRow).toBe(PGSM_EMPLOYMENT_STUDY_LINE - 4);
+
+    const run = await baara(["import-plan", file, "--json"], { BAARA_DATA_DIR: dir });
+    expect(run.err).toBe("");
+    expect(run.code).toBe(0);
+    // The whole of stdout is one JSON object.
+    const report = JSON.parse(run.out) as {
+      activities: number;
+      budgetLines: number;
+      groups: Record<string, unknown>[];
+      total: { computed: string; declared: string | null };
+      issues: Record<string, unknown>[];
+    };
+    expect(Object.keys(report).sort()).toEqual(["activities", "budgetLines", "groups", "issues", "total"]);
+    expect(report.activities).toBe(9);
+    expect(report.budgetLines).toBe(15);
+    expect(report.total).toEqual({ computed: "465000000", declared: "465000000" });
+    for (const group of report.groups) {
+      expect(Object.keys(group).sort()).toEqual(["code", "computed", "declared", "level", "title"]);
+      expect(group.computed).toMatch(/^\d+(\.\d+)?$/);
+      if (group.declared !== null) expect(group.declared).toMatch(/^\d+(\.\d+)?$/);
+      expect(typeof group.title).toBe("string");
+      expect(Number.isInteger(group.level)).toBe(true);
+    }
+    const groups = report.groups.map((g) => [g.code, g.level, g.computed, g.declared]);
+    expect(groups).toContainEqual(["B", 0, "465000000", "465000000"]);
+    expect(groups).toContainEqual(["B1", 1, "127000000", "127000000"]);
+    expect(groups).toContainEqual(["B2", 1, "338000000", "338000000"]);
+    expect(groups).toContainEqual(["B.1.1", 2, "127000000", null]);
+
+    const mismatches = report.issues.filter((i) => i.code === "QTY_PRICE_MISMATCH");
+    expect(mismatches).toHaveLength(1);
+    expect(Object.keys(mismatches[0] ?? {}).sort()).toEqual(["code", "column", "computed", "declared", "message", "row", "severity"]);
+    expect(mismatches[0]).toMatchObject({ row: studyRow, column: "G", declared: "50000000", computed: "50000", severity: "warning" });
+    expect(mismatches[0]?.message).toMatch(new RegExp(`^Ligne ${studyRow}, colonne G : Montant déclaré`));
+    expect(report.issues.filter((i) => i.severity === "error")).toEqual([]);
+
+    const english = await baara(["import-plan", file, "--json", "--lang", "en"], { BAARA_DATA_DIR: dir });
+    expect(english.code).toBe(0);
+    const en = JSON.parse(english.out) as { issues: { code: string; message: string }[] };
+    expect(en.issues.find((i) => i.code === "QTY_PRICE_MISMATCH")?.message).toMatch(new RegExp(`^Row ${studyRow}, column G: Declared amount`));
+  }, 60_000);
+
+  it("import-plan refuses a file that is not a work plan with exit code 2 and a clear message on stderr", async () => {
+    const dir = await dataDir();
+    const file = join(dir, "photo.xlsx");
+    await writeFile(file, randomBinary());
+    const fr = await baara(["import-plan", file, "--json"], { BAARA_DATA_DIR: dir });
+    expect(fr.code).toBe(2);
+    expect(fr.out).toBe("");
+    expect(fr.err.trim()).toBe("baara: Ce fichier n'est ni un classeur Excel (.xlsx) ni un texte tabulé ou CSV.");
+    const en = await baara(["import-plan", file, "--lang", "en"], { BAARA_DATA_DIR: dir });
+    expect(en.code).toBe(2);
+    expect(en.err).toContain("neither an Excel workbook");
+    const missing = await baara(["import-plan", join(dir, "absent.xlsx")], { BAARA_DATA_DIR: dir });
+    expect(missing.code).toBe(2);
+    expect(missing.err).toContain("cannot read");
   }, 60_000);
 
   it("serves the demo on the embedded database: health answers pglite and the demo login works", async () => {

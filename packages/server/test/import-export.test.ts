@@ -1,15 +1,11 @@
-import { readFile } from "node:fs/promises";
-import { dirname, join, resolve } from "node:path";
-import { fileURLToPath } from "node:url";
 import ExcelJS from "exceljs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { loadDemo } from "../src/demo/load.ts";
 import { DEMO_PASSWORD } from "../src/demo/organisations.ts";
 import { call, createTestApp, login, type Session, type TestContext } from "./helpers/app.ts";
 import { databaseKinds } from "./helpers/databases.ts";
+import { pgsmSampleText } from "./fixtures/workplans.ts";
 import { convertWithLibreOffice, libreOffice } from "./helpers/libreoffice.ts";
-
-const samples = resolve(dirname(fileURLToPath(import.meta.url)), "../../../../shared/samples");
 
 interface Summary {
   total: { computed: string; declared: string | null };
@@ -155,7 +151,7 @@ describe.each(databaseKinds)("work plan import and export on %s", (kind) => {
   it("previews without writing, and names the problem of an unreadable file in the user's language", async () => {
     const count = async () => (await call(ctx.app, manager, { method: "GET", url: `/api/v1/projects/${projectIds.get("PGSM")}/workplans` })).json().total;
     const before = await count();
-    const sample = await readFile(join(samples, "pgsm-ptba-2022-composante-b.txt"));
+    const sample = Buffer.from(pgsmSampleText(), "utf8");
     const preview = await call(ctx.app, manager, {
       method: "POST",
       url: `/api/v1/projects/${projectIds.get("PGSM")}/imports/preview`,
@@ -189,7 +185,7 @@ describe.each(databaseKinds)("work plan import and export on %s", (kind) => {
   });
 
   it("imports pasted text, and leaves imports to those who may create plans", async () => {
-    const sample = (await readFile(join(samples, "pgsm-ptba-2022-composante-b.txt"), "utf8")).replace(/\n/g, "\r\n");
+    const sample = pgsmSampleText("\r\n");
     const denied = await call(ctx.app, viewer, {
       method: "POST",
       url: `/api/v1/projects/${projectIds.get("PGSM")}/imports`,

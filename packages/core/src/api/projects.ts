@@ -103,3 +103,29 @@ export const updateResultNode = z
   })
   .partial()
   .extend({ version });
+
+/** What the signed-in user may do on a project, so screens show only usable controls. */
+export const projectAccess = z.object({
+  capabilities: z.array(z.string()),
+  publicOnly: z.boolean(),
+});
+
+export const portfolioQuery = projectListQuery.extend({
+  partner: z.string().trim().max(200).optional(),
+  year: z.coerce.number().int().min(2000).max(2100).optional(),
+});
+
+export const portfolioItem = z.object({
+  project,
+  /** The latest plan the user may see (of `year` when asked), with its computed total. */
+  plan: z
+    .object({
+      id,
+      year: z.int(),
+      planVersion: z.int(),
+      status: z.enum(["draft", "submitted", "approved", "endorsed"]),
+      total: z.string(),
+      activityCount: z.int(),
+    })
+    .nullable(),
+});

@@ -209,3 +209,42 @@ export const workplanSummary = z.object({
   findings: z.array(findingSchema),
 });
 export type WorkplanSummary = z.infer<typeof workplanSummary>;
+
+/** Several budget lines changed at once (a pasted block): all are written, or none. */
+export const lineEditsRequest = z.object({
+  lines: z
+    .array(updateBudgetLine.extend({ id }))
+    .min(1)
+    .max(2000),
+});
+export const lineEditsResponse = z.object({ lines: z.array(budgetLine) });
+
+const minorString = z.string().meta({ description: "Decimal amount; negative for a decrease" });
+export const compareQuery = z.object({ with: id });
+export const workplanComparison = z.object({
+  base: workplan,
+  other: workplan,
+  currency: z.string(),
+  total: z.object({ base: minorString, other: minorString, difference: minorString }),
+  nodes: z.array(
+    z.object({
+      nodeId: id,
+      code: z.string(),
+      title: z.string(),
+      level: z.int(),
+      base: minorString,
+      other: minorString,
+      difference: minorString,
+    }),
+  ),
+  lines: z.array(
+    z.object({
+      kind: z.enum(["added", "removed", "changed"]),
+      activityTitle: z.string(),
+      description: z.string().nullable(),
+      fields: z.array(z.string()),
+      base: minorString.nullable(),
+      other: minorString.nullable(),
+    }),
+  ),
+});

@@ -88,6 +88,10 @@ const messages = {
     fr: "Ce nœud du cadre de résultats appartient à un autre projet.",
     en: "This results-framework node belongs to another project.",
   },
+  PLAN_OTHER_PROJECT: {
+    fr: "Ce plan de travail appartient à un autre projet : seules les versions d'un même projet se comparent.",
+    en: "This work plan belongs to another project: only plans of one project can be compared.",
+  },
   CURRENCY_LOCKED: {
     fr: "La devise ne peut plus changer : {count} ligne(s) budgétaire(s) sont saisies dans la devise actuelle.",
     en: "The currency can no longer change: {count} budget line(s) are entered in the current currency.",

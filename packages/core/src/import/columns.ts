@@ -97,6 +97,10 @@ function monthRunStart(cells: string[]): number {
   return -1;
 }
 
+function isSubHeaderRow(cells: string[]): boolean {
+  return monthRunStart(cells) >= 0 || cells.filter((c) => quarterOfHeader(c) !== null).length >= 2;
+}
+
 function scoreRow(cells: string[]): number {
   const fields = new Set(cells.map(fieldOfHeader).filter((f) => f !== null));
   const months = monthRunStart(cells) >= 0 ? 2 : 0;
@@ -130,8 +134,13 @@ export function detectColumns(grid: Grid): ColumnMapping | null {
   }
   if (best < 0) return null;
   const top = headerCells(grid, best);
+  // Sub-headers (months, quarters) under labels not merged down: the header row above fills the blanks, as a merge would.
+  const above = best > 0 ? headerCells(grid, best - 1) : [];
+  if (isSubHeaderRow(top) && scoreRow(above) >= 2) {
+    for (let c = 0; c < above.length; c++) top[c] = top[c] || (above[c] ?? "");
+  }
   const below = best + 1 < grid.rows.length ? headerCells(grid, best + 1) : [];
-  const belowHasSubHeaders = monthRunStart(below) >= 0 || below.filter((c) => quarterOfHeader(c) !== null).length >= 2;
+  const belowHasSubHeaders = isSubHeaderRow(below);
   const width = Math.max(top.length, belowHasSubHeaders ? below.length : 0);
   const headers: string[] = [];
   for (let c = 0; c < width; c++) {

@@ -67,7 +67,8 @@ export function interpretGrid(grid: Grid, options: InterpretOptions = {}): Impor
   const col = (field: ColumnField) => columnOf(mapping, field);
   const monthColumns = mapping.roles.flatMap((r, c) => (r.kind === "month" ? [[c, r.month] as const] : []));
   const quarterColumns = mapping.roles.flatMap((r, c) => (r.kind === "quarter" ? [[c, r.quarter] as const] : []));
-  const headerCount = mapping.roles.filter((r) => r.kind !== "ignored").length;
+  // A repeated header shows one label per field column; months and quarters sit under one merged label (CHRONOGRAMME).
+  const headerCount = mapping.roles.filter((r) => r.kind === "field").length;
 
   const groups: Group[] = [];
   const stack: Group[] = [];
@@ -152,13 +153,15 @@ export function interpretGrid(grid: Grid, options: InterpretOptions = {}): Impor
     // A row merged across the sheet keeps its text in its first cell, whatever that column is.
     const texts = cells.map((v) => cellText(v)).filter((t) => t !== "");
     const activityText = text("activity") || (texts.length === 1 && parseHierarchyText(texts[0] ?? "", options.levelLabels) ? (texts[0] ?? "") : "");
+    // Such a row's text is its only cell, even when that cell's column holds details elsewhere (AWP: EXPECTED OUTPUTS).
+    const mergedHeading = activityText !== "" && !text("activity");
     const hasMoney = MONEY_FIELDS.some((f) => !isBlank(at(col(f))));
     const hasDetails =
       DETAIL_FIELDS.some((f) => !isBlank(at(col(f))))
       || monthColumns.some(([c]) => marked(c))
       || quarterColumns.some(([c]) => marked(c));
 
-    if (activityText && !hasMoney && !hasDetails) {
+    if (activityText && !hasMoney && (!hasDetails || mergedHeading)) {
       const level = parseHierarchyText(activityText, options.levelLabels);
       if (level && !stripActivityPrefix(activityText).prefixed) {
         openGroup(level.rank, level.label, level.code, level.title, sheetRow, activityText);

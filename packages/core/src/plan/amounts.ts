@@ -21,3 +21,14 @@ export function effectiveLineAmount(line: PlanLineInput, currency: CurrencyCode)
   if (line.amount !== null) return storedAmount(line.amount, currency);
   return expectedLineAmount(line, currency) ?? 0;
 }
+
+/**
+ * Whether a line's amount is just quantity × unit cost (none declared, or a
+ * declared one equal to the product). Such an amount follows a new quantity or
+ * unit cost, as a spreadsheet formula would; a real override stays, flagged.
+ */
+export function amountFollowsProduct(line: PlanLineInput, currency: CurrencyCode): boolean {
+  if (line.amount === null) return true;
+  const expected = expectedLineAmount(line, currency);
+  return expected !== null && expected === storedAmount(line.amount, currency);
+}

@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { amountFollowsProduct } from "./amounts.ts";
 import { checkPlan } from "./checks.ts";
 import { activity, line, node, plan } from "./fixtures.test-helpers.ts";
 import { rollUpPlan } from "./rollup.ts";
@@ -87,5 +88,14 @@ describe("checkPlan", () => {
       }),
     );
     expect(findings).toEqual([]);
+  });
+});
+
+describe("amountFollowsProduct", () => {
+  it("lets an amount equal to quantity × unit cost follow, and keeps a real override", () => {
+    expect(amountFollowsProduct(line("a", "x", { quantity: "3000", unitCost: "4000", amount: "12000000" }), "XOF")).toBe(true);
+    expect(amountFollowsProduct(line("b", "x", { quantity: "1", unitCost: "50000", amount: "50000000" }), "XOF")).toBe(false);
+    expect(amountFollowsProduct(line("c", "x", { quantity: "2", unitCost: "10" }), "XOF")).toBe(true);
+    expect(amountFollowsProduct(line("d", "x", { amount: "500" }), "XOF")).toBe(false);
   });
 });

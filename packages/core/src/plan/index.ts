@@ -4,3 +4,4 @@ export * from "./periods.ts";
 export * from "./rollup.ts";
 export * from "./types.ts";
 export * from "./workflow.ts";
+export * from "./compare.ts";

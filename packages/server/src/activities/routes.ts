@@ -11,8 +11,7 @@ import { pageBounds, pageOf } from "../http/pagination.ts";
 import { requireDraft, requireWorkplan } from "../workplans/access.ts";
 import { canonicalAmounts, checkCurrency, checkLineProduct } from "../workplans/amounts.ts";
 import { type ActivityRow, type BudgetLineRow, presentActivity, presentBudgetLine } from "./present.ts";
-
-const LINE_AMOUNTS = ["unitCost", "amount"] as const;
+import { LINE_AMOUNTS, loadLine, updateBudgetLine } from "./update-line.ts";
 
 export async function activityRoutes(app: FastifyInstance): Promise<void> {
   const r = app.withTypeProvider<ZodTypeProvider>();
@@ -295,37 +294,9 @@ export async function activityRoutes(app: FastifyInstance): Promise<void> {
       const before = await loadLine(db, request.params.id);
       const { project } = await loadActivity(request.actor, before.activityId, "plan.edit");
       const currency = project.currency as CurrencyCode;
-      checkCurrency(request.body, currency);
-      const {
-        version,
-        currency: _currency,
-        ...changes
-      } = canonicalAmounts(request.body, LINE_AMOUNTS, currency);
-      checkLineProduct(
-        {
-          quantity: changes.quantity === undefined ? before.quantity : changes.quantity,
-          unitCost: changes.unitCost === undefined ? before.unitCost : changes.unitCost,
-        },
-        currency,
+      const row = await db.transaction((tx) =>
+        updateBudgetLine(tx, { actor: request.actor, projectId: project.id, currency, before, changes: request.body }),
       );
-      const row = await db.transaction(async (tx) => {
-        const [updated] = await tx
-          .update(budgetLines)
-          .set({ ...changes, version: sql`${budgetLines.version} + 1`, updatedAt: new Date() })
-          .where(and(eq(budgetLines.id, before.id), eq(budgetLines.version, version)))
-          .returning();
-        if (!updated) throw versionConflict(presentBudgetLine(await loadLine(tx, before.id), currency));
-        await recordAudit(tx, {
-          actor: request.actor,
-          projectId: project.id,
-          entity: "budgetLine",
-          entityId: before.id,
-          action: "update",
-          before,
-          after: updated,
-        });
-        return updated;
-      });
       return presentBudgetLine(row, currency);
     },
   );
@@ -346,12 +317,6 @@ export async function activityRoutes(app: FastifyInstance): Promise<void> {
     });
     return reply.status(204).send();
   });
-}
-
-async function loadLine(db: Db, id: string): Promise<BudgetLineRow> {
-  const [line] = await db.select().from(budgetLines).where(eq(budgetLines.id, id));
-  if (!line) throw notFound("budgetLine");
-  return line;
 }
 
 async function nextPosition(db: Db, workplanId: string): Promise<number> {

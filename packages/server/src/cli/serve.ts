@@ -4,7 +4,7 @@ import { buildApp } from "../app.ts";
 import { databaseOptionsFromEnv, openDatabase } from "../db/client.ts";
 import { isDatabaseEmpty, loadDemo } from "../demo/load.ts";
 
-const WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../../web/public");
+const WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../../web/dist");
 
 export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const database = await openDatabase(databaseOptionsFromEnv(env));

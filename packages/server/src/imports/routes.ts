@@ -38,8 +38,12 @@ async function readUpload(request: FastifyRequest) {
   for await (const part of request.parts()) {
     if (part.type === "file") {
       const upload = part as MultipartFile;
-      const bytes = await upload.toBuffer();
-      if (upload.file.truncated) throw new AppError(413, "FILE_TOO_LARGE", { max: MAX_FILE_BYTES / 1024 / 1024 });
+      const tooLarge = () => new AppError(413, "FILE_TOO_LARGE", { max: MAX_FILE_BYTES / 1024 / 1024 });
+      // The multipart plugin throws its own error past the size limit: give it our code and message.
+      const bytes = await upload.toBuffer().catch((error: unknown) => {
+        throw (error as { code?: unknown }).code === "FST_REQ_FILE_TOO_LARGE" ? tooLarge() : error;
+      });
+      if (upload.file.truncated) throw tooLarge();
       file = { bytes, name: upload.filename };
     } else if (typeof part.value === "string") {
       fields[part.fieldname] = part.value;

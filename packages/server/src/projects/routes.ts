@@ -44,6 +44,15 @@ export async function projectRoutes(app: FastifyInstance): Promise<void> {
     },
   );
 
+  r.get(
+    "/projects/:id/access",
+    { schema: { tags, params: api.idParams, response: { 200: api.projectAccess } } },
+    async (request) => {
+      const { capabilities, publicOnly } = await requireProject(db, request.actor, request.params.id, "project.read");
+      return { capabilities: [...capabilities].sort(), publicOnly };
+    },
+  );
+
   r.post(
     "/projects",
     { schema: { tags, body: api.createProject, response: { 201: api.project } } },

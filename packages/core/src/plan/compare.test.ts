@@ -1,0 +1,93 @@
+import { describe, expect, it } from "vitest";
+import { comparePlans } from "./compare.ts";
+import { activity, line, node, plan } from "./fixtures.test-helpers.ts";
+
+const nodes = [node("B", null, 1), node("B1", "B", 2), node("B2", "B", 2, 1)];
+
+const base = plan({
+  nodes,
+  activities: [activity("a1", "B1"), activity("a2", "B2", { position: 1 }), activity("a3", "B2", { position: 2 })],
+  lines: [
+    line("l1", "a1", { quantity: "2", unitCost: "1000" }),
+    line("l2", "a2", { amount: "5000" }),
+    line("l3", "a3", { amount: "700" }),
+  ],
+});
+
+// The revision has its own ids, as a copied plan does.
+const revision = plan({
+  nodes,
+  activities: [
+    activity("x1", "B1", { code: "a1", title: "a1" }),
+    activity("x2", "B2", { code: "a2", title: "a2", position: 1 }),
+    activity("x4", "B2", { code: "a4", title: "a4", position: 3 }),
+  ],
+  lines: [
+    line("m1", "x1", { quantity: "3", unitCost: "1000" }),
+    line("m2", "x2", { amount: "5000" }),
+    line("m2b", "x2", { amount: "250", position: 1 }),
+    line("m4", "x4", { amount: "100" }),
+  ],
+});
+
+describe("comparePlans", () => {
+  const result = comparePlans(base, revision);
+
+  it("gives the total and per-node budget difference", () => {
+    expect(result.total).toEqual({ base: 7700, other: 8350, difference: 650 });
+    const byCode = Object.fromEntries(result.nodes.map((n) => [n.code, [n.base, n.other, n.difference]]));
+    expect(byCode).toEqual({ B: [7700, 8350, 650], B1: [2000, 3000, 1000], B2: [5700, 5350, -350] });
+  });
+
+  it("lists added, removed and changed lines, matching activities by node, code and title", () => {
+    const summary = result.lines.map((l) => [l.kind, l.activityTitle, l.base, l.other, l.fields]);
+    expect(summary).toEqual([
+      ["changed", "a1", 2000, 3000, ["quantity"]],
+      ["added", "a2", null, 250, []],
+      ["removed", "a3", 700, null, []],
+      ["added", "a4", null, 100, []],
+    ]);
+  });
+
+  it("finds nothing between a plan and its copy", () => {
+    const same = comparePlans(base, base);
+    expect(same.lines).toEqual([]);
+    expect(same.total.difference).toBe(0);
+  });
+});
+
+describe("comparePlans, lines of one activity", () => {
+  const described = (id: string, description: string, amount: string, position: number) =>
+    line(id, id.startsWith("l") ? "a1" : "x1", { description, amount, position });
+  const before = plan({
+    nodes,
+    activities: [activity("a1", "B1")],
+    lines: [
+      described("l1", "A", "100", 0),
+      described("l2", "B", "200", 1),
+      described("l3", "C", "300", 2),
+      described("l4", "D", "400", 3),
+    ],
+  });
+
+  // A copy keeps its lines' positions; an imported version numbers them afresh.
+  it.each([
+    ["a copy", [0, 2, 3]],
+    ["an import", [0, 1, 2]],
+  ])("reports a line removed from the middle alone, in %s", (_, [p0, p1, p2]) => {
+    const after = plan({
+      nodes,
+      activities: [activity("x1", "B1", { code: "a1", title: "a1" })],
+      lines: [described("m1", "A", "100", p0 ?? 0), described("m3", "C", "350", p1 ?? 0), described("m4", "D", "400", p2 ?? 0)],
+    });
+    const result = comparePlans(before, after);
+    expect(result.lines.map((l) => [l.kind, l.description, l.fields, l.base, l.other])).toEqual([
+      ["removed", "B", [], 200, null],
+      ["changed", "C", ["amount"], 300, 350],
+    ]);
+    expect(comparePlans(after, before).lines.map((l) => [l.kind, l.description])).toEqual([
+      ["changed", "C"],
+      ["added", "B"],
+    ]);
+  });
+});

@@ -1,0 +1,152 @@
+import { type Minor, sumMinor } from "../money.ts";
+import { rollUpPlan } from "./rollup.ts";
+import type { NodeTotal, PlanActivityInput, PlanInput, PlanLineInput } from "./types.ts";
+
+export type ChangeKind = "added" | "removed" | "changed";
+
+export interface LineChange {
+  kind: ChangeKind;
+  activityTitle: string;
+  description: string | null;
+  /** Fields whose value differs (changed lines only). */
+  fields: string[];
+  base: Minor | null;
+  other: Minor | null;
+}
+
+export interface NodeDifference {
+  nodeId: string;
+  code: string;
+  title: string;
+  level: number;
+  base: Minor;
+  other: Minor;
+  difference: Minor;
+}
+
+export interface PlanComparison {
+  total: { base: Minor; other: Minor; difference: Minor };
+  nodes: NodeDifference[];
+  lines: LineChange[];
+}
+
+const COMPARED_FIELDS = ["description", "accountCode", "fundCode", "quantity", "unitCost", "amount", "funded"] as const;
+
+/** An activity is the same one across versions when it sits under the same node with the same code and title. */
+function activityKey(a: PlanActivityInput): string {
+  return JSON.stringify([a.resultNodeId, a.code ?? "", a.title.trim().toLowerCase()]);
+}
+
+function linesByActivity(plan: PlanInput): Map<string, PlanLineInput[]> {
+  const map = new Map<string, PlanLineInput[]>();
+  for (const line of [...plan.lines].sort((x, y) => x.position - y.position)) {
+    map.set(line.activityId, [...(map.get(line.activityId) ?? []), line]);
+  }
+  return map;
+}
+
+function flatten(nodes: readonly NodeTotal[]): NodeTotal[] {
+  return nodes.flatMap((n) => [n, ...flatten(n.children)]);
+}
+
+/**
+ * What changed from `base` to `other` (two versions of a plan of one project):
+ * added, removed and changed budget lines, and the budget difference per
+ * results node and in total. Lines of a matched activity pair up as `pairLines` says.
+ */
+export function comparePlans(base: PlanInput, other: PlanInput): PlanComparison {
+  const baseRollup = rollUpPlan(base);
+  const otherRollup = rollUpPlan(other);
+  const otherNodes = new Map(flatten(otherRollup.nodes).map((n) => [n.id, n]));
+  const baseNodes = flatten(baseRollup.nodes);
+  const nodes = [...baseNodes, ...[...otherNodes.values()].filter((n) => !baseNodes.some((b) => b.id === n.id))].map(
+    (n) => {
+      const b = baseNodes.find((x) => x.id === n.id)?.computed ?? 0;
+      const o = otherNodes.get(n.id)?.computed ?? 0;
+      return { nodeId: n.id, code: n.code, title: n.title, level: n.level, base: b, other: o, difference: o - b };
+    },
+  );
+
+  const baseLines = linesByActivity(base);
+  const otherLines = linesByActivity(other);
+  const otherByKey = new Map<string, PlanActivityInput[]>();
+  for (const a of other.activities) otherByKey.set(activityKey(a), [...(otherByKey.get(activityKey(a)) ?? []), a]);
+
+  const lines: LineChange[] = [];
+  const amountIn = (rollup: typeof baseRollup, line: PlanLineInput) => rollup.lineAmounts.get(line.id) ?? 0;
+  const matched = new Set<string>();
+  for (const activity of base.activities) {
+    const candidates = otherByKey.get(activityKey(activity)) ?? [];
+    const twin = candidates.find((c) => !matched.has(c.id));
+    const before = baseLines.get(activity.id) ?? [];
+    if (!twin) {
+      for (const line of before) lines.push(removed(activity, line, amountIn(baseRollup, line)));
+      continue;
+    }
+    matched.add(twin.id);
+    const after = otherLines.get(twin.id) ?? [];
+    const twins = pairLines(before, after);
+    for (const b of before) {
+      const o = twins.get(b);
+      if (!o) {
+        lines.push(removed(activity, b, amountIn(baseRollup, b)));
+        continue;
+      }
+      const fields = COMPARED_FIELDS.filter((f) => b[f] !== o[f]);
+      if (fields.length > 0) {
+        lines.push({
+          kind: "changed",
+          activityTitle: twin.title,
+          description: o.description,
+          fields: [...fields],
+          base: amountIn(baseRollup, b),
+          other: amountIn(otherRollup, o),
+        });
+      }
+    }
+    const paired = new Set(twins.values());
+    for (const o of after) if (!paired.has(o)) lines.push(added(twin, o, amountIn(otherRollup, o)));
+  }
+  for (const activity of other.activities) {
+    if (matched.has(activity.id)) continue;
+    for (const line of otherLines.get(activity.id) ?? []) lines.push(added(activity, line, amountIn(otherRollup, line)));
+  }
+
+  const baseTotal = baseRollup.total.computed;
+  const otherTotal = otherRollup.total.computed;
+  return {
+    total: { base: baseTotal, other: otherTotal, difference: sumMinor([otherTotal, -baseTotal]) },
+    nodes,
+    lines,
+  };
+}
+
+/**
+ * Pairs the lines of one activity in two versions: identical lines first, then
+ * lines with the same description, then the rest in order. So a line removed
+ * from the middle is reported alone, not as every following line changed.
+ */
+function pairLines(before: readonly PlanLineInput[], after: readonly PlanLineInput[]): Map<PlanLineInput, PlanLineInput> {
+  const twins = new Map<PlanLineInput, PlanLineInput>();
+  const free = [...after];
+  const pass = (same: (b: PlanLineInput, o: PlanLineInput) => boolean) => {
+    for (const b of before) {
+      if (twins.has(b)) continue;
+      const index = free.findIndex((o) => same(b, o));
+      const [o] = index < 0 ? [] : free.splice(index, 1);
+      if (o) twins.set(b, o);
+    }
+  };
+  pass((b, o) => COMPARED_FIELDS.every((f) => b[f] === o[f]));
+  pass((b, o) => b.description !== null && b.description === o.description);
+  pass(() => true);
+  return twins;
+}
+
+function removed(activity: PlanActivityInput, line: PlanLineInput, amount: Minor): LineChange {
+  return { kind: "removed", activityTitle: activity.title, description: line.description, fields: [], base: amount, other: null };
+}
+
+function added(activity: PlanActivityInput, line: PlanLineInput, amount: Minor): LineChange {
+  return { kind: "added", activityTitle: activity.title, description: line.description, fields: [], base: null, other: amount };
+}

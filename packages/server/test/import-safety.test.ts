@@ -1,0 +1,308 @@
+// Hostile and broken files sent to the import API: each is refused with a 4xx
+// and a clear message in the user's language, the server stays up, and nothing
+// is written. A seeded fuzz loop over a valid workbook checks the same promise
+// for files no one planned for.
+import { count, eq, inArray } from "drizzle-orm";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { activities, auditLog, budgetLines, declaredTotals, projects, resultNodes, workplans } from "../src/db/schema.ts";
+import { call, createTestApp, login, type Session, type TestContext } from "./helpers/app.ts";
+import { databaseKinds } from "./helpers/databases.ts";
+import { grant, makeOrganisation, makeProject, makeUser, PASSWORD } from "./helpers/factories.ts";
+import { multipart } from "./helpers/multipart.ts";
+import {
+  brokenWorkbookXlsx,
+  emptyFile,
+  manyEntriesXlsx,
+  noHeaderXlsx,
+  oleFile,
+  oversizeFile,
+  pgsmXlsx,
+  randomBinary,
+  truncatedXlsx,
+  zipBombXlsx,
+  zipNotWorkbook,
+} from "./fixtures/workplans.ts";
+
+/** Every code a file refused by the import may get. */
+const FILE_ERROR_CODES = new Set([
+  "EMPTY_FILE",
+  "FILE_TOO_LARGE",
+  "ENCRYPTED_OR_OLD_EXCEL",
+  "NOT_A_WORKBOOK",
+  "ZIP_BOMB",
+  "CORRUPT_WORKBOOK",
+  "TOO_MANY_ROWS",
+  "NO_HEADER",
+  "NO_ACTIVITY",
+]);
+
+interface Hostile {
+  name: string;
+  file: () => Buffer | Promise<Buffer>;
+  fileName: string;
+  status: number;
+  code: string;
+  /** What the message must say, in French and in English. */
+  fr: RegExp;
+  en: RegExp;
+}
+
+const HOSTILE: Hostile[] = [
+  {
+    name: "a truncated workbook",
+    file: truncatedXlsx,
+    fileName: "ptba-2022.xlsx",
+    status: 422,
+    code: "CORRUPT_WORKBOOK",
+    fr: /Classeur illisible ou tronqué/,
+    en: /Unreadable or truncated workbook/,
+  },
+  { name: "an empty file", file: emptyFile, fileName: "vide.xlsx", status: 422, code: "EMPTY_FILE", fr: /fichier est vide/, en: /file is empty/ },
+  {
+    name: "random binary",
+    file: () => randomBinary(),
+    fileName: "photo.xlsx",
+    status: 422,
+    code: "NOT_A_WORKBOOK",
+    fr: /ni un classeur Excel/,
+    en: /neither an Excel workbook/,
+  },
+  {
+    name: "a password-protected or old Excel file (OLE)",
+    file: oleFile,
+    fileName: "ptba-protégé.xlsx",
+    status: 422,
+    code: "ENCRYPTED_OR_OLD_EXCEL",
+    fr: /protégé par mot de passe.*\.xls/,
+    en: /Password-protected.*\.xls/,
+  },
+  {
+    name: "a zip that is not a workbook",
+    file: zipNotWorkbook,
+    fileName: "compte-rendu.xlsx",
+    status: 422,
+    code: "NOT_A_WORKBOOK",
+    fr: /ni un classeur Excel/,
+    en: /neither an Excel workbook/,
+  },
+  {
+    name: "a workbook with broken XML",
+    file: brokenWorkbookXlsx,
+    fileName: "casse.xlsx",
+    status: 422,
+    code: "CORRUPT_WORKBOOK",
+    fr: /Classeur illisible ou tronqué/,
+    en: /Unreadable or truncated workbook/,
+  },
+  {
+    name: "a zip bomb",
+    file: zipBombXlsx,
+    fileName: "bombe.xlsx",
+    status: 422,
+    code: "ZIP_BOMB",
+    fr: /contenu décompressé serait démesuré/,
+    en: /uncompressed content would be excessive/,
+  },
+  {
+    name: "a zip with too many entries",
+    file: () => manyEntriesXlsx(),
+    fileName: "entrees.xlsx",
+    status: 422,
+    code: "ZIP_BOMB",
+    fr: /contenu décompressé serait démesuré/,
+    en: /uncompressed content would be excessive/,
+  },
+  {
+    name: "a file over 10 MB",
+    file: () => oversizeFile(),
+    fileName: "ptba.tsv",
+    status: 413,
+    code: "FILE_TOO_LARGE",
+    fr: /Fichier trop volumineux \(au plus 10 Mo\)/,
+    en: /File too large \(at most 10 MB\)/,
+  },
+  {
+    name: "a workbook without a work-plan header",
+    file: noHeaderXlsx,
+    fileName: "participants.xlsx",
+    status: 422,
+    code: "NO_HEADER",
+    fr: /Aucune ligne d'en-tête de plan de travail/,
+    en: /No work-plan header row found/,
+  },
+];
+
+/** Deterministic pseudo-random numbers (mulberry32). */
+function random(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0;
+    let t = state;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Seeded damage to a valid file: flipped bytes anywhere or in the zip directory at its end, truncations, both. */
+function mutations(valid: Buffer, howMany: number, seed: number): { label: string; bytes: Buffer }[] {
+  const next = random(seed);
+  const int = (below: number) => Math.floor(next() * below);
+  const flip = (bytes: Buffer, n: number, from = 0) => {
+    const offsets: number[] = [];
+    for (let i = 0; i < n; i++) {
+      const at = from + int(bytes.length - from);
+      bytes[at] = (bytes[at] ?? 0) ^ (1 + int(255));
+      offsets.push(at);
+    }
+    return offsets;
+  };
+  const out: { label: string; bytes: Buffer }[] = [];
+  for (let i = 0; i < howMany; i++) {
+    const bytes = Buffer.from(valid);
+    switch (i % 4) {
+      case 0:
+        out.push({ label: `flip ${flip(bytes, 1 + int(8)).join(",")}`, bytes });
+        break;
+      case 1: {
+        const directory = Math.max(0, bytes.length - 2048);
+        out.push({ label: `flip in directory ${flip(bytes, 1 + int(3), directory).join(",")}`, bytes });
+        break;
+      }
+      case 2: {
+        const at = 1 + int(bytes.length - 1);
+        out.push({ label: `truncate at ${at}`, bytes: bytes.subarray(0, at) });
+        break;
+      }
+      default: {
+        const offsets = flip(bytes, 1 + int(4));
+        const at = Math.floor(bytes.length * (0.5 + next() / 2));
+        out.push({ label: `flip ${offsets.join(",")} and truncate at ${at}`, bytes: bytes.subarray(0, at) });
+      }
+    }
+  }
+  return out;
+}
+
+describe.each(databaseKinds)("import of hostile files on %s", (kind) => {
+  let ctx: TestContext;
+  let manager: Session;
+  let projectId: string;
+
+  beforeAll(async () => {
+    ctx = await createTestApp(kind);
+    const { db } = ctx.database;
+    const organisation = await makeOrganisation(db);
+    const user = await makeUser(db);
+    await grant(db, user.id, "manager", { organisationId: organisation.id });
+    projectId = (await makeProject(db, { organisationId: organisation.id })).id;
+    manager = await login(ctx.app, user.email, PASSWORD);
+    // A first plan, so that "nothing written" is checked against a project that holds data.
+    const seeded = await importFile("imports", { name: "ptba-2022.xlsx", bytes: await pgsmXlsx() }, { year: "2022" });
+    expect(seeded.statusCode, seeded.body).toBe(201);
+  });
+  afterAll(() => ctx.close());
+
+  function importFile(
+    endpoint: "imports" | "imports/preview",
+    file: { name: string; bytes: Buffer },
+    fields: Record<string, string> = {},
+    locale?: string,
+  ) {
+    const body = multipart(fields, file);
+    return call(ctx.app, manager, {
+      method: "POST",
+      url: `/api/v1/projects/${projectId}/${endpoint}`,
+      payload: body.payload,
+      headers: { ...body.headers, ...(locale ? { "accept-language": locale } : {}) },
+    });
+  }
+
+  /** What an import writes: plans, activities, lines, nodes, declared totals, the project row, and the audit log. */
+  async function written() {
+    const { db } = ctx.database;
+    const planRows = await db.select({ id: workplans.id }).from(workplans).where(eq(workplans.projectId, projectId));
+    const plans = planRows.map((p) => p.id);
+    const n = async (rows: Promise<{ n: number }[]>) => Number((await rows)[0]?.n ?? 0);
+    const [project] = await db.select().from(projects).where(eq(projects.id, projectId));
+    return {
+      workplans: plans.length,
+      activities: await n(db.select({ n: count() }).from(activities).where(inArray(activities.workplanId, plans))),
+      budgetLines: await n(db.select({ n: count() }).from(budgetLines).where(inArray(budgetLines.workplanId, plans))),
+      declaredTotals: await n(db.select({ n: count() }).from(declaredTotals).where(inArray(declaredTotals.workplanId, plans))),
+      resultNodes: await n(db.select({ n: count() }).from(resultNodes).where(eq(resultNodes.projectId, projectId))),
+      auditLog: await n(db.select({ n: count() }).from(auditLog)),
+      project: { levelLabels: project?.levelLabels, version: project?.version, updatedAt: project?.updatedAt },
+    };
+  }
+
+  async function expectHealthy() {
+    const health = await call(ctx.app, null, { method: "GET", url: "/api/v1/health" });
+    expect(health.statusCode).toBe(200);
+    expect(health.json()).toEqual({ status: "ok", database: kind });
+  }
+
+  it("starts from a project holding one imported plan", async () => {
+    const before = await written();
+    expect(before).toMatchObject({ workplans: 1, activities: 9, budgetLines: 15 });
+    expect(before.auditLog).toBeGreaterThan(0);
+  });
+
+  it.each(HOSTILE)("refuses $name with $status $code, in French and English, and writes nothing", async (hostile) => {
+    const before = await written();
+    const file = { name: hostile.fileName, bytes: await hostile.file() };
+    for (const endpoint of ["imports/preview", "imports"] as const) {
+      const fr = await importFile(endpoint, file, { year: "2024" });
+      expect(fr.statusCode, `${endpoint}: ${fr.body}`).toBe(hostile.status);
+      expect(fr.json().error.code).toBe(hostile.code);
+      expect(fr.json().error.message).toMatch(hostile.fr);
+
+      const en = await importFile(endpoint, file, { year: "2024" }, "en");
+      expect(en.statusCode, `${endpoint}: ${en.body}`).toBe(hostile.status);
+      expect(en.json().error.code).toBe(hostile.code);
+      expect(en.json().error.message).toMatch(hostile.en);
+      expect(en.json().error.message).not.toBe(fr.json().error.message);
+    }
+    await expectHealthy();
+    expect(await written()).toEqual(before);
+  });
+
+  it("still previews and imports a valid workbook after all of them", async () => {
+    const before = await written();
+    const preview = await importFile("imports/preview", { name: "ptba-2022.xlsx", bytes: await pgsmXlsx() });
+    expect(preview.statusCode, preview.body).toBe(200);
+    expect(preview.json().report.total).toEqual({ computed: "465000000", declared: "465000000" });
+    expect(await written()).toEqual(before);
+    const imported = await importFile("imports", { name: "ptba-2022.xlsx", bytes: await pgsmXlsx() }, { year: "2022" });
+    expect(imported.statusCode, imported.body).toBe(201);
+    expect(imported.json().workplan.planVersion).toBe(2);
+    const after = await written();
+    expect(after.workplans).toBe(before.workplans + 1);
+    expect(after.activities).toBe(before.activities + 9);
+    expect(after.budgetLines).toBe(before.budgetLines + 15);
+    expect(after.auditLog).toBe(before.auditLog + 1);
+  });
+
+  it("answers 30 seeded mutations of a valid workbook with a preview or a known 4xx, never a 500", async () => {
+    const before = await written();
+    const outcomes: string[] = [];
+    for (const { label, bytes } of mutations(await pgsmXlsx(), 30, 20240621)) {
+      const response = await importFile("imports/preview", { name: "ptba-2022.xlsx", bytes });
+      const code = response.statusCode === 200 ? "OK" : (response.json().error?.code as string);
+      outcomes.push(`${label}: ${response.statusCode} ${code}`);
+      if (response.statusCode === 200) {
+        expect(response.json().report, label).toMatchObject({ activities: expect.any(Number), budgetLines: expect.any(Number) });
+        continue;
+      }
+      expect(response.statusCode, `${label}: ${response.body}`).toBeGreaterThanOrEqual(400);
+      expect(response.statusCode, `${label}: ${response.body}`).toBeLessThan(500);
+      expect(FILE_ERROR_CODES.has(code), `${label}: ${response.body}`).toBe(true);
+      expect(response.json().error.message, label).not.toBe("");
+    }
+    expect(outcomes).toHaveLength(30);
+    // Truncations leave no zip directory: some mutations at least are refused as corrupt.
+    expect(outcomes.some((o) => o.endsWith("422 CORRUPT_WORKBOOK")), outcomes.join("\n")).toBe(true);
+    await expectHealthy();
+    expect(await written()).toEqual(before);
+  });
+});

@@ -1,0 +1,38 @@
+import { Center, Loader } from "@mantine/core";
+import { lazy, Suspense } from "react";
+import { useTranslation } from "react-i18next";
+import { Route, Routes } from "react-router";
+import { LoginPage } from "./auth/LoginPage.tsx";
+import { useSession } from "./auth/session.tsx";
+import { Layout } from "./layout/Layout.tsx";
+import { NotFound } from "./ui/states.tsx";
+
+// Each screen is its own chunk: the first visit downloads only the shell and the screen it opens.
+const PortfolioPage = lazy(() => import("./portfolio/PortfolioPage.tsx"));
+const ProjectPage = lazy(() => import("./projects/ProjectPage.tsx"));
+const WorkplanPage = lazy(() => import("./workplans/WorkplanPage.tsx"));
+
+export function App() {
+  const { user } = useSession();
+  const { t } = useTranslation();
+  if (user === undefined) {
+    return (
+      <Center h="100vh">
+        <Loader aria-label={t("common.loading")} />
+      </Center>
+    );
+  }
+  if (user === null) return <LoginPage />;
+  return (
+    <Layout>
+      <Suspense fallback={<Loader m="xl" aria-label={t("common.loading")} />}>
+        <Routes>
+          <Route path="/" element={<PortfolioPage />} />
+          <Route path="/projects/:projectId" element={<ProjectPage />} />
+          <Route path="/workplans/:workplanId" element={<WorkplanPage />} />
+          <Route path="*" element={<NotFound />} />
+        </Routes>
+      </Suspense>
+    </Layout>
+  );
+}

@@ -1,0 +1,69 @@
+import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
+import { api, setCsrfToken, setUnauthenticatedHandler } from "../api/client.ts";
+import type { SessionResponse, User } from "../api/types.ts";
+import { currentLanguage, type Language, setLanguage } from "../i18n/i18n.ts";
+
+interface SessionState {
+  /** undefined while the first check runs. */
+  user: User | null | undefined;
+  expired: boolean;
+  login(email: string, password: string): Promise<void>;
+  logout(): Promise<void>;
+  changeLanguage(language: Language): Promise<void>;
+}
+
+const SessionContext = createContext<SessionState | null>(null);
+
+export function SessionProvider({ children }: { children: ReactNode }) {
+  const [user, setUser] = useState<User | null | undefined>(undefined);
+  const [expired, setExpired] = useState(false);
+
+  const adopt = useCallback((session: SessionResponse) => {
+    setCsrfToken(session.csrfToken);
+    setUser(session.user);
+    setExpired(false);
+    if (session.user.locale !== currentLanguage()) setLanguage(session.user.locale);
+  }, []);
+
+  useEffect(() => {
+    setUnauthenticatedHandler(() => {
+      setUser((previous) => {
+        if (previous) setExpired(true);
+        return null;
+      });
+      setCsrfToken(null);
+    });
+    // Any failure (401, or a server that does not answer) shows the sign-in screen.
+    api.get<SessionResponse>("/auth/session").then(adopt, () => setUser(null));
+  }, [adopt]);
+
+  const value = useMemo<SessionState>(
+    () => ({
+      user,
+      expired,
+      async login(email, password) {
+        adopt(await api.post<SessionResponse>("/auth/login", { email, password }));
+      },
+      async logout() {
+        await api.post("/auth/logout").catch(() => undefined);
+        setCsrfToken(null);
+        setUser(null);
+      },
+      async changeLanguage(language) {
+        setLanguage(language);
+        if (user && user.locale !== language) {
+          const updated = await api.patch<User>(`/users/${user.id}`, { locale: language, version: user.version });
+          setUser(updated);
+        }
+      },
+    }),
+    [user, expired, adopt],
+  );
+  return <SessionContext value={value}>{children}</SessionContext>;
+}
+
+export function useSession(): SessionState {
+  const session = useContext(SessionContext);
+  if (!session) throw new Error("useSession outside SessionProvider");
+  return session;
+}

@@ -1,0 +1,59 @@
+import { Anchor, AppShell, Button, Group, SegmentedControl, Text, Title } from "@mantine/core";
+import type { ReactNode } from "react";
+import { useTranslation } from "react-i18next";
+import { Link } from "react-router";
+import { useSession } from "../auth/session.tsx";
+import type { Language } from "../i18n/i18n.ts";
+
+export function LanguageSwitch() {
+  const { t, i18n } = useTranslation();
+  const { changeLanguage } = useSession();
+  return (
+    <SegmentedControl
+      size="xs"
+      aria-label={t("nav.language")}
+      value={i18n.language}
+      onChange={(value) => void changeLanguage(value as Language)}
+      data={[
+        { value: "fr", label: "FR" },
+        { value: "en", label: "EN" },
+      ]}
+    />
+  );
+}
+
+export function Layout({ children }: { children: ReactNode }) {
+  const { t } = useTranslation();
+  const { user, logout } = useSession();
+  return (
+    <AppShell header={{ height: 56 }} padding="md">
+      <a className="skip-link" href="#main">
+        {t("app.skip")}
+      </a>
+      <AppShell.Header>
+        <Group h="100%" px="md" justify="space-between" wrap="nowrap">
+          <Group gap="lg" wrap="nowrap">
+            <Anchor component={Link} to="/" underline="never" c="indigo.8">
+              <Title order={1} size="h3">
+                {t("app.name")}
+              </Title>
+            </Anchor>
+            <Anchor component={Link} to="/" visibleFrom="sm">
+              {t("nav.portfolio")}
+            </Anchor>
+          </Group>
+          <Group gap="sm" wrap="nowrap">
+            <Text size="sm" c="dimmed" visibleFrom="md">
+              {t("nav.signedInAs", { name: user?.name })}
+            </Text>
+            <LanguageSwitch />
+            <Button variant="default" size="xs" onClick={() => void logout()}>
+              {t("nav.logout")}
+            </Button>
+          </Group>
+        </Group>
+      </AppShell.Header>
+      <AppShell.Main id="main">{children}</AppShell.Main>
+    </AppShell>
+  );
+}

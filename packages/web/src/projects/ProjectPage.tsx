@@ -1,0 +1,179 @@
+import { Anchor, Badge, Button, Grid, Group, Modal, NumberInput, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { lazy, Suspense, useState } from "react";
+import { useTranslation } from "react-i18next";
+import { Link, useNavigate, useParams } from "react-router";
+import { api, errorText } from "../api/client.ts";
+import type { Project, Workplan } from "../api/types.ts";
+import { useFormat } from "../ui/format.ts";
+import { ErrorState, Loading } from "../ui/states.tsx";
+import { PlanStatusBadge } from "../ui/StatusBadge.tsx";
+import { FrameworkTree } from "./FrameworkTree.tsx";
+import { projectKeys, useNodes, useProject, useProjectAccess, useWorkplans } from "./queries.ts";
+
+const ImportWizard = lazy(() => import("../imports/ImportWizard.tsx"));
+
+export default function ProjectPage() {
+  const { projectId } = useParams();
+  const { t } = useTranslation();
+  const project = useProject(projectId);
+  const access = useProjectAccess(projectId);
+  const nodes = useNodes(projectId);
+  const workplans = useWorkplans(projectId);
+  const [importing, setImporting] = useState(false);
+  const [creating, setCreating] = useState(false);
+
+  if (project.isError) return <ErrorState error={project.error} />;
+  if (!project.data || !nodes.data) return <Loading />;
+  const p = project.data;
+
+  return (
+    <Stack>
+      <div>
+        <Text c="dimmed" size="sm" ff="monospace">
+          {p.code}
+        </Text>
+        <Title order={2}>{p.title}</Title>
+      </div>
+      <Grid>
+        <Grid.Col span={{ base: 12, md: 5 }}>
+          <Identity project={p} />
+        </Grid.Col>
+        <Grid.Col span={{ base: 12, md: 7 }}>
+          <Paper withBorder p="md">
+            <Group justify="space-between" mb="sm">
+              <Title order={3} size="h4">
+                {t("project.workplans")}
+              </Title>
+              {access.can("plan.create") && (
+                <Group gap="xs">
+                  <Button size="xs" variant="light" onClick={() => setCreating(true)}>
+                    {t("project.newPlan")}
+                  </Button>
+                  <Button size="xs" onClick={() => setImporting(true)}>
+                    {t("project.import")}
+                  </Button>
+                </Group>
+              )}
+            </Group>
+            <WorkplanList plans={workplans.data?.items ?? []} />
+          </Paper>
+        </Grid.Col>
+      </Grid>
+      <Paper withBorder p="md">
+        <FrameworkTree project={p} nodes={nodes.data} editable={access.can("project.manage")} />
+      </Paper>
+      {importing && (
+        <Suspense fallback={<Loading />}>
+          <ImportWizard project={p} onClose={() => setImporting(false)} />
+        </Suspense>
+      )}
+      {creating && <NewPlan project={p} onClose={() => setCreating(false)} />}
+    </Stack>
+  );
+}
+
+function Identity({ project }: { project: Project }) {
+  const { t } = useTranslation();
+  const format = useFormat();
+  const rows: [string, React.ReactNode][] = [
+    [t("project.code"), project.code],
+    [t("project.organisation"), project.organisationName],
+    [
+      t("project.partners"),
+      project.partners.map((p) => `${p.name} (${t(`project.role.${p.role}`)})`).join(", ") || t("common.none"),
+    ],
+    [t("project.dates"), [format.date(project.startDate), format.date(project.endDate)].filter(Boolean).join(" → ") || t("common.none")],
+    [t("project.currency"), project.currency],
+    [
+      t("project.markers"),
+      <Group gap="xs" key="markers">
+        {project.genderMarker && <Badge variant="outline">{`${t("project.gender")} ${project.genderMarker}`}</Badge>}
+        {project.riskMarker && <Badge variant="outline">{`${t("project.risk")} ${project.riskMarker}`}</Badge>}
+        <Badge variant="light">{t(`projectStatus.${project.status}`)}</Badge>
+      </Group>,
+    ],
+  ];
+  return (
+    <Paper withBorder p="md">
+      <Title order={3} size="h4" mb="sm">
+        {t("project.identity")}
+      </Title>
+      <Table variant="vertical" layout="fixed">
+        <Table.Tbody>
+          {rows.map(([label, value]) => (
+            <Table.Tr key={label}>
+              <Table.Th w={130}>{label}</Table.Th>
+              <Table.Td>{value}</Table.Td>
+            </Table.Tr>
+          ))}
+        </Table.Tbody>
+      </Table>
+    </Paper>
+  );
+}
+
+function WorkplanList({ plans }: { plans: Workplan[] }) {
+  const { t } = useTranslation();
+  if (plans.length === 0) return <Text c="dimmed">{t("project.noPlans")}</Text>;
+  return (
+    <Table>
+      <Table.Thead>
+        <Table.Tr>
+          <Table.Th>{t("project.year")}</Table.Th>
+          <Table.Th>{t("project.version")}</Table.Th>
+          <Table.Th>{t("portfolio.planStatus")}</Table.Th>
+        </Table.Tr>
+      </Table.Thead>
+      <Table.Tbody>
+        {plans.map((plan) => (
+          <Table.Tr key={plan.id}>
+            <Table.Td>
+              <Anchor component={Link} to={`/workplans/${plan.id}`}>
+                {plan.title || String(plan.year)}
+              </Anchor>
+            </Table.Td>
+            <Table.Td>{plan.planVersion}</Table.Td>
+            <Table.Td>
+              <PlanStatusBadge status={plan.status} />
+            </Table.Td>
+          </Table.Tr>
+        ))}
+      </Table.Tbody>
+    </Table>
+  );
+}
+
+function NewPlan({ project, onClose }: { project: Project; onClose: () => void }) {
+  const { t } = useTranslation();
+  const navigate = useNavigate();
+  const queryClient = useQueryClient();
+  const [year, setYear] = useState<number | string>(new Date().getFullYear());
+  const create = useMutation({
+    mutationFn: () => api.post<Workplan>(`/projects/${project.id}/workplans`, { year: Number(year) }),
+    onSuccess: (plan) => {
+      void queryClient.invalidateQueries({ queryKey: projectKeys.workplans(project.id) });
+      void navigate(`/workplans/${plan.id}`);
+    },
+  });
+  return (
+    <Modal opened onClose={onClose} title={t("project.newPlan")}>
+      <Stack>
+        {create.isError && (
+          <Text c="red" role="alert">
+            {errorText(create.error)}
+          </Text>
+        )}
+        <NumberInput label={t("project.year")} value={year} onChange={setYear} min={2000} max={2100} data-autofocus />
+        <Group justify="end">
+          <Button variant="default" onClick={onClose}>
+            {t("common.cancel")}
+          </Button>
+          <Button loading={create.isPending} onClick={() => create.mutate()}>
+            {t("common.save")}
+          </Button>
+        </Group>
+      </Stack>
+    </Modal>
+  );
+}

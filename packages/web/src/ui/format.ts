@@ -1,0 +1,59 @@
+// The one place the app turns amounts, numbers and dates into text, through
+// core's formatters and the user's language.
+import {
+  type CurrencyCode,
+  currencyDecimals,
+  formatAmountDecimal,
+  formatDate,
+  formatMoney,
+  formatNumber,
+  formatPercent,
+  isCurrencyCode,
+  type Minor,
+  parseAmount,
+} from "@baara/core";
+import { useTranslation } from "react-i18next";
+import type { Language } from "../i18n/i18n.ts";
+
+export interface Formatter {
+  language: Language;
+  /** "465 000 000 F CFA" from a decimal string or minor units. */
+  money(value: string | Minor | null | undefined, currency: string): string;
+  /** Amount without the currency: "465 000 000". */
+  amount(value: string | Minor | null | undefined, currency: string): string;
+  number(value: string | number | null | undefined): string;
+  percent(ratio: number): string;
+  date(iso: string | null | undefined): string;
+}
+
+function toMinor(value: string | Minor, currency: CurrencyCode): Minor | null {
+  if (typeof value === "number") return value;
+  const parsed = parseAmount(value, currency);
+  return parsed.ok ? parsed.value : null;
+}
+
+export function formatter(language: Language): Formatter {
+  const money = (value: string | Minor | null | undefined, currency: string) => {
+    if (value === null || value === undefined || !isCurrencyCode(currency)) return "";
+    const minor = toMinor(value, currency);
+    return minor === null ? String(value) : formatMoney(minor, currency, language);
+  };
+  return {
+    language,
+    money,
+    amount(value, currency) {
+      if (value === null || value === undefined || !isCurrencyCode(currency)) return "";
+      const minor = toMinor(value, currency);
+      if (minor === null) return String(value);
+      return formatNumber(formatAmountDecimal(minor, currency), language, currencyDecimals(currency));
+    },
+    number: (value) => (value === null || value === undefined || value === "" ? "" : formatNumber(value, language)),
+    percent: (ratio) => formatPercent(ratio, language),
+    date: (iso) => (iso ? formatDate(iso, language) : ""),
+  };
+}
+
+export function useFormat(): Formatter {
+  const { i18n } = useTranslation();
+  return formatter(i18n.language === "en" ? "en" : "fr");
+}

@@ -1,0 +1,125 @@
+import { Button, Group } from "@mantine/core";
+import { useQueryClient } from "@tanstack/react-query";
+import { useTranslation } from "react-i18next";
+import { api } from "../api/client.ts";
+import type { Activity, BudgetLine } from "../api/types.ts";
+import type { GridRow } from "./plan-model.ts";
+import { planKeys, removeActivity, removeLine, storeActivity } from "./queries.ts";
+import type { PlanEditor } from "./use-plan-editor.ts";
+
+/** Row operations on the active row: add, insert, delete, move; undo; copy the grid for Excel. */
+interface GridToolbarProps {
+  planId: string;
+  row: GridRow | null;
+  editable: boolean;
+  editor: PlanEditor;
+  copyText: () => string;
+}
+
+export function GridToolbar(props: GridToolbarProps) {
+  const { planId, row, editable, editor } = props;
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const activities = () => client.getQueryData<Activity[]>(planKeys.activities(planId)) ?? [];
+  const refresh = () => {
+    void client.invalidateQueries({ queryKey: planKeys.activities(planId) });
+    void client.invalidateQueries({ queryKey: planKeys.summary(planId) });
+  };
+  const guard = async (work: () => Promise<unknown>) => {
+    try {
+      await work();
+    } catch (error) {
+      editor.setMessage({ text: (error as Error).message, tone: "error" });
+    } finally {
+      refresh();
+    }
+  };
+
+  const addLine = () =>
+    guard(async () => {
+      if (!row || row.kind === "node") return;
+      await api.post<BudgetLine>(`/activities/${row.activity.id}/budget-lines`, {});
+    });
+  const addActivity = () =>
+    guard(async () => {
+      const nodeId = row?.kind === "node" ? row.id : (row?.activity.resultNodeId ?? null);
+      const created = await api.post<Activity>(`/workplans/${planId}/activities`, {
+        title: t("plan.newActivity"),
+        resultNodeId: nodeId,
+        budgetLines: [{}],
+      });
+      storeActivity(client, planId, created);
+    });
+  const remove = () =>
+    guard(async () => {
+      if (!row || row.kind === "node" || !window.confirm(t("plan.confirmDelete"))) return;
+      if (row.kind === "line") {
+        const { line } = row;
+        await api.delete(`/budget-lines/${line.id}`);
+        removeLine(client, planId, line.id);
+      } else {
+        await api.delete(`/activities/${row.activity.id}`);
+        removeActivity(client, planId, row.activity.id);
+      }
+    });
+  const move = (delta: -1 | 1) =>
+    guard(async () => {
+      if (!row || row.kind === "node") return;
+      if (row.kind === "activity") {
+        const siblings = activities()
+          .filter((a) => a.resultNodeId === row.activity.resultNodeId)
+          .sort((a, b) => a.position - b.position);
+        const index = siblings.findIndex((a) => a.id === row.activity.id);
+        const other = siblings[index + delta];
+        if (!other) return;
+        await editor.editActivity(row.activity.id, { position: other.position });
+        await editor.editActivity(other.id, { position: row.activity.position });
+      } else {
+        const lines = [...row.activity.budgetLines].sort((a, b) => a.position - b.position);
+        const other = lines[row.index + delta];
+        if (!other) return;
+        await api.patch(`/budget-lines/${row.line.id}`, { position: other.position, version: row.line.version });
+        await api.patch(`/budget-lines/${other.id}`, { position: row.line.position, version: other.version });
+      }
+    });
+
+  const onLine = Boolean(row && row.kind !== "node");
+  return (
+    <Group gap="xs">
+      {editable && (
+        <>
+          <Button size="xs" variant="light" disabled={!onLine} onClick={() => void addLine()}>
+            {t("plan.addLine")}
+          </Button>
+          <Button size="xs" variant="light" onClick={() => void addActivity()}>
+            {t("plan.addActivity")}
+          </Button>
+          <Button size="xs" variant="light" color="red" disabled={!onLine} onClick={() => void remove()}>
+            {t("plan.deleteRow")}
+          </Button>
+          <Button size="xs" variant="default" disabled={!onLine} onClick={() => void move(-1)}>
+            {t("plan.moveUp")}
+          </Button>
+          <Button size="xs" variant="default" disabled={!onLine} onClick={() => void move(1)}>
+            {t("plan.moveDown")}
+          </Button>
+          <Button
+            size="xs"
+            variant="default"
+            onClick={() => void editor.undo().then((done) => editor.setMessage({ text: t(done ? "plan.undone" : "plan.nothingToUndo"), tone: "info" }))}
+          >
+            {t("plan.undo")}
+          </Button>
+        </>
+      )}
+      <Button
+        size="xs"
+        variant="default"
+        onClick={() =>
+          void navigator.clipboard.writeText(props.copyText()).then(() => editor.setMessage({ text: t("plan.copied"), tone: "info" }))}
+      >
+        {t("plan.copyAll")}
+      </Button>
+    </Group>
+  );
+}

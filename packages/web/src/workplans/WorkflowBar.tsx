@@ -1,0 +1,106 @@
+import { nextPlanStatus, type PlanAction } from "@baara/core";
+import { Button, Group, Menu, Modal, Stack, Text, Textarea } from "@mantine/core";
+import { useMutation, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useTranslation } from "react-i18next";
+import { useNavigate } from "react-router";
+import { api, errorText } from "../api/client.ts";
+import type { Workplan } from "../api/types.ts";
+import { projectKeys } from "../projects/queries.ts";
+import { planKeys } from "./queries.ts";
+
+const ACTION_CAPABILITY: Record<PlanAction, string> = {
+  submit: "plan.submit",
+  approve: "plan.approve",
+  endorse: "plan.approve",
+  return: "plan.approve",
+};
+
+/** Submit, approve, endorse, return with a comment; a new version once the plan is approved. */
+export function WorkflowBar({ plan, can }: { plan: Workplan; can: (capability: string) => boolean }) {
+  const { t } = useTranslation();
+  const queryClient = useQueryClient();
+  const navigate = useNavigate();
+  const [action, setAction] = useState<PlanAction | null>(null);
+  const [comment, setComment] = useState("");
+  const actions = (["submit", "approve", "endorse", "return"] as const).filter(
+    (a) => nextPlanStatus(plan.status, a) !== null && can(ACTION_CAPABILITY[a]),
+  );
+  const transition = useMutation({
+    mutationFn: (a: PlanAction) =>
+      api.post<Workplan>(`/workplans/${plan.id}/transitions`, { action: a, comment: comment || undefined, version: plan.version }),
+    onSuccess: (updated) => {
+      queryClient.setQueryData(planKeys.plan(plan.id), updated);
+      void queryClient.invalidateQueries({ queryKey: planKeys.history(plan.id) });
+      void queryClient.invalidateQueries({ queryKey: projectKeys.workplans(plan.projectId) });
+      void queryClient.invalidateQueries({ queryKey: ["portfolio"] });
+      setAction(null);
+      setComment("");
+    },
+  });
+  const newVersion = useMutation({
+    mutationFn: () => api.post<Workplan>(`/projects/${plan.projectId}/workplans`, { year: plan.year, copyFromId: plan.id }),
+    onSuccess: (created) => {
+      void queryClient.invalidateQueries({ queryKey: projectKeys.workplans(plan.projectId) });
+      void navigate(`/workplans/${created.id}`);
+    },
+  });
+
+  return (
+    <Group gap="xs">
+      {actions.map((a) => (
+        <Button key={a} size="sm" variant={a === "return" ? "default" : "filled"} color={a === "return" ? "gray" : "indigo"} onClick={() => setAction(a)}>
+          {t(`workflow.${a}`)}
+        </Button>
+      ))}
+      {plan.status !== "draft" && can("plan.create") && (
+        <Button size="sm" variant="light" loading={newVersion.isPending} onClick={() => newVersion.mutate()}>
+          {t("workflow.newVersion")}
+        </Button>
+      )}
+      <Menu>
+        <Menu.Target>
+          <Button size="sm" variant="default">
+            {t("plan.export")}
+          </Button>
+        </Menu.Target>
+        <Menu.Dropdown>
+          <Menu.Item component="a" href={`/api/v1/workplans/${plan.id}/export?format=xlsx`} download>
+            {t("plan.exportXlsx")}
+          </Menu.Item>
+          <Menu.Item component="a" href={`/api/v1/workplans/${plan.id}/export?format=awp`} download>
+            {t("plan.exportAwp")}
+          </Menu.Item>
+          <Menu.Item component="a" href={`/api/v1/workplans/${plan.id}/export?format=csv`} download>
+            {t("plan.exportCsv")}
+          </Menu.Item>
+        </Menu.Dropdown>
+      </Menu>
+      {newVersion.isError && (
+        <Text c="red" size="sm" role="alert">
+          {errorText(newVersion.error)}
+        </Text>
+      )}
+      {action && (
+        <Modal opened onClose={() => setAction(null)} title={t(`workflow.${action}`)}>
+          <Stack>
+            {transition.isError && (
+              <Text c="red" role="alert">
+                {errorText(transition.error)}
+              </Text>
+            )}
+            <Textarea label={t("workflow.commentLabel")} value={comment} onChange={(e) => setComment(e.currentTarget.value)} autosize minRows={3} data-autofocus />
+            <Group justify="end">
+              <Button variant="default" onClick={() => setAction(null)}>
+                {t("common.cancel")}
+              </Button>
+              <Button loading={transition.isPending} onClick={() => transition.mutate(action)}>
+                {t("common.confirm")}
+              </Button>
+            </Group>
+          </Stack>
+        </Modal>
+      )}
+    </Group>
+  );
+}

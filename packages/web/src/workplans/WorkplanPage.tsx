@@ -1,0 +1,249 @@
+import { type CurrencyCode, formatAmountDecimal, isPlanEditable, rollUpPlan } from "@baara/core";
+import { Alert, Anchor, Button, Grid, Group, Modal, Paper, ScrollArea, Stack, Tabs, Text, Title, UnstyledButton } from "@mantine/core";
+import { lazy, Suspense, useCallback, useMemo, useRef, useState } from "react";
+import type { DataGridHandle } from "react-data-grid";
+import { useTranslation } from "react-i18next";
+import { Link, useParams } from "react-router";
+import type { Finding } from "../api/types.ts";
+import { useNodes, useProject, useProjectAccess, useWorkplans } from "../projects/queries.ts";
+import { useFormat } from "../ui/format.ts";
+import { ErrorState, Loading } from "../ui/states.tsx";
+import { PlanStatusBadge } from "../ui/StatusBadge.tsx";
+import { Chronogram } from "./Chronogram.tsx";
+import { GridToolbar } from "./GridToolbar.tsx";
+import { HistoryList } from "./HistoryList.tsx";
+import { ancestorsOf, buildRows, type GridRow, planInputOf } from "./plan-model.ts";
+import { PlanGrid } from "./PlanGrid.tsx";
+import { useActivities, useSummary, useWorkplan } from "./queries.ts";
+import { usePlanEditor } from "./use-plan-editor.ts";
+import { WorkflowBar } from "./WorkflowBar.tsx";
+
+const TotalsPanel = lazy(() => import("./TotalsPanel.tsx"));
+const ComparePanel = lazy(() => import("./ComparePanel.tsx"));
+
+export default function WorkplanPage() {
+  const { workplanId = "" } = useParams();
+  const { t } = useTranslation();
+  const format = useFormat();
+  const plan = useWorkplan(workplanId);
+  const projectId = plan.data?.projectId;
+  const project = useProject(projectId);
+  const access = useProjectAccess(projectId);
+  const nodes = useNodes(projectId);
+  const versions = useWorkplans(projectId);
+  const activities = useActivities(workplanId);
+  const summary = useSummary(workplanId);
+  const editor = usePlanEditor(workplanId);
+  const gridRef = useRef<DataGridHandle>(null);
+  const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
+  const [activeRow, setActiveRow] = useState<GridRow | null>(null);
+  const [tab, setTab] = useState<string | null>("grid");
+
+  const input = useMemo(() => {
+    if (!summary.data || !nodes.data || !activities.data || !project.data) return null;
+    return planInputOf(summary.data, nodes.data, activities.data, project.data.fiscalYearStartMonth, project.data.levelLabels);
+  }, [summary.data, nodes.data, activities.data, project.data]);
+  // Totals are recomputed here with the same rules as the server, so they follow every keystroke committed.
+  const rollup = useMemo(() => (input ? rollUpPlan(input) : null), [input]);
+  const rows = useMemo(
+    () => (rollup && nodes.data && activities.data ? buildRows(nodes.data, activities.data, rollup, collapsed) : []),
+    [rollup, nodes.data, activities.data, collapsed],
+  );
+  const toggle = useCallback((nodeId: string) => {
+    setCollapsed((previous) => {
+      const next = new Set(previous);
+      if (!next.delete(nodeId)) next.add(nodeId);
+      return next;
+    });
+  }, []);
+
+  const error = plan.error ?? project.error ?? activities.error ?? summary.error ?? nodes.error;
+  if (error) return <ErrorState error={error} />;
+  if (!plan.data || !project.data || !rollup || !summary.data || !activities.data || !nodes.data) return <Loading />;
+
+  const currency = project.data.currency;
+  const canEdit = access.can("plan.edit");
+  const editable = canEdit && isPlanEditable(plan.data.status);
+  const findings = summary.data.findings;
+
+  const jumpTo = (finding: Finding) => {
+    const { entity, id } = finding.location;
+    if (!id) return;
+    const activity = entity === "activity" ? activities.data.find((a) => a.id === id) : activities.data.find((a) => a.budgetLines.some((l) => l.id === id));
+    const nodeId = entity === "node" ? id : (activity?.resultNodeId ?? null);
+    const hidden = ancestorsOf(nodes.data, entity === "node" ? (nodes.data.find((n) => n.id === id)?.parentId ?? null) : nodeId);
+    const reveal = new Set([...collapsed].filter((c) => !hidden.includes(c)));
+    setCollapsed(reveal);
+    const target = buildRows(nodes.data, activities.data, rollup, reveal).findIndex((r) => r.id === id);
+    if (target >= 0) {
+      setTab("grid");
+      requestAnimationFrame(() => {
+        gridRef.current?.scrollToCell({ rowIdx: target, idx: 6 });
+        gridRef.current?.setActivePosition({ rowIdx: target, idx: 6 }, { shouldFocus: true });
+      });
+    }
+  };
+
+  const decimal = (minor: number) => formatAmountDecimal(minor, currency as CurrencyCode);
+  const copyText = () =>
+    rows
+      .map((r) =>
+        r.kind === "node"
+          ? [r.node.code, r.node.title, "", "", "", "", decimal(r.computed)]
+          : r.kind === "activity"
+            ? [r.activity.code ?? "", r.activity.title, r.activity.outputIndicator ?? "", r.activity.deadlineText ?? r.activity.deadline ?? "", "", "", decimal(r.total)]
+            : ["", r.line.description ?? "", "", "", r.line.quantity ?? "", r.line.unitCost ?? "", decimal(r.amount)],
+      )
+      .map((cells) => cells.map((c) => c.replace(/[\t\n]/g, " ")).join("\t"))
+      .join("\n");
+
+  return (
+    <Stack gap="sm">
+      <Group justify="space-between" align="start">
+        <div>
+          <Anchor component={Link} to={`/projects/${project.data.id}`} size="sm">
+            {`${project.data.code} — ${project.data.title}`.slice(0, 120)}
+          </Anchor>
+          <Group gap="sm">
+            <Title order={2}>{t("plan.title", { year: plan.data.year, version: plan.data.planVersion })}</Title>
+            <PlanStatusBadge status={plan.data.status} />
+          </Group>
+        </div>
+        <Paper withBorder px="md" py="xs">
+          <Text size="xs" c="dimmed">
+            {t("plan.total")}
+          </Text>
+          <Text fw={700} size="xl" data-testid="plan-total">
+            {format.money(rollup.total.computed, currency)}
+          </Text>
+          {rollup.total.declared !== null && rollup.total.declared !== rollup.total.computed && (
+            <Text size="xs" c="red.8">
+              {t("plan.declared", { amount: format.money(rollup.total.declared, currency) })}
+            </Text>
+          )}
+        </Paper>
+      </Group>
+      <WorkflowBar plan={plan.data} can={access.can} />
+      {!isPlanEditable(plan.data.status) && (
+        <Alert color="blue" variant="light">
+          {t("plan.readOnly", { status: t(`status.${plan.data.status}`).toLowerCase() })}
+        </Alert>
+      )}
+      {isPlanEditable(plan.data.status) && !canEdit && access.data && (
+        <Alert color="gray" variant="light">
+          {t("plan.viewOnly")}
+        </Alert>
+      )}
+      <div role="status" aria-live="polite">
+        {editor.message && (
+          <Alert color={editor.message.tone === "error" ? "red" : "teal"} withCloseButton onClose={() => editor.setMessage(null)} py={6}>
+            {editor.message.text}
+          </Alert>
+        )}
+      </div>
+      <Tabs value={tab} onChange={setTab} keepMounted={false}>
+        <Tabs.List>
+          <Tabs.Tab value="grid">{t("plan.grid")}</Tabs.Tab>
+          <Tabs.Tab value="chronogram">{t("plan.chronogram")}</Tabs.Tab>
+          <Tabs.Tab value="totals">{t("plan.totals")}</Tabs.Tab>
+          <Tabs.Tab value="compare">{t("plan.compare")}</Tabs.Tab>
+          <Tabs.Tab value="history">{t("plan.history")}</Tabs.Tab>
+        </Tabs.List>
+        <Tabs.Panel value="grid" pt="sm">
+          <Grid>
+            <Grid.Col span={{ base: 12, lg: 9 }}>
+              <Stack gap="xs">
+                <GridToolbar planId={workplanId} row={activeRow} editable={editable} editor={editor} copyText={copyText} />
+                <PlanGrid
+                  rows={rows}
+                  currency={currency}
+                  editable={editable}
+                  findings={findings}
+                  collapsed={collapsed}
+                  onToggle={toggle}
+                  editor={editor}
+                  gridRef={gridRef}
+                  onActiveRowChange={setActiveRow}
+                />
+              </Stack>
+            </Grid.Col>
+            <Grid.Col span={{ base: 12, lg: 3 }}>
+              <FindingsList findings={findings} onJump={jumpTo} />
+            </Grid.Col>
+          </Grid>
+        </Tabs.Panel>
+        <Tabs.Panel value="chronogram" pt="sm">
+          <Chronogram
+            activities={activities.data}
+            fiscalYearStartMonth={project.data.fiscalYearStartMonth}
+            editable={editable}
+            editor={editor}
+          />
+        </Tabs.Panel>
+        <Tabs.Panel value="totals" pt="sm">
+          <Suspense fallback={<Loading />}>
+            <TotalsPanel rollup={rollup} currency={currency} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="compare" pt="sm">
+          <Suspense fallback={<Loading />}>
+            <ComparePanel plan={plan.data} versions={versions.data?.items ?? []} />
+          </Suspense>
+        </Tabs.Panel>
+        <Tabs.Panel value="history" pt="sm">
+          <HistoryList planId={workplanId} />
+        </Tabs.Panel>
+      </Tabs>
+      {editor.conflict && (
+        <Modal opened onClose={editor.keepTheirs} title={t("plan.conflictTitle")}>
+          <Stack>
+            <Text role="alert">
+              {t("plan.conflict", {
+                field: editor.conflict.field,
+                theirs: String((editor.conflict.current as unknown as Record<string, unknown>)[editor.conflict.field] ?? t("common.none")),
+                mine: String(editor.conflict.mine ?? t("common.none")),
+              })}
+            </Text>
+            <Group justify="end">
+              <Button variant="default" onClick={editor.keepTheirs}>
+                {t("plan.keepTheirs")}
+              </Button>
+              <Button onClick={() => void editor.applyMine()}>{t("plan.applyMine")}</Button>
+            </Group>
+          </Stack>
+        </Modal>
+      )}
+    </Stack>
+  );
+}
+
+function FindingsList({ findings, onJump }: { findings: Finding[]; onJump: (f: Finding) => void }) {
+  const { t } = useTranslation();
+  return (
+    <Paper withBorder p="sm">
+      <Title order={3} size="h5" mb="xs">
+        {`${t("plan.findings")} (${findings.length})`}
+      </Title>
+      {findings.length === 0 ? (
+        <Text size="sm" c="dimmed">
+          {t("plan.noFindings")}
+        </Text>
+      ) : (
+        <ScrollArea.Autosize mah="calc(100vh - 340px)">
+          <Stack gap={6} component="ul" p={0} m={0} style={{ listStyle: "none" }}>
+            {findings.map((f, i) => (
+              <li key={i}>
+                <UnstyledButton onClick={() => onJump(f)} p={6} w="100%" style={{ borderInlineStart: `3px solid ${f.severity === "error" ? "#e03131" : "#f08c00"}` }}>
+                  <Text size="xs" fw={700}>
+                    {f.code}
+                  </Text>
+                  <Text size="sm">{f.message}</Text>
+                </UnstyledButton>
+              </li>
+            ))}
+          </Stack>
+        </ScrollArea.Autosize>
+      )}
+    </Paper>
+  );
+}

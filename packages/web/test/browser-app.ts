@@ -1,0 +1,117 @@
+// A real Baara server (PGlite + demo data, serving the built web app) and
+// Debian's Chromium, for the browser tests.
+import { existsSync, mkdirSync } from "node:fs";
+import type { AddressInfo } from "node:net";
+import { fileURLToPath } from "node:url";
+import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
+import { buildApp } from "../../server/src/app.ts";
+import { openDatabase } from "../../server/src/db/client.ts";
+import { loadDemo } from "../../server/src/demo/load.ts";
+import { DEMO_PASSWORD } from "../../server/src/demo/organisations.ts";
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
+export const hasChromium = existsSync(CHROMIUM);
+const WEB_ROOT = fileURLToPath(new URL("../dist", import.meta.url));
+export const SCREENSHOTS = fileURLToPath(new URL("../../../artifacts/screenshots", import.meta.url));
+
+/** Uncaught errors of every page; the tests expect none. */
+export const pageErrors: string[] = [];
+
+export interface Running {
+  url: string;
+  browser: Browser;
+  close(): Promise<void>;
+}
+
+export async function startAppAndBrowser(): Promise<Running> {
+  const database = await openDatabase({ memory: true });
+  await database.migrate();
+  await loadDemo(database.db);
+  const app = await buildApp({ database, webRoot: WEB_ROOT });
+  await app.listen({ port: 0, host: "127.0.0.1" });
+  const { port } = app.server.address() as AddressInfo;
+  const browser = await chromium.launch({
+    executablePath: CHROMIUM,
+    // No sandbox as root in CI; no background traffic on a closed network.
+    args: ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"],
+  });
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return {
+    url: `http://127.0.0.1:${port}`,
+    browser,
+    close: async () => {
+      await browser.close();
+      await app.close();
+      await database.close();
+    },
+  };
+}
+
+/** A fresh browser profile signed in as a demo user, on the portfolio. */
+export async function signIn(
+  running: Running,
+  who: string,
+  options: { width?: number; height?: number } = {},
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await running.browser.newContext({
+    viewport: { width: options.width ?? 1366, height: options.height ?? 768 },
+    locale: "fr-FR",
+    permissions: ["clipboard-read", "clipboard-write"],
+  });
+  const page = await context.newPage();
+  // The suite shares two cores with the database suites: be patient, never retry.
+  page.setDefaultTimeout(60_000);
+  page.on("pageerror", (error) => pageErrors.push(`${who}: ${error.message}`));
+  await page.goto(running.url);
+  await page.getByLabel("Adresse électronique").fill(`${who}@baara.example`);
+  await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Se connecter" }).click();
+  await page.getByRole("heading", { name: "Portefeuille de projets" }).waitFor();
+  return { context, page };
+}
+
+/** Portfolio → PGSM → its 2022 plan (version 1). */
+export async function openPgsmPlan(page: Page): Promise<void> {
+  await page.getByRole("link", { name: "PGSM", exact: true }).click();
+  await page.getByRole("heading", { name: "Plans de travail" }).waitFor();
+  await page.getByRole("link", { name: /PTBA 2022/ }).first().click();
+  await page.getByRole("grid").waitFor();
+}
+
+type RowKind = "node" | "activity" | "line";
+
+/** The first grid row of a kind (group, activity or budget line) whose text contains `text`. */
+export function gridRow(page: Page, text: string | RegExp, kind: RowKind = "line") {
+  return page.locator(`[role=row].row-${kind}`).filter({ hasText: text }).first();
+}
+
+export const COL = { code: 0, label: 1, indicator: 2, deadline: 3, quantity: 4, unitCost: 5, amount: 6 } as const;
+
+export function cell(page: Page, text: string | RegExp, column: keyof typeof COL, kind: RowKind = "line") {
+  return gridRow(page, text, kind).getByRole("gridcell").nth(COL[column]);
+}
+
+/** Opens the cell's editor, replaces its value and commits with Enter. */
+export async function typeInto(page: Page, text: string | RegExp, column: keyof typeof COL, value: string): Promise<void> {
+  await cell(page, text, column).dblclick();
+  const input = page.getByRole("grid").locator("input");
+  await input.waitFor();
+  await input.fill(value);
+  await input.press("Enter");
+}
+
+/** The plan total shown on the page, in francs. */
+export async function planTotal(page: Page): Promise<number> {
+  const text = (await page.getByTestId("plan-total").textContent()) ?? "";
+  return Number(text.replace(/\D/g, ""));
+}
+
+/** 465000000 → "465 000 000": the French grouping the page shows. */
+export function grouped(n: number): RegExp {
+  return amount(String(n).replace(/\B(?=(\d{3})+(?!\d))/g, " "));
+}
+
+/** French amounts use non-breaking spaces; tests write plain ones. */
+export function amount(text: string): RegExp {
+  return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s"));
+}

@@ -1,0 +1,208 @@
+// The web app in Debian's Chromium against a real server, as its users would
+// use it. Screenshots go to artifacts/screenshots (not committed).
+import { join } from "node:path";
+import type { Page } from "playwright-core";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { amount, cell, grouped, hasChromium, openPgsmPlan, pageErrors, planTotal, type Running, SCREENSHOTS, signIn, startAppAndBrowser, typeInto } from "./browser-app.ts";
+
+if (!hasChromium) console.warn("Chromium is not installed (/usr/bin/chromium): the browser tests are skipped.");
+
+const shot = (page: Page, name: string) => page.screenshot({ path: join(SCREENSHOTS, `${name}.png`), fullPage: false });
+
+describe.skipIf(!hasChromium)("the web app in a real browser", { timeout: 180_000 }, () => {
+  let running: Running;
+  beforeAll(async () => {
+    running = await startAppAndBrowser();
+  }, 120_000);
+  afterAll(async () => {
+    await running?.close();
+    expect(pageErrors).toEqual([]);
+  });
+
+  it("shows the editor the PGSM plan: 465 000 000 F CFA and the flagged quantity × price row", async () => {
+    const { page, context } = await signIn(running, "editor");
+    await expect.poll(() => page.getByRole("row").filter({ hasText: "PGSM" }).textContent()).toMatch(amount("465 000 000 F CFA"));
+    await shot(page, "portfolio");
+    await page.getByRole("link", { name: "PGSM", exact: true }).click();
+    await page.getByRole("tree", { name: "Cadre de résultats" }).waitFor();
+    await shot(page, "project");
+    await page.getByRole("link", { name: /PTBA 2022/ }).first().click();
+    await page.getByRole("grid").waitFor();
+    await expect.poll(() => page.getByTestId("plan-total").textContent()).toMatch(amount("465 000 000 F CFA"));
+    const flagged = cell(page, "Étude sectorielle sur l'emploi", "amount");
+    await expect.poll(() => flagged.getAttribute("class")).toContain("has-finding");
+    expect(await page.getByRole("listitem").filter({ hasText: "QTY_PRICE_MISMATCH" }).count()).toBe(1);
+    await shot(page, "workplan-grid");
+    await context.close();
+  });
+
+  it("recomputes sub-totals and total when the editor changes a quantity, and undoes it", async () => {
+    const { page, context } = await signIn(running, "editor");
+    await openPgsmPlan(page);
+    await typeInto(page, "multiplier les rapports ITIE", "quantity", "4 000");
+    // 4 000 × 4 000 = 16 000 000 instead of 12 000 000: B1 and the total move by 4 000 000.
+    await expect.poll(() => cell(page, "multiplier les rapports ITIE", "amount").textContent()).toMatch(amount("16 000 000"));
+    await expect.poll(() => cell(page, "Amélioration de la transparence", "amount", "node").textContent()).toMatch(amount("131 000 000"));
+    await expect.poll(() => page.getByTestId("plan-total").textContent()).toMatch(amount("469 000 000 F CFA"));
+    // The change reached the server: another session sees it.
+    const other = await signIn(running, "manager");
+    await openPgsmPlan(other.page);
+    await expect.poll(() => other.page.getByTestId("plan-total").textContent()).toMatch(amount("469 000 000 F CFA"));
+    await other.context.close();
+    await cell(page, "multiplier les rapports ITIE", "label").click();
+    await page.keyboard.press("Control+z");
+    await expect.poll(() => page.getByTestId("plan-total").textContent()).toMatch(amount("465 000 000 F CFA"));
+    await expect.poll(() => cell(page, "multiplier les rapports ITIE", "quantity").textContent()).toMatch(amount("3 000"));
+    await page.reload();
+    await expect.poll(() => page.getByTestId("plan-total").textContent()).toMatch(amount("465 000 000 F CFA"));
+    await context.close();
+  });
+
+  it("pastes a 3×3 block copied from Excel into quantities, unit costs and amounts", async () => {
+    const { page, context } = await signIn(running, "editor");
+    await openPgsmPlan(page);
+    const before = await planTotal(page);
+    const b1Before = Number((await cell(page, "Amélioration de la transparence", "amount", "node").textContent())?.replace(/\D/g, ""));
+    const replaced = async () => {
+      let sum = 0;
+      for (const text of ["Dissiminer les rapport ITIE 2019", "restituer l'étude", "multiplier les rapports ITIE"]) {
+        sum += Number((await cell(page, text, "amount").textContent())?.replace(/\D/g, ""));
+      }
+      return sum;
+    };
+    const oldAmounts = await replaced();
+    await cell(page, "Dissiminer les rapport ITIE 2019", "quantity").click();
+    const block = "2\t10 000 000\t20 000 000\n3\t5 000 000\t15 000 000\n2000\t3 000\t6 000 000\n";
+    await page.evaluate((text) => {
+      const data = new DataTransfer();
+      data.setData("text/plain", text);
+      document.activeElement?.dispatchEvent(new ClipboardEvent("paste", { clipboardData: data, bubbles: true, cancelable: true }));
+    }, block);
+    await expect.poll(() => page.getByRole("status").textContent()).toContain("9 cellules collées");
+    await expect.poll(() => cell(page, "Dissiminer les rapport ITIE 2019", "unitCost").textContent()).toMatch(amount("10 000 000"));
+    await expect.poll(() => cell(page, "restituer l'étude", "amount").textContent()).toMatch(amount("15 000 000"));
+    await expect.poll(() => cell(page, "multiplier les rapports ITIE", "quantity").textContent()).toMatch(amount("2 000"));
+    // The three lines now hold 20 + 15 + 6 = 41 M: B1 and the total move by the same difference.
+    const delta = 41_000_000 - oldAmounts;
+    await expect.poll(() => cell(page, "Amélioration de la transparence", "amount", "node").textContent()).toMatch(grouped(b1Before + delta));
+    await expect.poll(() => page.getByTestId("plan-total").textContent()).toMatch(grouped(before + delta));
+    await context.close();
+  });
+
+  it("shows a stale edit as a conflict with the other person's value, and loses neither", async () => {
+    const first = await signIn(running, "editor");
+    const second = await signIn(running, "manager");
+    await openPgsmPlan(first.page);
+    await openPgsmPlan(second.page);
+    const before = await planTotal(first.page);
+    const quantityBefore = Number(await cell(first.page, "produire le rapport ITIE 2021", "quantity").textContent());
+    expect(quantityBefore).toBe(1);
+    await typeInto(first.page, "produire le rapport ITIE 2021", "quantity", "2");
+    // One more report at 50 M.
+    await expect.poll(() => first.page.getByTestId("plan-total").textContent()).toMatch(grouped(before + 50_000_000));
+    // The second session still holds the old version of the line.
+    await typeInto(second.page, "produire le rapport ITIE 2021", "quantity", "3");
+    const dialog = second.page.getByRole("dialog", { name: "Modification concurrente" });
+    await dialog.waitFor();
+    expect(await dialog.textContent()).toMatch(/Valeur actuelle : 2\b.*Votre saisie : 3\b/);
+    await shot(second.page, "conflict");
+    await dialog.getByRole("button", { name: "Appliquer ma valeur" }).click();
+    await expect.poll(() => cell(second.page, "produire le rapport ITIE 2021", "quantity").textContent()).toBe("3");
+    await first.page.reload();
+    await expect.poll(() => cell(first.page, "produire le rapport ITIE 2021", "quantity").textContent()).toBe("3");
+    await first.context.close();
+    await second.context.close();
+  });
+
+  it("toggles months in the chronogram", async () => {
+    const { page, context } = await signIn(running, "editor");
+    await openPgsmPlan(page);
+    await page.getByRole("tab", { name: "Chronogramme" }).click();
+    const march = page.getByRole("button", { name: /Production d'un skech : mars/ });
+    const before = await march.getAttribute("aria-pressed");
+    await march.click();
+    await expect.poll(() => march.getAttribute("aria-pressed")).toBe(before === "true" ? "false" : "true");
+    await shot(page, "chronogram");
+    await page.getByRole("tab", { name: "Totaux" }).click();
+    await page.getByRole("table", { name: "Par trimestre" }).waitFor();
+    await shot(page, "totals");
+    await context.close();
+  });
+
+  it("lets the editor submit and the approver approve; the plan is then read only", async () => {
+    const editor = await signIn(running, "editor");
+    await openPgsmPlan(editor.page);
+    await editor.page.getByRole("button", { name: "Soumettre" }).click();
+    await editor.page.getByRole("dialog").getByLabel("Commentaire (facultatif)").fill("Plan prêt pour revue");
+    await editor.page.getByRole("button", { name: "Confirmer" }).click();
+    await editor.page.getByText("Soumis", { exact: true }).waitFor();
+    await editor.context.close();
+
+    const approver = await signIn(running, "approver");
+    await openPgsmPlan(approver.page);
+    await approver.page.getByRole("button", { name: "Approuver" }).click();
+    await approver.page.getByRole("button", { name: "Confirmer" }).click();
+    await approver.page.getByText("Approuvé", { exact: true }).waitFor();
+    await approver.page.getByText(/Lecture seule : ce plan est approuvé/).waitFor();
+    await approver.context.close();
+  });
+
+  it("shows a viewer no edit control", async () => {
+    const { page, context } = await signIn(running, "viewer");
+    await openPgsmPlan(page);
+    for (const name of ["Soumettre", "Approuver", "Ajouter une activité", "Ajouter une ligne budgétaire", "Nouvelle version", "Supprimer la ligne"]) {
+      expect(await page.getByRole("button", { name }).count(), name).toBe(0);
+    }
+    await cell(page, "multiplier les rapports ITIE", "quantity").dblclick();
+    expect(await page.getByRole("grid").locator("input").count()).toBe(0);
+    await page.getByRole("link", { name: /PGSM —/ }).click();
+    expect(await page.getByRole("button", { name: "Importer un fichier Excel" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: /Renommer/ }).count()).toBe(0);
+    await context.close();
+  });
+
+  it("opens a new version and compares it with the approved one", async () => {
+    const { page, context } = await signIn(running, "manager");
+    await openPgsmPlan(page);
+    await page.getByRole("button", { name: "Nouvelle version" }).click();
+    await page.getByRole("heading", { name: "PTBA 2022 — version 2" }).waitFor();
+    const before = await planTotal(page);
+    const quantity = Number(await cell(page, "produire le rapport ITIE 2021", "quantity").textContent());
+    await typeInto(page, "produire le rapport ITIE 2021", "unitCost", "51 000 000");
+    // Each report costs 1 M more.
+    await expect.poll(() => page.getByTestId("plan-total").textContent()).toMatch(grouped(before + quantity * 1_000_000));
+    await page.getByRole("tab", { name: "Comparer" }).click();
+    await expect.poll(() => page.getByTestId("compare-difference").textContent()).toMatch(amount(`+${String(quantity * 1_000_000).replace(/\B(?=(\d{3})+(?!\d))/g, " ")}`));
+    expect(await page.getByRole("row").filter({ hasText: "Modifiée" }).filter({ hasText: "produire le rapport ITIE 2021" }).count()).toBe(1);
+    await shot(page, "comparison");
+    await context.close();
+  });
+
+  it("switches to English, and back to the sign-in screen when the session ends", async () => {
+    const { page, context } = await signIn(running, "viewer");
+    await page.locator("label").filter({ hasText: /^EN$/ }).click();
+    await page.getByRole("heading", { name: "Project portfolio" }).waitFor();
+    await expect.poll(() => page.getByRole("row").filter({ hasText: "PGSM" }).textContent()).toMatch(/\d{3},000,000/);
+    await page.getByRole("link", { name: "PGSM", exact: true }).click();
+    await page.getByRole("heading", { name: "Results framework" }).waitFor();
+    await shot(page, "project-en");
+    // The session ends (expired, or signed out elsewhere): the next request brings the sign-in screen back.
+    await context.clearCookies();
+    await page.getByRole("link", { name: /2022/ }).first().click();
+    await page.getByText(/Your session has expired/).waitFor();
+    await context.close();
+  });
+
+  it("stays usable on a 1280×720 laptop and read only on a phone", async () => {
+    const laptop = await signIn(running, "editor", { width: 1280, height: 720 });
+    await openPgsmPlan(laptop.page);
+    await shot(laptop.page, "workplan-1280");
+    await laptop.context.close();
+    const phone = await signIn(running, "approver", { width: 390, height: 844 });
+    await openPgsmPlan(phone.page);
+    const overflow = await phone.page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await shot(phone.page, "workplan-phone");
+    await phone.context.close();
+  });
+});

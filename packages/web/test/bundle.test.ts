@@ -1,0 +1,29 @@
+// The weight budget of the first visit, measured on the build the test run made
+// (vitest.global-setup.ts builds the app from the current sources).
+import { readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import { INITIAL_JS_BUDGET_BYTES } from "../vite.config.ts";
+
+interface BundleReport {
+  initialJsGzip: number;
+  budget: number;
+  initialFiles: { name: string; gzip: number }[];
+  lazyChunks: number;
+}
+
+const report = JSON.parse(readFileSync(new URL("../dist/bundle-report.json", import.meta.url), "utf8")) as BundleReport;
+
+describe("web bundle", () => {
+  it(`keeps the initial JavaScript within ${INITIAL_JS_BUDGET_BYTES / 1024} KB gzip`, () => {
+    console.info(`initial JavaScript: ${(report.initialJsGzip / 1024).toFixed(1)} KB gzip in ${report.initialFiles.length} files`);
+    expect(report.budget).toBe(INITIAL_JS_BUDGET_BYTES);
+    expect(report.initialJsGzip).toBeGreaterThan(0);
+    expect(report.initialJsGzip).toBeLessThanOrEqual(INITIAL_JS_BUDGET_BYTES);
+  });
+
+  it("loads the screens, the grid and the charts on demand", () => {
+    const initial = report.initialFiles.map((f) => f.name).join(" ");
+    expect(initial).not.toMatch(/WorkplanPage|TotalsPanel|ImportWizard|PortfolioPage/);
+    expect(report.lazyChunks).toBeGreaterThanOrEqual(5);
+  });
+});
