@@ -17,5 +17,12 @@ function newest(path: string): number {
 export default async function setup(): Promise<void> {
   const built = join(root, "packages/web/dist/bundle-report.json");
   if (existsSync(built) && statSync(built).mtimeMs > Math.max(...SOURCES.map((s) => newest(join(root, s))))) return;
-  await build({ configFile: join(root, "packages/web/vite.config.ts"), logLevel: "warn" });
+  // Vitest sets NODE_ENV=test, which would give React's development build: build what users get.
+  const nodeEnv = process.env.NODE_ENV;
+  process.env.NODE_ENV = "production";
+  try {
+    await build({ configFile: join(root, "packages/web/vite.config.ts"), logLevel: "warn", mode: "production" });
+  } finally {
+    process.env.NODE_ENV = nodeEnv;
+  }
 }
