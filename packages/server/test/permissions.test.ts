@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { users } from "../src/db/schema.ts";
 import { call, createTestApp, login, type Session, type TestContext } from "./helpers/app.ts";
 import { databaseKinds } from "./helpers/databases.ts";
+import { pgsmSampleText } from "./fixtures/workplans.ts";
 import {
   grant,
   makeActivity,
@@ -19,6 +20,7 @@ import {
   makeWorkplan,
   PASSWORD,
 } from "./helpers/factories.ts";
+import { multipart } from "./helpers/multipart.ts";
 
 const ACTORS = [
   "anonymous",
@@ -78,6 +80,8 @@ type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
 interface Target {
   url: string;
   payload?: unknown;
+  /** For bodies other than JSON (multipart uploads). */
+  headers?: Record<string, string>;
 }
 
 interface RowSpec<T> {
@@ -140,6 +144,10 @@ interface WorkplanItem {
   id: string;
   status: string;
 }
+interface PortfolioItem {
+  project: ProjectItem;
+  plan: WorkplanItem | null;
+}
 
 describe.each(databaseKinds)("permissions on %s", (kind) => {
   let ctx: TestContext;
@@ -155,14 +163,16 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
   let R: { id: string };
   let N: { id: string };
   let W: { id: string };
+  /** Another plan of P, to compare W with. */
+  let W2: { id: string };
   let activity: { id: string };
   let approvedOfR: { id: string };
   let draftOfR: { id: string };
 
   const db = () => ctx.database.db;
   const sessionOf = (actor: ActorName) => (actor === "anonymous" ? null : sessions[actor]);
-  const send = (actor: ActorName, method: Method, url: string, payload?: unknown) =>
-    call(ctx.app, sessionOf(actor), { method, url: apiUrl(url), payload });
+  const send = (actor: ActorName, method: Method, url: string, payload?: unknown, headers?: Record<string, string>) =>
+    call(ctx.app, sessionOf(actor), { method, url: apiUrl(url), payload, headers });
 
   beforeAll(async () => {
     ctx = await createTestApp(kind);
@@ -178,8 +188,10 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     W = await makeWorkplan(d, { projectId: P.id, status: "draft" });
     activity = await makeActivity(d, { workplanId: W.id, resultNodeId: N.id });
     await makeBudgetLine(d, { activityId: activity.id, workplanId: W.id });
-    approvedOfR = await makeWorkplan(d, { projectId: R.id, status: "approved" });
-    draftOfR = await makeWorkplan(d, { projectId: R.id, status: "draft" });
+    W2 = await makeWorkplan(d, { projectId: P.id, status: "approved", year: 2023 });
+    // The draft is R's latest version: members see it as R's current plan, visitors the approved one.
+    approvedOfR = await makeWorkplan(d, { projectId: R.id, status: "approved", year: 2024, planVersion: 1 });
+    draftOfR = await makeWorkplan(d, { projectId: R.id, status: "draft", year: 2024, planVersion: 2 });
 
     const emails = {} as Record<SignedIn, string>;
     for (const actor of SIGNED_IN) {
@@ -502,6 +514,22 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
       request: () => ({ url: `/projects/${R.id}` }),
     }),
     row({
+      name: "GET /projects/:id/access (P)",
+      method: "GET",
+      status: 200,
+      allowed: READ_P,
+      hidden: HIDDEN_P,
+      request: () => ({ url: `/projects/${P.id}/access` }),
+    }),
+    row({
+      // Whoever reads a published project may ask what they can do there (project.read, publicOnly).
+      name: "GET /projects/:id/access (R, published)",
+      method: "GET",
+      status: 200,
+      allowed: ACTORS,
+      request: () => ({ url: `/projects/${R.id}/access` }),
+    }),
+    row({
       name: "POST /projects (in A1)",
       method: "POST",
       status: 201,
@@ -744,6 +772,32 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
       hidden: HIDDEN_P,
       request: () => ({ url: `/workplans/${W.id}/summary` }),
     }),
+    row({
+      name: "GET /workplans/:id/comparison?with=",
+      method: "GET",
+      status: 200,
+      allowed: READ_P,
+      hidden: HIDDEN_P,
+      request: () => ({ url: `/workplans/${W.id}/comparison?with=${W2.id}` }),
+    }),
+    row({
+      // Comparing the public plans of a published project is open to its visitors too.
+      name: "GET /workplans/:id/comparison?with= (approved of published R, with itself)",
+      method: "GET",
+      status: 200,
+      allowed: ACTORS,
+      request: () => ({ url: `/workplans/${approvedOfR.id}/comparison?with=${approvedOfR.id}` }),
+    }),
+    row({
+      // The other side is a draft a visitor may not see: it stays hidden when named in ?with=.
+      name: "GET /workplans/:id/comparison?with= (approved of R with its draft)",
+      method: "GET",
+      status: 200,
+      allowed: ["platformAdmin", "outsider"],
+      hidden: ALL_OF_A,
+      override: { anonymous: 404 },
+      request: () => ({ url: `/workplans/${approvedOfR.id}/comparison?with=${draftOfR.id}` }),
+    }),
 
     // ---- activities and budget lines
     row({
@@ -824,6 +878,89 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
       prepare: freshLine,
       request: (l) => ({ url: `/budget-lines/${l.id}` }),
     }),
+    row({
+      name: "POST /workplans/:id/line-edits",
+      method: "POST",
+      status: 200,
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      prepare: freshLine,
+      request: (l) => ({
+        url: `/workplans/${W.id}/line-edits`,
+        payload: { lines: [{ id: l.id, quantity: "4", version: l.version }] },
+      }),
+    }),
+    row({
+      // As PATCH /workplans/:id on that draft: hidden from its visitors, anonymous ones included.
+      name: "POST /workplans/:id/line-edits (draft of published R)",
+      method: "POST",
+      status: 200,
+      allowed: ["platformAdmin"],
+      hidden: ALL_OF_A,
+      override: { anonymous: 404 },
+      prepare: async () => {
+        const plan = await makeWorkplan(db(), { projectId: R.id, status: "draft" });
+        const a = await makeActivity(db(), { workplanId: plan.id });
+        return { plan, line: await makeBudgetLine(db(), { activityId: a.id, workplanId: plan.id }) };
+      },
+      request: ({ plan, line }) => ({
+        url: `/workplans/${plan.id}/line-edits`,
+        payload: { lines: [{ id: line.id, quantity: "4", version: line.version }] },
+      }),
+    }),
+
+    // ---- import and export
+    row({
+      name: "POST /projects/:id/imports/preview",
+      method: "POST",
+      status: 200,
+      allowed: MANAGE_P,
+      hidden: HIDDEN_P,
+      request: () => ({ url: `/projects/${P.id}/imports/preview`, ...multipart({ text: pgsmSampleText(), year: "2022" }) }),
+    }),
+    row({
+      // Reading a published project gives no right to import into it, not even a preview.
+      name: "POST /projects/:id/imports/preview (R, published)",
+      method: "POST",
+      status: 200,
+      allowed: ["platformAdmin"],
+      request: () => ({ url: `/projects/${R.id}/imports/preview`, ...multipart({ text: pgsmSampleText(), year: "2022" }) }),
+    }),
+    row({
+      name: "POST /projects/:id/imports",
+      method: "POST",
+      status: 201,
+      allowed: MANAGE_P,
+      hidden: HIDDEN_P,
+      request: () => ({ url: `/projects/${P.id}/imports`, ...multipart({ text: pgsmSampleText(), year: "2022" }) }),
+    }),
+    ...(["xlsx", "awp", "csv"] as const).map((format) =>
+      row({
+        name: `GET /workplans/:id/export?format=${format}`,
+        method: "GET",
+        status: 200,
+        allowed: READ_P,
+        hidden: HIDDEN_P,
+        request: () => ({ url: `/workplans/${W.id}/export?format=${format}` }),
+      }),
+    ),
+    row({
+      name: "GET /workplans/:id/export (approved of published R)",
+      method: "GET",
+      status: 200,
+      allowed: ACTORS,
+      request: () => ({ url: `/workplans/${approvedOfR.id}/export?format=csv` }),
+    }),
+    row({
+      // A draft hidden from a visitor does not leak through its export either.
+      name: "GET /workplans/:id/export (draft of published R)",
+      method: "GET",
+      status: 200,
+      allowed: ["platformAdmin", "outsider"],
+      hidden: ALL_OF_A,
+      override: { anonymous: 404 },
+      request: () => ({ url: `/workplans/${draftOfR.id}/export?format=csv` }),
+    }),
 
     // ---- audit
     row({
@@ -853,13 +990,48 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     }),
   ];
 
+  // GET /portfolio answers everyone 200 (anonymous included): what matters is which projects and plans it lists.
+  // It runs before the matrix, whose successful requests add projects: here the world is P, P2, Q and R only.
+  describe("GET /portfolio", () => {
+    const visible: Record<ActorName, () => { id: string }[]> = {
+      anonymous: () => [R],
+      platformAdmin: () => [P, P2, Q, R],
+      orgAdmin: () => [P, P2, R],
+      manager: () => [P, P2, R],
+      editor: () => [P, P2, R],
+      approver: () => [P, P2, R],
+      viewer: () => [P, P2, R],
+      projectEditor: () => [P, R],
+      outsider: () => [Q, R],
+    };
+    /** Who sees R as a visitor (its public plans only), not as a member. */
+    const visitorsOfR: readonly ActorName[] = ["anonymous", ...ALL_OF_A];
+
+    for (const actor of ACTORS) {
+      it(`${actor} sees exactly the projects they may read, each with its latest visible plan`, async () => {
+        const response = await send(actor, "GET", "/portfolio?pageSize=500");
+        expect(response.statusCode, response.body).toBe(200);
+        const page = response.json() as Page<PortfolioItem>;
+        const ids = page.items.map((i) => i.project.id);
+        expect(new Set(ids)).toEqual(new Set(visible[actor]().map((p) => p.id)));
+        expect(ids).toHaveLength(page.total);
+        const ofR = page.items.find((i) => i.project.id === R.id);
+        expect(ofR?.plan).toMatchObject(
+          visitorsOfR.includes(actor) ? { id: approvedOfR.id, status: "approved" } : { id: draftOfR.id, status: "draft" },
+        );
+        const ofP = page.items.find((i) => i.project.id === P.id);
+        if (ofP) expect(ofP.plan?.id).toBe(W.id);
+      });
+    }
+  });
+
   describe("allow/deny matrix", () => {
     for (const r of rows) {
       for (const actor of ACTORS) {
         const status = expectedStatus(r, actor);
         it(`${r.name} — ${actor} → ${status}`, async () => {
-          const { url, payload } = await r.target(actor);
-          const response = await send(actor, r.method, url, payload);
+          const { url, payload, headers } = await r.target(actor);
+          const response = await send(actor, r.method, url, payload, headers);
           expect(response.statusCode, `${r.method} ${url}: ${response.body}`).toBe(status);
         });
       }

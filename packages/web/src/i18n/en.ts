@@ -139,7 +139,7 @@ export const en: Messages = {
     keepTheirs: "Keep their value",
     applyMine: "Apply my value",
     newActivity: "New activity",
-    confirmDelete: "Delete this row? You can undo it while this page stays open.",
+    confirmDelete: "Delete this row and its amounts?",
     months: "Months",
     quarters: "Quarters",
     toggleMonth: "{{activity}}: {{month}}",

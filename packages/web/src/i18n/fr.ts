@@ -138,7 +138,7 @@ export const fr = {
     keepTheirs: "Garder leur valeur",
     applyMine: "Appliquer ma valeur",
     newActivity: "Nouvelle activité",
-    confirmDelete: "Supprimer cette ligne ? L'action est annulable tant que la page reste ouverte.",
+    confirmDelete: "Supprimer cette ligne et ses montants ?",
     months: "Mois",
     quarters: "Trimestres",
     toggleMonth: "{{activity}} : {{month}}",
