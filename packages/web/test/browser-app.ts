@@ -1,6 +1,7 @@
 // A real Baara server (PGlite + demo data, serving the built web app) and
 // Debian's Chromium, for the browser tests.
-import { existsSync, mkdirSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync } from "node:fs";
+import { createRequire } from "node:module";
 import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
@@ -98,6 +99,22 @@ export async function typeInto(page: Page, text: string | RegExp, column: keyof 
   await input.waitFor();
   await input.fill(value);
   await input.press("Enter");
+}
+
+const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
+
+/** WCAG 2 A/AA problems axe-core finds on the page that are serious or critical (contrast, names, roles…). */
+export async function accessibilityProblems(page: Page): Promise<string[]> {
+  await page.addScriptTag({ content: axeSource });
+  type Result = { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
+  const result = await page.evaluate(() =>
+    (window as unknown as { axe: { run: (c: Document, o: object) => Promise<Result> } }).axe.run(document, {
+      runOnly: ["wcag2a", "wcag2aa"],
+    }),
+  );
+  return result.violations
+    .filter((v) => v.impact === "serious" || v.impact === "critical")
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);
 }
 
 /** The plan total shown on the page, in francs. */

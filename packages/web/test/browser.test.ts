@@ -3,7 +3,7 @@
 import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { amount, cell, grouped, hasChromium, openPgsmPlan, pageErrors, planTotal, type Running, SCREENSHOTS, signIn, startAppAndBrowser, typeInto } from "./browser-app.ts";
+import { accessibilityProblems, amount, cell, grouped, hasChromium, openPgsmPlan, pageErrors, planTotal, type Running, SCREENSHOTS, signIn, startAppAndBrowser, typeInto } from "./browser-app.ts";
 
 if (!hasChromium) console.warn("Chromium is not installed (/usr/bin/chromium): the browser tests are skipped.");
 
@@ -19,13 +19,27 @@ describe.skipIf(!hasChromium)("the web app in a real browser", { timeout: 180_00
     expect(pageErrors).toEqual([]);
   });
 
+  it("offers an accessible sign-in screen and refuses a wrong password with a clear message", async () => {
+    const context = await running.browser.newContext({ locale: "fr-FR" });
+    const page = await context.newPage();
+    await page.goto(running.url);
+    await page.getByLabel("Adresse électronique").fill("editor@baara.example");
+    expect(await accessibilityProblems(page), "sign-in").toEqual([]);
+    await page.getByLabel("Mot de passe").fill("not-the-password");
+    await page.getByRole("button", { name: "Se connecter" }).click();
+    await expect.poll(() => page.getByRole("alert").textContent()).toMatch(/mot de passe/i);
+    await context.close();
+  });
+
   it("shows the editor the PGSM plan: 465 000 000 F CFA and the flagged quantity × price row", async () => {
     const { page, context } = await signIn(running, "editor");
     await expect.poll(() => page.getByRole("row").filter({ hasText: "PGSM" }).textContent()).toMatch(amount("465 000 000 F CFA"));
     await shot(page, "portfolio");
+    expect(await accessibilityProblems(page), "portfolio").toEqual([]);
     await page.getByRole("link", { name: "PGSM", exact: true }).click();
     await page.getByRole("tree", { name: "Cadre de résultats" }).waitFor();
     await shot(page, "project");
+    expect(await accessibilityProblems(page), "project").toEqual([]);
     await page.getByRole("link", { name: /PTBA 2022/ }).first().click();
     await page.getByRole("grid").waitFor();
     await expect.poll(() => page.getByTestId("plan-total").textContent()).toMatch(amount("465 000 000 F CFA"));
@@ -33,6 +47,7 @@ describe.skipIf(!hasChromium)("the web app in a real browser", { timeout: 180_00
     await expect.poll(() => flagged.getAttribute("class")).toContain("has-finding");
     expect(await page.getByRole("listitem").filter({ hasText: "QTY_PRICE_MISMATCH" }).count()).toBe(1);
     await shot(page, "workplan-grid");
+    expect(await accessibilityProblems(page), "plan").toEqual([]);
     await context.close();
   });
 
@@ -123,9 +138,11 @@ describe.skipIf(!hasChromium)("the web app in a real browser", { timeout: 180_00
     await march.click();
     await expect.poll(() => march.getAttribute("aria-pressed")).toBe(before === "true" ? "false" : "true");
     await shot(page, "chronogram");
+    expect(await accessibilityProblems(page), "chronogram").toEqual([]);
     await page.getByRole("tab", { name: "Totaux" }).click();
     await page.getByRole("table", { name: "Par trimestre" }).waitFor();
     await shot(page, "totals");
+    expect(await accessibilityProblems(page), "totals").toEqual([]);
     await context.close();
   });
 

@@ -72,7 +72,7 @@ export function FrameworkTree({ project, nodes, editable }: { project: Project; 
             </Group>
           )}
         </Group>
-        {renderLevel(node.id, depth + 1)}
+        {nodes.some((n) => n.parentId === node.id) && <div role="group">{renderLevel(node.id, depth + 1)}</div>}
       </div>
     ));
 

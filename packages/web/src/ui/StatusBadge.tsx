@@ -8,7 +8,7 @@ export function PlanStatusBadge({ status }: { status: PlanStatus | null }) {
   const { t } = useTranslation();
   if (!status) return <Badge color="gray" variant="outline">{t("status.noPlan")}</Badge>;
   return (
-    <Badge color={COLORS[status]} variant="light" c={`${COLORS[status]}.9`}>
+    <Badge color={COLORS[status]} variant="light" c="dark.7">
       {t(`status.${status}`)}
     </Badge>
   );

@@ -341,7 +341,7 @@ function AmountCell({ row, currency }: { row: GridRow; currency: string }) {
     <span>
       {override && (
         <Tooltip label={t("plan.override", { computed: format.money(line.computedAmount, currency) })}>
-          <Badge color="orange" size="xs" mr={4} variant="light" c="orange.9">
+          <Badge color="orange" size="xs" mr={4} variant="light" c="dark.7">
             {t("plan.overrideBadge")}
           </Badge>
         </Tooltip>
