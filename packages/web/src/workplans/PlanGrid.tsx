@@ -2,12 +2,13 @@ import "react-data-grid/lib/styles.css";
 import "./grid.css";
 import { amountFollowsProduct, type CurrencyCode, parseNumberCell } from "@baara/core";
 import { Badge, Tooltip } from "@mantine/core";
-import { type ClipboardEvent, type KeyboardEvent, type RefObject, useMemo, useState } from "react";
+import { type ClipboardEvent, type KeyboardEvent, type RefObject, useMemo, useRef, useState } from "react";
 import { type Column, DataGrid, type DataGridHandle, type RenderEditCellProps } from "react-data-grid";
 import { useTranslation } from "react-i18next";
 import type { Finding } from "../api/types.ts";
 import { useFormat } from "../ui/format.ts";
 import { findingsByTarget, type GridRow, targetOf } from "./plan-model.ts";
+import { cellValue, inRange, type Position, rangeOf, rangeText } from "./range.ts";
 import type { LineChanges, PlanEditor } from "./use-plan-editor.ts";
 
 type Row = GridRow & { draft?: string };
@@ -66,7 +67,10 @@ export function PlanGrid(props: PlanGridProps) {
   const { rows, currency, editable, editor, collapsed, onToggle } = props;
   const { t } = useTranslation();
   const format = useFormat();
-  const [active, setActive] = useState<{ rowIdx: number; idx: number } | null>(null);
+  const [active, setActive] = useState<Position | null>(null);
+  const [anchor, setAnchor] = useState<Position | null>(null);
+  const shiftHeld = useRef(false);
+  const range = rangeOf(anchor, active);
   const findings = useMemo(() => findingsByTarget(props.findings), [props.findings]);
 
   const columns = useMemo((): Column<Row>[] => {
@@ -193,6 +197,20 @@ export function PlanGrid(props: PlanGridProps) {
     ];
   }, [t, format, currency, editable, collapsed, onToggle, findings]);
 
+  // The selected block is drawn by adding a class to the cells it covers.
+  const rowIndex = useMemo(() => new Map(rows.map((row, i) => [row.key, i])), [rows]);
+  const shownColumns = useMemo(
+    () =>
+      columns.map((column, idx): Column<Row> => ({
+        ...column,
+        cellClass: (row) => {
+          const base = typeof column.cellClass === "function" ? column.cellClass(row) : column.cellClass;
+          return inRange(range, rowIndex.get(row.key) ?? -1, idx) ? `${base ?? ""} in-range` : base;
+        },
+      })),
+    [columns, range, rowIndex],
+  );
+
   function commit(row: Row, key: string, text: string): void {
     const value = text.trim();
     if (row.kind === "line" && LINE_FIELDS[key]) {
@@ -272,6 +290,8 @@ export function PlanGrid(props: PlanGridProps) {
   }
 
   function onKeyDown(event: KeyboardEvent<HTMLDivElement>) {
+    shiftHeld.current = event.shiftKey;
+    if (event.key === "Escape") setAnchor(null);
     const inInput = (event.target as HTMLElement).tagName === "INPUT";
     if (!inInput && (event.ctrlKey || event.metaKey) && event.key.toLowerCase() === "z") {
       event.preventDefault();
@@ -280,19 +300,30 @@ export function PlanGrid(props: PlanGridProps) {
   }
 
   return (
-    <div onPasteCapture={onPaste} onKeyDownCapture={onKeyDown} className="plan-grid">
+    <div
+      onPasteCapture={onPaste}
+      onKeyDownCapture={onKeyDown}
+      onKeyUpCapture={(event) => (shiftHeld.current = event.shiftKey)}
+      className="plan-grid"
+    >
       <DataGrid
         ref={props.gridRef}
         aria-label={t("plan.grid")}
-        columns={columns}
+        columns={shownColumns}
         rows={rows as Row[]}
         rowKeyGetter={(row) => row.key}
         rowHeight={34}
         className="rdg-light"
         style={{ blockSize: "calc(100vh - 300px)", minBlockSize: 360 }}
         rowClass={(row) => `row-${row.kind} depth-${row.depth}`}
+        onCellMouseDown={(_args, event) => {
+          shiftHeld.current = event.shiftKey;
+        }}
         onActivePositionChange={({ rowIdx, column, row }) => {
-          setActive(column ? { rowIdx, idx: column.idx } : null);
+          const next = column ? { rowIdx, idx: column.idx } : null;
+          // Shift extends a block from where the selection started; anything else starts afresh.
+          setAnchor(shiftHeld.current ? (anchor ?? active) : null);
+          setActive(next);
           props.onActiveRowChange(row ?? null);
         }}
         onRowsChange={(next, { indexes, column }) => {
@@ -308,7 +339,10 @@ export function PlanGrid(props: PlanGridProps) {
           }
         }}
         onCellCopy={({ row, column }, event) => {
-          event.clipboardData.setData("text/plain", rawValue(row, column.key) || (event.target as HTMLElement).innerText);
+          const keys = columns.map((c) => c.key);
+          const code = currency as CurrencyCode;
+          const text = range ? rangeText(rows, keys, range, code) : cellValue(row, column.key, code);
+          event.clipboardData.setData("text/plain", text);
           event.preventDefault();
         }}
       />
