@@ -4,6 +4,7 @@ import { loadDemo } from "../src/demo/load.ts";
 import { DEMO_PASSWORD } from "../src/demo/organisations.ts";
 import { call, createTestApp, login, type Session, type TestContext } from "./helpers/app.ts";
 import { databaseKinds } from "./helpers/databases.ts";
+import { multipart } from "./helpers/multipart.ts";
 import { pgsmSampleText } from "./fixtures/workplans.ts";
 import { convertWithLibreOffice, libreOffice } from "./helpers/libreoffice.ts";
 
@@ -22,26 +23,6 @@ interface SummaryNode {
 }
 const flatten = (nodes: SummaryNode[]): [string, string][] =>
   nodes.flatMap((n) => [[n.code, n.computed], ...flatten(n.children)]);
-
-/** A multipart body with one file and form fields, as a browser sends it. */
-function multipart(fields: Record<string, string>, file?: { name: string; bytes: Buffer }) {
-  const boundary = `----baara${Math.random().toString(16).slice(2)}`;
-  const parts: Buffer[] = [];
-  for (const [name, value] of Object.entries(fields)) {
-    parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`));
-  }
-  if (file) {
-    parts.push(
-      Buffer.from(
-        `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${file.name}"\r\nContent-Type: application/octet-stream\r\n\r\n`,
-      ),
-      file.bytes,
-      Buffer.from("\r\n"),
-    );
-  }
-  parts.push(Buffer.from(`--${boundary}--\r\n`));
-  return { payload: Buffer.concat(parts), headers: { "content-type": `multipart/form-data; boundary=${boundary}` } };
-}
 
 describe.each(databaseKinds)("work plan import and export on %s", (kind) => {
   let ctx: TestContext;

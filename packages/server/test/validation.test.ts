@@ -7,20 +7,10 @@ import { sql } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../src/db/client.ts";
-import { call, createTestApp, login, type Session, type TestContext } from "./helpers/app.ts";
+import { type ApiError, call, createTestApp, type FieldProblem, login, type Session, type TestContext } from "./helpers/app.ts";
 import { databaseKinds } from "./helpers/databases.ts";
 import { grant, makeNode, makeOrganisation, makeProject, makeUser, PASSWORD } from "./helpers/factories.ts";
 
-interface FieldProblem {
-  field: string;
-  code: string;
-  message: string;
-}
-interface ApiError {
-  code: string;
-  message: string;
-  details?: unknown;
-}
 interface Request {
   method: string;
   url: string;

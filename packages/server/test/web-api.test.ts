@@ -15,7 +15,7 @@ import { buildApp } from "../src/app.ts";
 import { auditLog } from "../src/db/schema.ts";
 import { loadDemo } from "../src/demo/load.ts";
 import { DEMO_PASSWORD } from "../src/demo/organisations.ts";
-import { call, createTestApp, login, type Session, type TestContext } from "./helpers/app.ts";
+import { type ApiError, call, createTestApp, type FieldProblem, login, type Session, type TestContext } from "./helpers/app.ts";
 import { databaseKinds } from "./helpers/databases.ts";
 import { makeActivity, makeBudgetLine, makeWorkplan } from "./helpers/factories.ts";
 
@@ -25,16 +25,6 @@ type Comparison = z.infer<typeof api.workplanComparison>;
 interface Page<T> {
   items: T[];
   total: number;
-}
-interface ApiError {
-  code: string;
-  message: string;
-  details?: unknown;
-}
-interface FieldProblem {
-  field: string;
-  code: string;
-  message: string;
 }
 interface Plan {
   id: string;

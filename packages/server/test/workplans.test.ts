@@ -7,7 +7,7 @@ import { sql } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { queryRows } from "../src/db/client.ts";
-import { call, createTestApp, login, type Session, type TestContext } from "./helpers/app.ts";
+import { type ApiError, call, createTestApp, type FieldProblem, login, type Session, type TestContext } from "./helpers/app.ts";
 import { databaseKinds } from "./helpers/databases.ts";
 import { grant, makeNode, makeOrganisation, makeProject, makeUser, PASSWORD } from "./helpers/factories.ts";
 
@@ -16,16 +16,6 @@ interface Request {
   url: string;
   payload?: unknown;
   headers?: Record<string, string>;
-}
-interface ApiError {
-  code: string;
-  message: string;
-  details?: unknown;
-}
-interface FieldProblem {
-  field: string;
-  code: string;
-  message: string;
 }
 interface Step {
   action: string;

@@ -4,6 +4,7 @@ import { translate, type Locale, type MessageCode } from "../i18n/messages.ts";
 import { formatMoney } from "../format.ts";
 import { formatAmountDecimal, parseAmount, sumMinor } from "../money.ts";
 import { checkPlan } from "../plan/checks.ts";
+import { planActivityOf, planLineOf, planNodeOf } from "../plan/input.ts";
 import { rollUpPlan } from "../plan/rollup.ts";
 import type { NodeTotal, PlanInput } from "../plan/types.ts";
 import { columnOf } from "./columns.ts";
@@ -37,26 +38,11 @@ export function planInputOf(plan: ImportedPlan): PlanInput {
     year: plan.year,
     fiscalYearStartMonth: 1,
     levelLabels: plan.levelLabels,
-    nodes: plan.nodes.map((n, position) => ({
-      id: n.key,
-      parentId: n.parentKey,
-      level: n.level,
-      code: n.code,
-      title: n.title,
-      position,
-    })),
-    activities: plan.activities.map((a, position) => ({
-      id: a.key,
-      resultNodeId: a.nodeKey,
-      code: a.code,
-      title: a.title,
-      deadline: a.deadline,
-      months: a.months,
-      responsible: a.responsible,
-      noCost: a.noCost,
-      position,
-    })),
-    lines: plan.lines.map((l, position) => ({ ...l, id: l.key, activityId: l.activityKey, genderSharePercent: null, position })),
+    nodes: plan.nodes.map((n, position) => planNodeOf({ ...n, id: n.key, parentId: n.parentKey, position })),
+    activities: plan.activities.map((a, position) => planActivityOf({ ...a, id: a.key, resultNodeId: a.nodeKey, position })),
+    lines: plan.lines.map((l, position) =>
+      planLineOf({ ...l, id: l.key, activityId: l.activityKey, genderSharePercent: null, position }),
+    ),
     declaredTotals: plan.declaredTotals.map((d) => ({ nodeId: d.nodeKey, amount: d.amount })),
     declaredTotal: plan.declaredTotal?.amount ?? null,
   };

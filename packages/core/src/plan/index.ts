@@ -5,3 +5,4 @@ export * from "./rollup.ts";
 export * from "./types.ts";
 export * from "./workflow.ts";
 export * from "./compare.ts";
+export * from "./input.ts";

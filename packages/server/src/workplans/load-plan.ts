@@ -1,4 +1,4 @@
-import type { CurrencyCode, PlanInput } from "@baara/core";
+import { type CurrencyCode, type PlanInput, planActivityOf, planLineOf, planNodeOf } from "@baara/core";
 import { asc, eq } from "drizzle-orm";
 import type { Db } from "../db/client.ts";
 import { activities, budgetLines, declaredTotals, type projects, resultNodes } from "../db/schema.ts";
@@ -33,39 +33,9 @@ export async function loadPlanInput(
     year: workplan.year,
     fiscalYearStartMonth: project.fiscalYearStartMonth,
     levelLabels: project.levelLabels,
-    nodes: nodes.map((n) => ({
-      id: n.id,
-      parentId: n.parentId,
-      level: n.level,
-      code: n.code,
-      title: n.title,
-      position: n.position,
-    })),
-    activities: acts.map((a) => ({
-      id: a.id,
-      resultNodeId: a.resultNodeId,
-      code: a.code,
-      title: a.title,
-      deadline: a.deadline,
-      months: a.months,
-      responsible: a.responsible,
-      noCost: a.noCost,
-      position: a.position,
-    })),
-    lines: lines.map((l) => ({
-      id: l.id,
-      activityId: l.activityId,
-      description: l.description,
-      accountCode: l.accountCode,
-      accountLabel: l.accountLabel,
-      fundCode: l.fundCode,
-      quantity: l.quantity,
-      unitCost: l.unitCost,
-      amount: l.amount,
-      funded: l.funded,
-      genderSharePercent: l.genderSharePercent,
-      position: l.position,
-    })),
+    nodes: nodes.map(planNodeOf),
+    activities: acts.map(planActivityOf),
+    lines: lines.map(planLineOf),
     declaredTotals: declared.map((d) => ({ nodeId: d.resultNodeId, amount: d.amount })),
     declaredTotal: workplan.declaredTotal,
   };

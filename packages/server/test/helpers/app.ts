@@ -59,3 +59,15 @@ export function call(
     ...(options.payload === undefined ? {} : { payload: options.payload as InjectOptions["payload"] }),
   });
 }
+
+/** The API's error body, and one of its field problems. */
+export interface ApiError {
+  code: string;
+  message: string;
+  details?: unknown;
+}
+export interface FieldProblem {
+  field: string;
+  code: string;
+  message: string;
+}

@@ -1,4 +1,4 @@
-import type { ColumnRole, ImportReport } from "@baara/core";
+import { COLUMN_FIELDS, type ColumnField, type ColumnRole, type ImportReport } from "@baara/core";
 import { Alert, Button, FileInput, Group, Modal, NumberInput, Progress, Select, Stack, Stepper, Table, Text, Textarea } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -16,11 +16,6 @@ interface Preview {
   report: ImportReport;
 }
 
-const FIELDS = [
-  "objective", "result", "code", "activity", "indicator", "deadline", "quantity", "unit", "unitCost",
-  "percent", "amount", "responsible", "comments", "fundCode", "budgetDescription", "lineDescription",
-] as const;
-
 function roleValue(role: ColumnRole): string {
   if (role.kind === "field") return `field:${role.field}`;
   if (role.kind === "month") return `month:${role.month}`;
@@ -30,7 +25,7 @@ function roleValue(role: ColumnRole): string {
 
 function roleOf(value: string): ColumnRole {
   const [kind, arg] = value.split(":");
-  if (kind === "field") return { kind: "field", field: arg as (typeof FIELDS)[number] };
+  if (kind === "field") return { kind: "field", field: arg as ColumnField };
   if (kind === "month") return { kind: "month", month: Number(arg) };
   if (kind === "quarter") return { kind: "quarter", quarter: Number(arg) as 1 | 2 | 3 | 4 };
   return { kind: "ignored" };
@@ -96,7 +91,7 @@ export default function ImportWizard({ project, onClose }: { project: Project; o
 
   const roleOptions = [
     { value: "ignored", label: t("imports.ignored") },
-    ...FIELDS.map((f) => ({ value: `field:${f}`, label: t(`imports.field.${f}`) })),
+    ...COLUMN_FIELDS.map((f) => ({ value: `field:${f}`, label: t(`imports.field.${f}`) })),
     ...monthNames.map((m, i) => ({ value: `month:${i + 1}`, label: t("imports.monthRole", { month: m }) })),
     ...[1, 2, 3, 4].map((q) => ({ value: `quarter:${q}`, label: t("imports.quarterRole", { quarter: q }) })),
   ];

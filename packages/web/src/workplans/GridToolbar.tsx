@@ -1,7 +1,7 @@
 import { Button, Group } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { api } from "../api/client.ts";
+import { api, errorText } from "../api/client.ts";
 import type { Activity, BudgetLine } from "../api/types.ts";
 import type { GridRow } from "./plan-model.ts";
 import { planKeys, removeActivity, removeLine, storeActivity } from "./queries.ts";
@@ -29,7 +29,7 @@ export function GridToolbar(props: GridToolbarProps) {
     try {
       await work();
     } catch (error) {
-      editor.setMessage({ text: (error as Error).message, tone: "error" });
+      editor.setMessage({ text: errorText(error), tone: "error" });
     } finally {
       refresh();
     }

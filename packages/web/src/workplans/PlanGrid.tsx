@@ -8,7 +8,7 @@ import { useTranslation } from "react-i18next";
 import type { Finding } from "../api/types.ts";
 import { useFormat } from "../ui/format.ts";
 import { findingsByTarget, type GridRow, targetOf } from "./plan-model.ts";
-import { cellValue, inRange, type Position, rangeOf, rangeText } from "./range.ts";
+import { cellText, cellValue, inRange, type Position, rangeOf, rangeText } from "./range.ts";
 import type { LineChanges, PlanEditor } from "./use-plan-editor.ts";
 
 type Row = GridRow & { draft?: string };
@@ -25,16 +25,10 @@ const LINE_FIELDS: Record<string, keyof LineChanges> = {
 const NUMERIC = new Set(["quantity", "unitCost", "amount"]);
 const ACTIVITY_FIELDS = { code: "code", label: "title", indicator: "outputIndicator", responsible: "responsible" } as const;
 
+/** What the editor starts from: the stored text, and for an amount the declared one (empty when computed). */
 function rawValue(row: GridRow, key: string): string {
-  if (row.kind === "line") {
-    const field = LINE_FIELDS[key];
-    return field ? (row.line[field] ?? "") : "";
-  }
-  if (row.kind === "activity") {
-    const field = ACTIVITY_FIELDS[key as keyof typeof ACTIVITY_FIELDS];
-    return field ? (row.activity[field] ?? "") : "";
-  }
-  return "";
+  if (key === "amount") return row.kind === "line" ? (row.line.amount ?? "") : "";
+  return row.kind === "node" ? "" : cellText(row, key);
 }
 
 function TextEditor({ row, column, onRowChange, onClose }: RenderEditCellProps<Row>) {

@@ -1,4 +1,4 @@
-import { nextPlanStatus, type PlanAction } from "@baara/core";
+import { capabilityForAction, nextPlanStatus, type PlanAction } from "@baara/core";
 import { Button, Group, Menu, Modal, Stack, Text, Textarea } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -9,13 +9,6 @@ import type { Workplan } from "../api/types.ts";
 import { projectKeys } from "../projects/queries.ts";
 import { planKeys } from "./queries.ts";
 
-const ACTION_CAPABILITY: Record<PlanAction, string> = {
-  submit: "plan.submit",
-  approve: "plan.approve",
-  endorse: "plan.approve",
-  return: "plan.approve",
-};
-
 /** Submit, approve, endorse, return with a comment; a new version once the plan is approved. */
 export function WorkflowBar({ plan, can }: { plan: Workplan; can: (capability: string) => boolean }) {
   const { t } = useTranslation();
@@ -24,7 +17,7 @@ export function WorkflowBar({ plan, can }: { plan: Workplan; can: (capability: s
   const [action, setAction] = useState<PlanAction | null>(null);
   const [comment, setComment] = useState("");
   const actions = (["submit", "approve", "endorse", "return"] as const).filter(
-    (a) => nextPlanStatus(plan.status, a) !== null && can(ACTION_CAPABILITY[a]),
+    (a) => nextPlanStatus(plan.status, a) !== null && can(capabilityForAction(a)),
   );
   const transition = useMutation({
     mutationFn: (a: PlanAction) =>

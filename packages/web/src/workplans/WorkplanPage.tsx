@@ -1,4 +1,4 @@
-import { type CurrencyCode, formatAmountDecimal, isPlanEditable, rollUpPlan } from "@baara/core";
+import { type CurrencyCode, isPlanEditable, rollUpPlan } from "@baara/core";
 import { Alert, Anchor, Button, Grid, Group, Modal, Paper, ScrollArea, Stack, Tabs, Text, Title, UnstyledButton } from "@mantine/core";
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from "react";
 import type { DataGridHandle } from "react-data-grid";
@@ -14,6 +14,7 @@ import { GridToolbar } from "./GridToolbar.tsx";
 import { HistoryList } from "./HistoryList.tsx";
 import { ancestorsOf, buildRows, type GridRow, planInputOf } from "./plan-model.ts";
 import { PlanGrid } from "./PlanGrid.tsx";
+import { gridText } from "./range.ts";
 import { useActivities, useSummary, useWorkplan } from "./queries.ts";
 import { usePlanEditor } from "./use-plan-editor.ts";
 import { WorkflowBar } from "./WorkflowBar.tsx";
@@ -84,18 +85,7 @@ export default function WorkplanPage() {
     }
   };
 
-  const decimal = (minor: number) => formatAmountDecimal(minor, currency as CurrencyCode);
-  const copyText = () =>
-    rows
-      .map((r) =>
-        r.kind === "node"
-          ? [r.node.code, r.node.title, "", "", "", "", decimal(r.computed)]
-          : r.kind === "activity"
-            ? [r.activity.code ?? "", r.activity.title, r.activity.outputIndicator ?? "", r.activity.deadlineText ?? r.activity.deadline ?? "", "", "", decimal(r.total)]
-            : ["", r.line.description ?? "", "", "", r.line.quantity ?? "", r.line.unitCost ?? "", decimal(r.amount)],
-      )
-      .map((cells) => cells.map((c) => c.replace(/[\t\n]/g, " ")).join("\t"))
-      .join("\n");
+  const copyText = () => gridText(rows, currency as CurrencyCode);
 
   return (
     <Stack gap="sm">

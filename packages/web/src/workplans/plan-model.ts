@@ -1,6 +1,6 @@
 // Pure helpers of the plan editor: the plan as core's rules see it, and the
 // flat list of grid rows (groups, activities, budget lines) built from it.
-import { type CurrencyCode, type PlanInput, type PlanRollup } from "@baara/core";
+import { type CurrencyCode, type PlanInput, type PlanRollup, planActivityOf, planLineOf, planNodeOf } from "@baara/core";
 import type { Activity, BudgetLine, Finding, ResultNode, WorkplanSummary } from "../api/types.ts";
 
 export function planInputOf(
@@ -23,19 +23,9 @@ export function planInputOf(
     year: summary.workplan.year,
     fiscalYearStartMonth,
     levelLabels,
-    nodes: nodes.map(({ id, parentId, level, code, title, position }) => ({ id, parentId, level, code, title, position })),
-    activities: activities.map((a) => ({
-      id: a.id,
-      resultNodeId: a.resultNodeId,
-      code: a.code,
-      title: a.title,
-      deadline: a.deadline,
-      months: a.months,
-      responsible: a.responsible,
-      noCost: a.noCost,
-      position: a.position,
-    })),
-    lines: activities.flatMap((a) => a.budgetLines.map((l) => ({ ...l, activityId: a.id }))),
+    nodes: nodes.map(planNodeOf),
+    activities: activities.map(planActivityOf),
+    lines: activities.flatMap((a) => a.budgetLines.map((l) => planLineOf({ ...l, activityId: a.id }))),
     declaredTotals,
     declaredTotal: summary.total.declared,
   };

@@ -29,9 +29,11 @@ export function inRange(range: Range | null, rowIdx: number, idx: number): boole
   return range !== null && rowIdx >= range.top && rowIdx <= range.bottom && idx >= range.left && idx <= range.right;
 }
 
-/** A cell's value as Excel should receive it: raw numbers (no grouping), plain text. */
-export function cellValue(row: GridRow, key: string, currency: CurrencyCode): string {
-  const money = (minor: number) => formatAmountDecimal(minor, currency);
+/** The columns of the plan grid, in order. */
+export const GRID_KEYS = ["code", "label", "indicator", "deadline", "quantity", "unitCost", "amount", "account", "fund", "responsible"];
+
+/** A cell's text as stored (raw numbers, no grouping); amounts are left to `cellValue`. */
+export function cellText(row: GridRow, key: string): string {
   switch (key) {
     case "code":
       return row.kind === "node" ? row.node.code : row.kind === "activity" ? (row.activity.code ?? "") : "";
@@ -45,8 +47,6 @@ export function cellValue(row: GridRow, key: string, currency: CurrencyCode): st
       return row.kind === "line" ? (row.line.quantity ?? "") : "";
     case "unitCost":
       return row.kind === "line" ? (row.line.unitCost ?? "") : "";
-    case "amount":
-      return money(row.kind === "node" ? row.computed : row.kind === "activity" ? row.total : row.amount);
     case "account":
       return row.kind === "line" ? (row.line.accountCode ?? "") : "";
     case "fund":
@@ -56,6 +56,12 @@ export function cellValue(row: GridRow, key: string, currency: CurrencyCode): st
     default:
       return "";
   }
+}
+
+/** A cell's value as Excel should receive it: the amount a row counts for, other cells as stored. */
+export function cellValue(row: GridRow, key: string, currency: CurrencyCode): string {
+  if (key !== "amount") return cellText(row, key);
+  return formatAmountDecimal(row.kind === "node" ? row.computed : row.kind === "activity" ? row.total : row.amount, currency);
 }
 
 /** Rows × columns of the range as tab-separated text; tabs and line breaks inside a cell become spaces. */
@@ -68,4 +74,9 @@ export function rangeText(rows: GridRow[], keys: string[], range: Range, currenc
     lines.push(cells.join("\t"));
   }
   return lines.join("\n");
+}
+
+/** The whole grid, for "copy the grid". */
+export function gridText(rows: GridRow[], currency: CurrencyCode): string {
+  return rangeText(rows, GRID_KEYS, { top: 0, bottom: rows.length - 1, left: 0, right: GRID_KEYS.length - 1 }, currency);
 }
