@@ -4,6 +4,8 @@ export default defineConfig({
   test: {
     globalSetup: ["./vitest.global-setup.ts"],
     include: ["packages/*/src/**/*.test.ts", "packages/*/test/**/*.test.ts"],
+    // Two files at a time: the database suites wait on I/O, the browser suite on Chromium.
+    maxWorkers: 2,
     testTimeout: 30_000,
     hookTimeout: 60_000,
   },

@@ -1,28 +1,79 @@
-// The web app is built before the tests from the current sources (the server
-// tests serve it, the browser tests drive it); an up-to-date build is kept.
-import { existsSync, readdirSync, statSync } from "node:fs";
+// Once per test run: one migrated template database for every database suite
+// to copy (PGlite: a dump of its data directory; PostgreSQL: a template
+// database), so that no test file migrates a database of its own.
+import { createHash } from "node:crypto";
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
-import { build } from "vite";
+import pg from "pg";
+import type { TestProject } from "vitest/node";
+import { MIGRATIONS_FOLDER, openDatabase } from "./packages/server/src/db/client.ts";
+
+import "./packages/server/test/helpers/provided.ts";
 
 const root = fileURLToPath(new URL(".", import.meta.url));
-const SOURCES = ["packages/web/src", "packages/web/index.html", "packages/web/vite.config.ts", "packages/core/src", "package-lock.json"];
+const CACHE = join(root, "node_modules/.cache/baara-test");
 
-function newest(path: string): number {
-  const stat = statSync(path);
-  if (!stat.isDirectory()) return stat.mtimeMs;
-  return Math.max(0, ...readdirSync(path).map((name) => newest(join(path, name))));
+/** Changes whenever a migration does, so a stale template is never used. */
+function migrationsHash(): string {
+  const hash = createHash("sha256");
+  const walk = (dir: string) => {
+    for (const name of readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const path = join(dir, name.name);
+      if (name.isDirectory()) walk(path);
+      else hash.update(name.name).update(readFileSync(path));
+    }
+  };
+  walk(MIGRATIONS_FOLDER);
+  return hash.digest("hex").slice(0, 12);
 }
 
-export default async function setup(): Promise<void> {
-  const built = join(root, "packages/web/dist/bundle-report.json");
-  if (existsSync(built) && statSync(built).mtimeMs > Math.max(...SOURCES.map((s) => newest(join(root, s))))) return;
-  // Vitest sets NODE_ENV=test, which would give React's development build: build what users get.
-  const nodeEnv = process.env.NODE_ENV;
-  process.env.NODE_ENV = "production";
+async function pgliteTemplate(hash: string): Promise<string> {
+  const file = join(CACHE, `pglite-${hash}.tar`);
+  if (existsSync(file)) return file;
+  mkdirSync(CACHE, { recursive: true });
+  const database = await openDatabase({ memory: true });
   try {
-    await build({ configFile: join(root, "packages/web/vite.config.ts"), logLevel: "warn", mode: "production" });
+    await database.migrate();
+    const dump = await database.dumpDataDir();
+    writeFileSync(file, Buffer.from(await dump.arrayBuffer()));
   } finally {
-    process.env.NODE_ENV = nodeEnv;
+    await database.close();
   }
+  return file;
+}
+
+async function postgresTemplate(hash: string, adminUrl: string): Promise<string> {
+  const name = `baara_template_${hash}`;
+  const admin = new pg.Client({ connectionString: adminUrl });
+  await admin.connect();
+  try {
+    const existing = await admin.query("select 1 from pg_database where datname = $1", [name]);
+    if (existing.rowCount) return name;
+    // Templates of older migrations go: nothing uses them any more.
+    const stale = await admin.query("select datname from pg_database where datname like 'baara_template_%'");
+    for (const row of stale.rows as { datname: string }[]) await admin.query(`drop database if exists "${row.datname}" with (force)`);
+    await admin.query(`drop database if exists "${name}_building" with (force)`);
+    await admin.query(`create database "${name}_building"`);
+    const url = new URL(adminUrl);
+    url.pathname = `/${name}_building`;
+    const database = await openDatabase({ url: url.toString() });
+    try {
+      await database.migrate();
+    } finally {
+      await database.close();
+    }
+    // Renamed when complete: a run interrupted while migrating leaves no half-built template.
+    await admin.query(`alter database "${name}_building" rename to "${name}"`);
+    return name;
+  } finally {
+    await admin.end();
+  }
+}
+
+export default async function setup(project: TestProject): Promise<void> {
+  const hash = migrationsHash();
+  project.provide("pgliteTemplate", await pgliteTemplate(hash));
+  const url = process.env.TEST_DATABASE_URL;
+  project.provide("postgresTemplate", url ? await postgresTemplate(hash, url) : null);
 }

@@ -6,9 +6,10 @@ import type { AddressInfo } from "node:net";
 import { fileURLToPath } from "node:url";
 import { type Browser, type BrowserContext, chromium, type Page } from "playwright-core";
 import { buildApp } from "../../server/src/app.ts";
-import { openDatabase } from "../../server/src/db/client.ts";
+import { createTestDatabase } from "../../server/test/helpers/databases.ts";
 import { loadDemo } from "../../server/src/demo/load.ts";
 import { DEMO_PASSWORD } from "../../server/src/demo/organisations.ts";
+import { ensureWebBuild } from "./web-build.ts";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const hasChromium = existsSync(CHROMIUM);
@@ -25,8 +26,8 @@ export interface Running {
 }
 
 export async function startAppAndBrowser(): Promise<Running> {
-  const database = await openDatabase({ memory: true });
-  await database.migrate();
+  await ensureWebBuild();
+  const database = await createTestDatabase("pglite");
   await loadDemo(database.db);
   const app = await buildApp({ database, webRoot: WEB_ROOT });
   await app.listen({ port: 0, host: "127.0.0.1" });
@@ -43,7 +44,7 @@ export async function startAppAndBrowser(): Promise<Running> {
     close: async () => {
       await browser.close();
       await app.close();
-      await database.close();
+      await database.dispose();
     },
   };
 }

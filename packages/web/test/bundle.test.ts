@@ -1,8 +1,9 @@
 // The weight budget of the first visit, measured on the build the test run made
-// (vitest.global-setup.ts builds the app from the current sources).
+// (built from the current sources by web-build.ts).
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { INITIAL_JS_BUDGET_BYTES } from "../vite.config.ts";
+import { ensureWebBuild } from "./web-build.ts";
 
 interface BundleReport {
   initialJsGzip: number;
@@ -11,6 +12,7 @@ interface BundleReport {
   lazyChunks: number;
 }
 
+await ensureWebBuild();
 const report = JSON.parse(readFileSync(new URL("../dist/bundle-report.json", import.meta.url), "utf8")) as BundleReport;
 
 describe("web bundle", () => {

@@ -23,11 +23,17 @@ export interface Database {
   kind: DatabaseKind;
   migrate(): Promise<void>;
   close(): Promise<void>;
+  /** The embedded database's data directory as a tarball (PGlite only). */
+  dumpDataDir(): Promise<Blob>;
 }
 
 export const MIGRATIONS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), "../../drizzle");
 
-export type DatabaseOptions = { url: string } | { dataDir: string } | { memory: true };
+export type DatabaseOptions =
+  | { url: string }
+  | { dataDir: string }
+  /** In memory, empty or loaded from a dump of a data directory. */
+  | { memory: true; loadDataDir?: Blob };
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   if ("url" in options) {
@@ -41,6 +47,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       kind: "postgresql",
       migrate: () => migratePg(db, { migrationsFolder: MIGRATIONS_FOLDER }),
       close: () => pool.end(),
+      dumpDataDir: () => Promise.reject(new Error("a PostgreSQL database is dumped with pg_dump")),
     };
   }
   let client: PGlite;
@@ -48,7 +55,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     mkdirSync(options.dataDir, { recursive: true });
     client = await PGlite.create(join(options.dataDir, "pglite"));
   } else {
-    client = await PGlite.create();
+    client = await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   }
   const db = drizzlePglite(client, { schema });
   return {
@@ -56,6 +63,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     kind: "pglite",
     migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
     close: () => client.close(),
+    dumpDataDir: () => client.dumpDataDir("none"),
   };
 }
 

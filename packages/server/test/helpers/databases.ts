@@ -1,8 +1,12 @@
 // Every database suite runs on PGlite, and on PostgreSQL too when
 // TEST_DATABASE_URL is set (CI sets it). Each test file gets its own fresh
-// database, migrated from the same migrations the application uses.
+// database, copied from the template the test run migrated once
+// (vitest.global-setup.ts).
 import { randomBytes } from "node:crypto";
+import { readFile } from "node:fs/promises";
 import pg from "pg";
+import { inject } from "vitest";
+import "./provided.ts";
 import { type Database, type DatabaseKind, openDatabase } from "../../src/db/client.ts";
 
 export const databaseKinds: DatabaseKind[] = process.env.TEST_DATABASE_URL ? ["pglite", "postgresql"] : ["pglite"];
@@ -16,23 +20,25 @@ export interface TestDatabase extends Database {
   dispose(): Promise<void>;
 }
 
+let pgliteDump: Promise<Blob> | undefined;
+
 export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
   if (kind === "pglite") {
-    const database = await openDatabase({ memory: true });
-    await database.migrate();
+    pgliteDump ??= readFile(inject("pgliteTemplate")).then((bytes) => new Blob([bytes]));
+    const database = await openDatabase({ memory: true, loadDataDir: await pgliteDump });
     return { ...database, dispose: () => database.close() };
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
-  if (!adminUrl) throw new Error("TEST_DATABASE_URL is not set");
+  const template = inject("postgresTemplate");
+  if (!adminUrl || !template) throw new Error("TEST_DATABASE_URL is not set");
   const name = `baara_test_${randomBytes(6).toString("hex")}`;
   const admin = new pg.Client({ connectionString: adminUrl });
   await admin.connect();
-  await admin.query(`create database ${name}`);
+  await admin.query(`create database ${name} template "${template}"`);
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
   const database = await openDatabase({ url: url.toString() });
-  await database.migrate();
   return {
     ...database,
     dispose: async () => {
