@@ -17,4 +17,14 @@ export default tseslint.config(
       "@stylistic/quote-props": ["error", "as-needed"],
     },
   },
+  {
+    // Route handlers parse, call an operation or a query, and present: the database is reached only through those.
+    files: ["packages/server/src/**/routes.ts"],
+    rules: {
+      "no-restricted-imports": ["error", {
+        paths: [{ name: "drizzle-orm", message: "Route files call operations and queries; they do not query the database." }],
+        patterns: [{ group: ["**/db/schema*", "**/db/client*", "**/db/transaction*"], message: "Route files call operations and queries; they do not reach the database." }],
+      }],
+    },
+  },
 );

@@ -1,41 +1,102 @@
-// Who may do what. Roles are granted per organisation (and then hold for its
-// sub-organisations and their projects) or per project.
+// Who may do what: roles → capabilities, and the one rule that decides
+// whether an actor holds a capability on a target. Roles are granted per
+// organisation (they then hold for its sub-organisations and their projects)
+// or per project; platform administration is a role of its own, held over
+// everything.
 export const ROLES = ["admin", "manager", "editor", "approver", "viewer"] as const;
 export type Role = (typeof ROLES)[number];
+export type PlatformRole = "platformAdmin";
 
-export type Capability =
-  | "project.read"
-  | "project.manage"
-  | "plan.create"
-  | "plan.edit"
-  | "plan.submit"
-  | "plan.approve"
-  | "members.manage"
-  | "organisation.manage"
-  | "audit.read";
+export const CAPABILITIES = [
+  "project.read",
+  "project.manage",
+  "plan.create",
+  "plan.edit",
+  "plan.submit",
+  "plan.approve",
+  "audit.read",
+  "members.manage",
+  "organisation.manage",
+  /** Create accounts (to give them a role afterwards). */
+  "users.invite",
+  "organisation.createRoot",
+  /** Change or deactivate someone else's account. */
+  "users.manage",
+  /** The whole audit log, not one project's. */
+  "audit.readAll",
+] as const;
+export type Capability = (typeof CAPABILITIES)[number];
 
-const CAPABILITIES: Record<Role, readonly Capability[]> = {
+const MANAGER: readonly Capability[] = ["project.read", "project.manage", "plan.create", "plan.edit", "plan.submit", "audit.read"];
+const ADMIN: readonly Capability[] = [...MANAGER, "members.manage", "organisation.manage", "users.invite"];
+
+export const ROLE_CAPABILITIES: Record<Role | PlatformRole, readonly Capability[]> = {
   viewer: ["project.read"],
   editor: ["project.read", "plan.edit", "plan.submit"],
   // Approving is kept apart from editing: who approves a plan did not write it.
   approver: ["project.read", "plan.approve"],
-  manager: ["project.read", "project.manage", "plan.create", "plan.edit", "plan.submit", "audit.read"],
-  admin: [
-    "project.read",
-    "project.manage",
-    "plan.create",
-    "plan.edit",
-    "plan.submit",
-    "audit.read",
-    "members.manage",
-    "organisation.manage",
-  ],
+  manager: MANAGER,
+  admin: ADMIN,
+  platformAdmin: [...ADMIN, "organisation.createRoot", "users.manage", "audit.readAll"],
 };
 
-export function capabilitiesOf(roles: Iterable<Role>): Set<Capability> {
+/** Capabilities that a role held anywhere grants everywhere (an organisation's admin may invite people). */
+const HELD_ANYWHERE: readonly Capability[] = ["users.invite"];
+
+/** The roles a user holds: memberships, and platform administration. */
+export interface Grants {
+  platformAdmin: boolean;
+  memberships: readonly { organisationId: string | null; projectId: string | null; role: Role }[];
+}
+
+/** What a capability is asked on. An organisation comes with its ancestors, nearest first (itself included). */
+export type AccessTarget =
+  | { kind: "platform" }
+  | { kind: "organisation"; chain: readonly string[] }
+  | { kind: "project"; id: string; chain: readonly string[]; published: boolean };
+
+export interface AccessAnswer {
+  capabilities: Set<Capability>;
+  /** A visitor who sees a published project only because it is published. */
+  publicOnly: boolean;
+}
+
+export function capabilitiesOf(roles: Iterable<Role | PlatformRole>): Set<Capability> {
   const result = new Set<Capability>();
-  for (const role of roles) for (const capability of CAPABILITIES[role]) result.add(capability);
+  for (const role of roles) for (const capability of ROLE_CAPABILITIES[role]) result.add(capability);
   return result;
+}
+
+export function rolesOn(grants: Grants | null, target: AccessTarget): (Role | PlatformRole)[] {
+  if (!grants) return [];
+  if (grants.platformAdmin) return ["platformAdmin"];
+  if (target.kind === "platform") return [];
+  return grants.memberships
+    .filter(
+      (m) =>
+        (m.organisationId !== null && target.chain.includes(m.organisationId))
+        || (target.kind === "project" && m.projectId === target.id),
+    )
+    .map((m) => m.role);
+}
+
+/** Every capability the actor holds on the target; a published project is readable by anyone. */
+export function accessOn(grants: Grants | null, target: AccessTarget): AccessAnswer {
+  const roles = rolesOn(grants, target);
+  const capabilities = capabilitiesOf(roles);
+  if (target.kind === "platform" && grants) {
+    for (const m of grants.memberships) {
+      for (const c of ROLE_CAPABILITIES[m.role]) if (HELD_ANYWHERE.includes(c)) capabilities.add(c);
+    }
+  }
+  if (roles.length === 0 && target.kind === "project" && target.published) {
+    return { capabilities: capabilitiesOf(["viewer"]), publicOnly: true };
+  }
+  return { capabilities, publicOnly: false };
+}
+
+export function can(grants: Grants | null, capability: Capability, target: AccessTarget): boolean {
+  return accessOn(grants, target).capabilities.has(capability);
 }
 
 export function isRole(value: string): value is Role {

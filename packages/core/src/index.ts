@@ -1,4 +1,6 @@
 export * from "./access.ts";
+export * from "./domain.ts";
+export * from "./errors.ts";
 export * as api from "./api/index.ts";
 export * from "./format.ts";
 export * from "./i18n/messages.ts";

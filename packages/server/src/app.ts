@@ -8,26 +8,29 @@ import fastifySwagger from "@fastify/swagger";
 import fastifySwaggerUi from "@fastify/swagger-ui";
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastify";
 import { jsonSchemaTransform, serializerCompiler } from "fastify-type-provider-zod";
-import { lineEditRoutes } from "./activities/line-edits.ts";
 import { activityRoutes } from "./activities/routes.ts";
 import { auditRoutes } from "./audit/routes.ts";
 import { registerAuthHooks } from "./auth/hooks.ts";
 import { authRoutes } from "./auth/routes.ts";
+import type { Services } from "./context.ts";
 import type { Database } from "./db/client.ts";
+import { fileStoreFromEnv } from "./files/store.ts";
 import { frameworkRoutes } from "./framework/routes.ts";
 import { exportRoutes } from "./exports/routes.ts";
 import { healthRoutes } from "./health/routes.ts";
 import { registerErrorHandling } from "./http/error-handler.ts";
 import "./http/types.ts";
 import { zodValidatorCompiler } from "./http/validation.ts";
+import { registerImportJobs } from "./imports/jobs.ts";
 import { importRoutes } from "./imports/routes.ts";
+import { QueueJobRunner } from "./jobs/runner.ts";
+import { jobRoutes } from "./jobs/routes.ts";
 import { MAX_FILE_BYTES } from "./imports/read-file.ts";
 import { membershipRoutes } from "./memberships/routes.ts";
 import { organisationRoutes } from "./organisations/routes.ts";
 import { portfolioRoutes } from "./portfolio/routes.ts";
 import { projectRoutes } from "./projects/routes.ts";
 import { userRoutes } from "./users/routes.ts";
-import { compareRoutes } from "./workplans/compare.ts";
 import { workplanRoutes } from "./workplans/routes.ts";
 import { registerWebApp } from "./web/serve-web.ts";
 
@@ -36,11 +39,21 @@ export interface AppOptions {
   logger?: FastifyServerOptions["logger"];
   /** Folder with the built web app; served at / when present. */
   webRoot?: string;
+  /** File store and job runner; by default the store of the environment and a queue on the app's database, started with the app. */
+  services?: Partial<Services>;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   const app = Fastify({ logger: options.logger ?? false, trustProxy: true, bodyLimit: 5 * 1024 * 1024 });
   app.decorate("database", options.database);
+  const services: Services = {
+    files: options.services?.files ?? fileStoreFromEnv(),
+    jobs: options.services?.jobs ?? new QueueJobRunner(options.database),
+  };
+  app.decorate("services", services);
+  registerImportJobs(options.database.db, services);
+  app.addHook("onReady", () => services.jobs.start());
+  app.addHook("onClose", () => services.jobs.stop());
   app.decorateRequest("actor", null);
   app.setValidatorCompiler(zodValidatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
@@ -77,10 +90,9 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         frameworkRoutes,
         workplanRoutes,
         activityRoutes,
-        lineEditRoutes,
-        compareRoutes,
         portfolioRoutes,
         importRoutes,
+        jobRoutes,
         exportRoutes,
         auditRoutes,
       ]) {

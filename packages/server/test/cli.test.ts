@@ -8,6 +8,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { verifyPassword } from "../src/auth/passwords.ts";
 import { openDatabase } from "../src/db/client.ts";
 import { users } from "../src/db/schema.ts";
+import { ensureWebBuild } from "./helpers/web-build.ts";
 import { PGSM_EMPLOYMENT_STUDY_LINE, PGSM_TSV_LINES, randomBinary } from "./fixtures/workplans.ts";
 
 const bin = resolve(dirname(fileURLToPath(import.meta.url)), "../bin/baara.js");
@@ -149,6 +150,8 @@ describe("baara CLI", () => {
   }, 60_000);
 
   it("serves the demo on the embedded database: health answers pglite and the demo login works", async () => {
+    // `npm start` builds the web app first; so does this test, which checks the page it serves.
+    await ensureWebBuild();
     const dir = await dataDir();
     const port = String(20000 + Math.floor(Math.random() * 20000));
     const child: ChildProcess = spawn(process.execPath, [bin, "serve"], {
@@ -179,5 +182,5 @@ describe("baara CLI", () => {
     } finally {
       child.kill("SIGTERM");
     }
-  }, 90_000);
+  }, 180_000);
 });

@@ -4,6 +4,7 @@ import { loadDemo } from "../src/demo/load.ts";
 import { DEMO_PASSWORD } from "../src/demo/organisations.ts";
 import { call, createTestApp, login, type Session, type TestContext } from "./helpers/app.ts";
 import { databaseKinds } from "./helpers/databases.ts";
+import { commitImport, importPlan, readImport, waitForImport } from "./helpers/imports.ts";
 import { multipart } from "./helpers/multipart.ts";
 import { pgsmSampleText } from "./fixtures/workplans.ts";
 import { convertWithLibreOffice, libreOffice } from "./helpers/libreoffice.ts";
@@ -52,11 +53,11 @@ describe.each(databaseKinds)("work plan import and export on %s", (kind) => {
     expect(response.statusCode).toBe(200);
     return response.rawPayload;
   }
+  const projectId = (code: string) => projectIds.get(code) ?? "";
   async function importInto(code: string, year: number, file: { name: string; bytes: Buffer }) {
-    const body = multipart({ year: String(year) }, file);
-    const response = await call(ctx.app, manager, { method: "POST", url: `/api/v1/projects/${projectIds.get(code)}/imports`, ...body });
-    expect(response.statusCode, response.body).toBe(201);
-    return response.json() as { workplan: { id: string; planVersion: number }; report: { budgetLines: number } };
+    const { workplanId } = await importPlan(ctx.app, manager, projectId(code), file, { year: String(year) });
+    const plan = await call(ctx.app, manager, { method: "GET", url: `/api/v1/workplans/${workplanId}` });
+    return { workplan: plan.json() as { id: string; planVersion: number } };
   }
 
   it.each([
@@ -118,50 +119,45 @@ describe.each(databaseKinds)("work plan import and export on %s", (kind) => {
   it("exports the UNDP AWP layout, which reads back with the same total and account codes", async () => {
     const plan = await latestPlan("PGSM", 2022);
     const bytes = await exported(plan.id, "awp");
-    const preview = await call(ctx.app, manager, {
-      method: "POST",
-      url: `/api/v1/projects/${projectIds.get("PGSM")}/imports/preview`,
-      ...multipart({ year: "2022" }, { name: "awp.xlsx", bytes }),
-    });
-    expect(preview.statusCode, preview.body).toBe(200);
-    const report = preview.json().report;
+    const read = await readImport(ctx.app, manager, projectId("PGSM"), { name: "awp.xlsx", bytes }, { year: "2022" });
+    expect(read.status, JSON.stringify(read.error)).toBe("ready");
+    const report = read.interpretation?.report;
+    if (!report) throw new Error("no interpretation");
     expect(report.total.computed).toBe("465000000");
     expect(report.budgetLines).toBe(15);
   });
 
-  it("previews without writing, and names the problem of an unreadable file in the user's language", async () => {
+  it("reads a file without writing a plan, and names the problem of an unreadable file in the user's language", async () => {
     const count = async () => (await call(ctx.app, manager, { method: "GET", url: `/api/v1/projects/${projectIds.get("PGSM")}/workplans` })).json().total;
     const before = await count();
     const sample = Buffer.from(pgsmSampleText(), "utf8");
-    const preview = await call(ctx.app, manager, {
-      method: "POST",
-      url: `/api/v1/projects/${projectIds.get("PGSM")}/imports/preview`,
-      ...multipart({}, { name: "pgsm.txt", bytes: sample }),
-    });
-    expect(preview.statusCode).toBe(200);
-    const report = preview.json().report;
-    type Group = { code: string; computed: string; declared: string };
-    expect(report.groups.map((g: Group) => [g.code, g.computed, g.declared])).toContainEqual([
+    const read = await readImport(ctx.app, manager, projectId("PGSM"), { name: "pgsm.txt", bytes: sample });
+    expect(read.status).toBe("ready");
+    expect(read.workplanId).toBeNull();
+    const report = read.interpretation?.report;
+    if (!report) throw new Error("no interpretation");
+    expect(report.groups.map((g) => [g.code, g.computed, g.declared])).toContainEqual([
       "B1",
       "127000000",
       "127000000",
     ]);
-    expect(report.issues.filter((i: { code: string }) => i.code === "QTY_PRICE_MISMATCH")).toEqual([
+    expect(report.issues.filter((i) => i.code === "QTY_PRICE_MISMATCH")).toEqual([
       expect.objectContaining({ row: 16, column: "G", declared: "50000000", computed: "50000" }),
     ]);
     expect(await count()).toBe(before);
 
-    const binary = multipart({}, { name: "photo.xlsx", bytes: Buffer.from([0, 1, 2, 3, 255, 254, 0, 0, 7]) });
-    const fr = await call(ctx.app, manager, { method: "POST", url: `/api/v1/projects/${projectIds.get("PGSM")}/imports`, ...binary });
-    expect(fr.statusCode).toBe(422);
-    expect(fr.json().error).toMatchObject({ code: "NOT_A_WORKBOOK", message: expect.stringContaining("classeur Excel") });
-    const en = await call(ctx.app, manager, {
-      method: "POST",
-      url: `/api/v1/projects/${projectIds.get("PGSM")}/imports`,
-      ...binary,
-      headers: { ...binary.headers, "accept-language": "en" },
+    const failed = await readImport(ctx.app, manager, projectId("PGSM"), {
+      name: "photo.xlsx",
+      bytes: Buffer.from([0, 1, 2, 3, 255, 254, 0, 0, 7]),
     });
+    expect(failed.status).toBe("failed");
+    expect(failed.interpretation).toBeNull();
+    expect(failed.error).toMatchObject({ code: "NOT_A_WORKBOOK", message: expect.stringContaining("classeur Excel") });
+    const en = await call(ctx.app, manager, { method: "GET", url: `/api/v1/imports/${failed.id}`, headers: { "accept-language": "en" } });
     expect(en.json().error.message).toContain("Excel workbook");
+    const commit = await call(ctx.app, manager, { method: "POST", url: `/api/v1/imports/${failed.id}/commit`, payload: {} });
+    expect(commit.statusCode).toBe(409);
+    expect(commit.json().error.code).toBe("IMPORT_NOT_READY");
     expect(await count()).toBe(before);
   });
 
@@ -178,8 +174,12 @@ describe.each(databaseKinds)("work plan import and export on %s", (kind) => {
       url: `/api/v1/projects/${projectIds.get("PGSM")}/imports`,
       ...multipart({ text: sample, year: "2022" }),
     });
-    expect(pasted.statusCode, pasted.body).toBe(201);
-    const after = await summary(pasted.json().workplan.id);
+    expect(pasted.statusCode, pasted.body).toBe(202);
+    const read = await waitForImport(ctx.app, manager, pasted.json().id, ["ready", "failed"]);
+    expect(read.fileName).toBe("texte collé.tsv");
+    const committed = await commitImport(ctx.app, manager, read.id);
+    if (!committed.workplanId) throw new Error(JSON.stringify(committed.error));
+    const after = await summary(committed.workplanId);
     expect(after.total).toEqual({ computed: "465000000", declared: "465000000" });
     expect(after.findings.map((f) => f.code)).toEqual(["QTY_PRICE_MISMATCH"]);
   });

@@ -8,7 +8,7 @@ import { activities, auditLog, budgetLines, declaredTotals, projects, resultNode
 import { call, createTestApp, login, type Session, type TestContext } from "./helpers/app.ts";
 import { databaseKinds } from "./helpers/databases.ts";
 import { grant, makeOrganisation, makeProject, makeUser, PASSWORD } from "./helpers/factories.ts";
-import { multipart } from "./helpers/multipart.ts";
+import { importPlan, uploadImport, waitForImport } from "./helpers/imports.ts";
 import {
   brokenWorkbookXlsx,
   emptyFile,
@@ -40,7 +40,8 @@ interface Hostile {
   name: string;
   file: () => Buffer | Promise<Buffer>;
   fileName: string;
-  status: number;
+  /** Refused on upload with this HTTP status, or (null) accepted and then failed by the reading job. */
+  status: number | null;
   code: string;
   /** What the message must say, in French and in English. */
   fr: RegExp;
@@ -52,7 +53,7 @@ const HOSTILE: Hostile[] = [
     name: "a truncated workbook",
     file: truncatedXlsx,
     fileName: "ptba-2022.xlsx",
-    status: 422,
+    status: null,
     code: "CORRUPT_WORKBOOK",
     fr: /Classeur illisible ou tronqué/,
     en: /Unreadable or truncated workbook/,
@@ -62,7 +63,7 @@ const HOSTILE: Hostile[] = [
     name: "random binary",
     file: () => randomBinary(),
     fileName: "photo.xlsx",
-    status: 422,
+    status: null,
     code: "NOT_A_WORKBOOK",
     fr: /ni un classeur Excel/,
     en: /neither an Excel workbook/,
@@ -71,7 +72,7 @@ const HOSTILE: Hostile[] = [
     name: "a password-protected or old Excel file (OLE)",
     file: oleFile,
     fileName: "ptba-protégé.xlsx",
-    status: 422,
+    status: null,
     code: "ENCRYPTED_OR_OLD_EXCEL",
     fr: /protégé par mot de passe.*\.xls/,
     en: /Password-protected.*\.xls/,
@@ -80,7 +81,7 @@ const HOSTILE: Hostile[] = [
     name: "a zip that is not a workbook",
     file: zipNotWorkbook,
     fileName: "compte-rendu.xlsx",
-    status: 422,
+    status: null,
     code: "NOT_A_WORKBOOK",
     fr: /ni un classeur Excel/,
     en: /neither an Excel workbook/,
@@ -89,7 +90,7 @@ const HOSTILE: Hostile[] = [
     name: "a workbook with broken XML",
     file: brokenWorkbookXlsx,
     fileName: "casse.xlsx",
-    status: 422,
+    status: null,
     code: "CORRUPT_WORKBOOK",
     fr: /Classeur illisible ou tronqué/,
     en: /Unreadable or truncated workbook/,
@@ -98,7 +99,7 @@ const HOSTILE: Hostile[] = [
     name: "a zip bomb",
     file: zipBombXlsx,
     fileName: "bombe.xlsx",
-    status: 422,
+    status: null,
     code: "ZIP_BOMB",
     fr: /contenu décompressé serait démesuré/,
     en: /uncompressed content would be excessive/,
@@ -107,7 +108,7 @@ const HOSTILE: Hostile[] = [
     name: "a zip with too many entries",
     file: () => manyEntriesXlsx(),
     fileName: "entrees.xlsx",
-    status: 422,
+    status: null,
     code: "ZIP_BOMB",
     fr: /contenu décompressé serait démesuré/,
     en: /uncompressed content would be excessive/,
@@ -125,7 +126,7 @@ const HOSTILE: Hostile[] = [
     name: "a workbook without a work-plan header",
     file: noHeaderXlsx,
     fileName: "participants.xlsx",
-    status: 422,
+    status: null,
     code: "NO_HEADER",
     fr: /Aucune ligne d'en-tête de plan de travail/,
     en: /No work-plan header row found/,
@@ -198,24 +199,38 @@ describe.each(databaseKinds)("import of hostile files on %s", (kind) => {
     projectId = (await makeProject(db, { organisationId: organisation.id })).id;
     manager = await login(ctx.app, user.email, PASSWORD);
     // A first plan, so that "nothing written" is checked against a project that holds data.
-    const seeded = await importFile("imports", { name: "ptba-2022.xlsx", bytes: await pgsmXlsx() }, { year: "2022" });
-    expect(seeded.statusCode, seeded.body).toBe(201);
+    await importPlan(ctx.app, manager, projectId, { name: "ptba-2022.xlsx", bytes: await pgsmXlsx() }, { year: "2022" });
   });
   afterAll(() => ctx.close());
 
-  function importFile(
-    endpoint: "imports" | "imports/preview",
-    file: { name: string; bytes: Buffer },
-    fields: Record<string, string> = {},
-    locale?: string,
-  ) {
-    const body = multipart(fields, file);
-    return call(ctx.app, manager, {
-      method: "POST",
-      url: `/api/v1/projects/${projectId}/${endpoint}`,
-      payload: body.payload,
-      headers: { ...body.headers, ...(locale ? { "accept-language": locale } : {}) },
-    });
+  /**
+   * What becomes of an uploaded file: refused at once (HTTP status and error),
+   * or accepted (202) and then read, or failed by the reading job (status null);
+   * the error in the language asked.
+   */
+  async function outcome(file: { name: string; bytes: Buffer }, fields: Record<string, string> = {}, locale = "fr") {
+    const headers = { "accept-language": locale };
+    const upload = await uploadImport(ctx.app, manager, projectId, file, fields, headers);
+    if (upload.statusCode !== 202) {
+      const error = upload.json().error as { code: string; message: string };
+      return {
+        status: upload.statusCode as number | null,
+        code: error.code,
+        message: error.message,
+        body: upload.body,
+        record: null,
+      };
+    }
+    const read = await waitForImport(ctx.app, manager, upload.json().id, ["ready", "failed"]);
+    const again = await call(ctx.app, manager, { method: "GET", url: `/api/v1/imports/${read.id}`, headers });
+    const record = again.json() as typeof read;
+    return {
+      status: null,
+      code: record.status === "ready" ? "OK" : (record.error?.code ?? ""),
+      message: record.error?.message ?? "",
+      body: again.body,
+      record,
+    };
   }
 
   /** What an import writes: plans, activities, lines, nodes, declared totals, the project row, and the audit log. */
@@ -248,34 +263,35 @@ describe.each(databaseKinds)("import of hostile files on %s", (kind) => {
     expect(before.auditLog).toBeGreaterThan(0);
   });
 
-  it.each(HOSTILE)("refuses $name with $status $code, in French and English, and writes nothing", async (hostile) => {
+  it.each(HOSTILE)("refuses $name ($code), in French and English, and writes no plan data", async (hostile) => {
     const before = await written();
     const file = { name: hostile.fileName, bytes: await hostile.file() };
-    for (const endpoint of ["imports/preview", "imports"] as const) {
-      const fr = await importFile(endpoint, file, { year: "2024" });
-      expect(fr.statusCode, `${endpoint}: ${fr.body}`).toBe(hostile.status);
-      expect(fr.json().error.code).toBe(hostile.code);
-      expect(fr.json().error.message).toMatch(hostile.fr);
-
-      const en = await importFile(endpoint, file, { year: "2024" }, "en");
-      expect(en.statusCode, `${endpoint}: ${en.body}`).toBe(hostile.status);
-      expect(en.json().error.code).toBe(hostile.code);
-      expect(en.json().error.message).toMatch(hostile.en);
-      expect(en.json().error.message).not.toBe(fr.json().error.message);
+    const fr = await outcome(file, { year: "2024" });
+    expect(fr.status, fr.body).toBe(hostile.status);
+    expect(fr.code, fr.body).toBe(hostile.code);
+    expect(fr.message).toMatch(hostile.fr);
+    const en = await outcome(file, { year: "2024" }, "en");
+    expect(en.code).toBe(hostile.code);
+    expect(en.message).toMatch(hostile.en);
+    expect(en.message).not.toBe(fr.message);
+    if (fr.record) {
+      expect(fr.record.interpretation).toBeNull();
+      const commit = await call(ctx.app, manager, { method: "POST", url: `/api/v1/imports/${fr.record.id}/commit`, payload: {} });
+      expect(commit.statusCode).toBe(409);
     }
     await expectHealthy();
     expect(await written()).toEqual(before);
   });
 
-  it("still previews and imports a valid workbook after all of them", async () => {
+  it("still reads and imports a valid workbook after all of them", async () => {
     const before = await written();
-    const preview = await importFile("imports/preview", { name: "ptba-2022.xlsx", bytes: await pgsmXlsx() });
-    expect(preview.statusCode, preview.body).toBe(200);
-    expect(preview.json().report.total).toEqual({ computed: "465000000", declared: "465000000" });
+    const read = await outcome({ name: "ptba-2022.xlsx", bytes: await pgsmXlsx() });
+    expect(read.code, read.body).toBe("OK");
+    expect(read.record?.interpretation?.report.total).toEqual({ computed: "465000000", declared: "465000000" });
     expect(await written()).toEqual(before);
-    const imported = await importFile("imports", { name: "ptba-2022.xlsx", bytes: await pgsmXlsx() }, { year: "2022" });
-    expect(imported.statusCode, imported.body).toBe(201);
-    expect(imported.json().workplan.planVersion).toBe(2);
+    const { workplanId } = await importPlan(ctx.app, manager, projectId, { name: "ptba-2022.xlsx", bytes: await pgsmXlsx() }, { year: "2022" });
+    const plan = await call(ctx.app, manager, { method: "GET", url: `/api/v1/workplans/${workplanId}` });
+    expect(plan.json().planVersion).toBe(2);
     const after = await written();
     expect(after.workplans).toBe(before.workplans + 1);
     expect(after.activities).toBe(before.activities + 9);
@@ -283,25 +299,29 @@ describe.each(databaseKinds)("import of hostile files on %s", (kind) => {
     expect(after.auditLog).toBe(before.auditLog + 1);
   });
 
-  it("answers 30 seeded mutations of a valid workbook with a preview or a known 4xx, never a 500", async () => {
+  it("answers 30 seeded mutations of a valid workbook with a reading or a known error, never a 500", async () => {
     const before = await written();
     const outcomes: string[] = [];
     for (const { label, bytes } of mutations(await pgsmXlsx(), 30, 20240621)) {
-      const response = await importFile("imports/preview", { name: "ptba-2022.xlsx", bytes });
-      const code = response.statusCode === 200 ? "OK" : (response.json().error?.code as string);
-      outcomes.push(`${label}: ${response.statusCode} ${code}`);
-      if (response.statusCode === 200) {
-        expect(response.json().report, label).toMatchObject({ activities: expect.any(Number), budgetLines: expect.any(Number) });
+      const result = await outcome({ name: "ptba-2022.xlsx", bytes });
+      outcomes.push(`${label}: ${result.status ?? "job"} ${result.code}`);
+      if (result.code === "OK") {
+        expect(result.record?.interpretation?.report, label).toMatchObject({
+          activities: expect.any(Number),
+          budgetLines: expect.any(Number),
+        });
         continue;
       }
-      expect(response.statusCode, `${label}: ${response.body}`).toBeGreaterThanOrEqual(400);
-      expect(response.statusCode, `${label}: ${response.body}`).toBeLessThan(500);
-      expect(FILE_ERROR_CODES.has(code), `${label}: ${response.body}`).toBe(true);
-      expect(response.json().error.message, label).not.toBe("");
+      if (result.status !== null) {
+        expect(result.status, `${label}: ${result.body}`).toBeGreaterThanOrEqual(400);
+        expect(result.status, `${label}: ${result.body}`).toBeLessThan(500);
+      }
+      expect(FILE_ERROR_CODES.has(result.code), `${label}: ${result.body}`).toBe(true);
+      expect(result.message, label).not.toBe("");
     }
     expect(outcomes).toHaveLength(30);
     // Truncations leave no zip directory: some mutations at least are refused as corrupt.
-    expect(outcomes.some((o) => o.endsWith("422 CORRUPT_WORKBOOK")), outcomes.join("\n")).toBe(true);
+    expect(outcomes.some((o) => o.endsWith("job CORRUPT_WORKBOOK")), outcomes.join("\n")).toBe(true);
     await expectHealthy();
     expect(await written()).toEqual(before);
   });

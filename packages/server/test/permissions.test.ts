@@ -1,13 +1,16 @@
-// The allow/deny matrix of every /api/v1 route (login and logout aside), for
-// each kind of actor. Expected status: the route's success status when the
-// actor is allowed; when denied, 401 for a visitor, 404 when the actor cannot
-// even read the project (or see the user) the request is about, else 403.
+// The allow/deny matrix of every route of the API's route table, for each
+// kind of actor: a route without a row fails the test. Expected status: the
+// route's success status when the actor is allowed; when denied, 401 for a
+// visitor, 404 when the actor cannot even read the project (or see the user
+// or the import) the request is about, else 403.
+import { api, type PlanStatus } from "@baara/core";
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { users } from "../src/db/schema.ts";
 import { call, createTestApp, login, type Session, type TestContext } from "./helpers/app.ts";
 import { databaseKinds } from "./helpers/databases.ts";
+import { importPlan, readImport } from "./helpers/imports.ts";
 import { pgsmSampleText } from "./fixtures/workplans.ts";
 import {
   grant,
@@ -62,6 +65,8 @@ const MANAGE_P: readonly ActorName[] = ["platformAdmin", "orgAdmin", "manager"];
 const EDIT_P: readonly ActorName[] = ["platformAdmin", "orgAdmin", "manager", "editor", "projectEditor"];
 /** organisation.manage and members.manage on A (and so on A1). */
 const ADMIN_A: readonly ActorName[] = ["platformAdmin", "orgAdmin"];
+/** Signed-in actors who may read P but not import into it (nor see its pending imports). */
+const NOT_MANAGE_P: readonly ActorName[] = ["editor", "approver", "viewer", "projectEditor", "outsider"];
 /** Signed-in actors who cannot read P: a denial is a 404, not a 403. */
 const HIDDEN_P: readonly ActorName[] = ["outsider"];
 const ALL_OF_A: readonly ActorName[] = [
@@ -76,7 +81,13 @@ const ALL_OF_A: readonly ActorName[] = [
 const unique = () => randomBytes(4).toString("hex");
 const apiUrl = (path: string) => `/api/v1${path}`;
 
-type Method = "GET" | "POST" | "PUT" | "PATCH" | "DELETE";
+type Method = api.RouteSpec["method"];
+type RouteName = keyof typeof api.routes;
+/** Routes the matrix leaves to their own tests, and why. */
+const NOT_IN_MATRIX: Partial<Record<RouteName, string>> = {
+  login: "every actor signs in through it before the matrix; auth.test.ts covers its answers",
+  logout: "it would end the session the next rows use; auth.test.ts covers it",
+};
 interface Target {
   url: string;
   payload?: unknown;
@@ -85,9 +96,9 @@ interface Target {
 }
 
 interface RowSpec<T> {
+  /** Method and path of the route, then what this row tries. */
   name: string;
-  method: Method;
-  status: 200 | 201 | 204;
+  route: RouteName;
   allowed: readonly ActorName[];
   /** Denied signed-in actors who cannot even see the target: 404. */
   hidden?: readonly ActorName[];
@@ -100,6 +111,7 @@ interface RowSpec<T> {
 
 interface Row {
   name: string;
+  route: RouteName;
   method: Method;
   status: number;
   allowed: readonly ActorName[];
@@ -109,10 +121,12 @@ interface Row {
 }
 
 function row<T = undefined>(spec: RowSpec<T>): Row {
+  const route = api.routes[spec.route];
   return {
     name: spec.name,
-    method: spec.method,
-    status: spec.status,
+    route: spec.route,
+    method: route.method,
+    status: route.status,
     allowed: spec.allowed,
     hidden: spec.hidden ?? [],
     override: spec.override ?? {},
@@ -220,7 +234,7 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     await grant(db(), userIds.projectEditor, "editor", { projectId: project.id });
     return project;
   };
-  const freshPlan = (status: string) => makeWorkplan(db(), { projectId: P.id, status });
+  const freshPlan = (status: PlanStatus) => makeWorkplan(db(), { projectId: P.id, status });
   const freshActivity = () => makeActivity(db(), { workplanId: W.id, resultNodeId: N.id });
   const freshLine = () => makeBudgetLine(db(), { activityId: activity.id, workplanId: W.id });
   const freshUser = () => makeUser(db());
@@ -236,19 +250,29 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
   /** The actor's own account (a fresh one for a visitor, who has none). */
   const ownAccount = (actor: ActorName) => (actor === "anonymous" ? freshUser() : userRow(userIds[actor]));
 
+  /** A fresh import of P, read and waiting to be committed. */
+  const pendingImport = () =>
+    readImport(ctx.app, sessions.platformAdmin, P.id, { name: "ptba.tsv", bytes: Buffer.from(pgsmSampleText(), "utf8") }, { year: "2022" });
+  let committed: Promise<api.ImportRecord> | null = null;
+  /** One import of P committed as a plan (made once). */
+  const committedImport = () => {
+    committed ??= importPlan(ctx.app, sessions.platformAdmin, P.id, { name: "ptba.tsv", bytes: Buffer.from(pgsmSampleText(), "utf8") }, {
+      year: "2022",
+    }).then((r) => r.record);
+    return committed;
+  };
+
   const rows: Row[] = [
     // ---- health and session
     row({
       name: "GET /health",
-      method: "GET",
-      status: 200,
+      route: "health",
       allowed: ACTORS,
       request: () => ({ url: "/health" }),
     }),
     row({
       name: "GET /auth/session",
-      method: "GET",
-      status: 200,
+      route: "session",
       allowed: SIGNED_IN,
       request: () => ({ url: "/auth/session" }),
     }),
@@ -257,22 +281,19 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     // Organisations are a shared directory (project partners point at them): every signed-in user reads them.
     row({
       name: "GET /organisations",
-      method: "GET",
-      status: 200,
+      route: "listOrganisations",
       allowed: SIGNED_IN,
       request: () => ({ url: "/organisations" }),
     }),
     row({
       name: "GET /organisations/:id",
-      method: "GET",
-      status: 200,
+      route: "getOrganisation",
       allowed: SIGNED_IN,
       request: () => ({ url: `/organisations/${A1.id}` }),
     }),
     row({
       name: "POST /organisations (under A1)",
-      method: "POST",
-      status: 201,
+      route: "createOrganisation",
       allowed: ADMIN_A,
       request: () => ({
         url: "/organisations",
@@ -281,8 +302,7 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     }),
     row({
       name: "POST /organisations (root)",
-      method: "POST",
-      status: 201,
+      route: "createOrganisation",
       allowed: ["platformAdmin"],
       request: () => ({
         url: "/organisations",
@@ -291,16 +311,14 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     }),
     row({
       name: "PATCH /organisations/:id (rename)",
-      method: "PATCH",
-      status: 200,
+      route: "updateOrganisation",
       allowed: ADMIN_A,
       prepare: freshOrganisation,
       request: (o) => ({ url: `/organisations/${o.id}`, payload: { name: "Renommée", version: o.version } }),
     }),
     row({
       name: "PATCH /organisations/:id (move under A)",
-      method: "PATCH",
-      status: 200,
+      route: "updateOrganisation",
       allowed: ADMIN_A,
       prepare: freshOrganisation,
       request: (o) => ({ url: `/organisations/${o.id}`, payload: { parentId: A.id, version: o.version } }),
@@ -308,8 +326,7 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     row({
       // The admin of A does not manage B, so cannot move anything under it.
       name: "PATCH /organisations/:id (move under B)",
-      method: "PATCH",
-      status: 200,
+      route: "updateOrganisation",
       allowed: ["platformAdmin"],
       prepare: freshOrganisation,
       request: (o) => ({ url: `/organisations/${o.id}`, payload: { parentId: B.id, version: o.version } }),
@@ -317,16 +334,14 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     row({
       // Detaching makes a root organisation, which POST /organisations reserves to platform admins.
       name: "PATCH /organisations/:id (detach to root)",
-      method: "PATCH",
-      status: 200,
+      route: "updateOrganisation",
       allowed: ["platformAdmin"],
       prepare: freshOrganisation,
       request: (o) => ({ url: `/organisations/${o.id}`, payload: { parentId: null, version: o.version } }),
     }),
     row({
       name: "DELETE /organisations/:id",
-      method: "DELETE",
-      status: 204,
+      route: "deleteOrganisation",
       allowed: ADMIN_A,
       prepare: freshOrganisation,
       request: (o) => ({ url: `/organisations/${o.id}` }),
@@ -335,32 +350,28 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     // ---- users
     row({
       name: "GET /users",
-      method: "GET",
-      status: 200,
+      route: "listUsers",
       allowed: ADMIN_A,
       request: () => ({ url: "/users" }),
     }),
     row({
       // Org admins see the people holding a role under their organisations (here via project P of A1).
       name: "GET /users/:id (projectEditor)",
-      method: "GET",
-      status: 200,
+      route: "getUser",
       allowed: ["platformAdmin", "orgAdmin", "projectEditor"],
       hidden: SIGNED_IN,
       request: () => ({ url: `/users/${userIds.projectEditor}` }),
     }),
     row({
       name: "GET /users/:id (outsider, of org B)",
-      method: "GET",
-      status: 200,
+      route: "getUser",
       allowed: ["platformAdmin", "outsider"],
       hidden: SIGNED_IN,
       request: () => ({ url: `/users/${userIds.outsider}` }),
     }),
     row({
       name: "POST /users",
-      method: "POST",
-      status: 201,
+      route: "createUser",
       allowed: ADMIN_A,
       request: () => ({
         url: "/users",
@@ -369,8 +380,7 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     }),
     row({
       name: "PATCH /users/:id (self)",
-      method: "PATCH",
-      status: 200,
+      route: "updateUser",
       allowed: SIGNED_IN,
       prepare: ownAccount,
       request: (u) => ({ url: `/users/${u.id}`, payload: { locale: "en", version: u.version } }),
@@ -378,16 +388,14 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     row({
       // 403 (not 404) even for a user the actor cannot see: the check precedes the lookup, revealing nothing.
       name: "PATCH /users/:id (someone else)",
-      method: "PATCH",
-      status: 200,
+      route: "updateUser",
       allowed: ["platformAdmin"],
       prepare: freshUser,
       request: (u) => ({ url: `/users/${u.id}`, payload: { name: "Renommé", version: u.version } }),
     }),
     row({
       name: "PATCH /users/:id (deactivate someone else)",
-      method: "PATCH",
-      status: 200,
+      route: "updateUser",
       allowed: ["platformAdmin"],
       prepare: freshUser,
       request: (u) => ({ url: `/users/${u.id}`, payload: { active: false, version: u.version } }),
@@ -396,30 +404,26 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     // ---- memberships
     row({
       name: "GET /memberships?organisationId=A",
-      method: "GET",
-      status: 200,
+      route: "listMemberships",
       allowed: ADMIN_A,
       request: () => ({ url: `/memberships?organisationId=${A.id}` }),
     }),
     row({
       name: "GET /memberships?organisationId=A1",
-      method: "GET",
-      status: 200,
+      route: "listMemberships",
       allowed: ADMIN_A,
       request: () => ({ url: `/memberships?organisationId=${A1.id}` }),
     }),
     row({
       name: "GET /memberships?projectId=P",
-      method: "GET",
-      status: 200,
+      route: "listMemberships",
       allowed: ADMIN_A,
       hidden: HIDDEN_P,
       request: () => ({ url: `/memberships?projectId=${P.id}` }),
     }),
     row({
       name: "GET /memberships?userId=self",
-      method: "GET",
-      status: 200,
+      route: "listMemberships",
       allowed: SIGNED_IN,
       request: (_, actor) => ({
         url: `/memberships?userId=${actor === "anonymous" ? userIds.viewer : userIds[actor]}`,
@@ -428,15 +432,13 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     row({
       // Someone else's roles, across scopes: platform admins only (org admins filter by their organisation).
       name: "GET /memberships?userId=viewer",
-      method: "GET",
-      status: 200,
+      route: "listMemberships",
       allowed: ["platformAdmin", "viewer"],
       request: () => ({ url: `/memberships?userId=${userIds.viewer}` }),
     }),
     row({
       name: "POST /memberships (admin on A1)",
-      method: "POST",
-      status: 201,
+      route: "createMembership",
       allowed: ADMIN_A,
       prepare: freshUser,
       request: (u) => ({
@@ -446,8 +448,7 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     }),
     row({
       name: "POST /memberships (on project P)",
-      method: "POST",
-      status: 201,
+      route: "createMembership",
       allowed: ADMIN_A,
       hidden: HIDDEN_P,
       prepare: freshUser,
@@ -455,8 +456,7 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     }),
     row({
       name: "POST /memberships (on org B)",
-      method: "POST",
-      status: 201,
+      route: "createMembership",
       allowed: ["platformAdmin"],
       prepare: freshUser,
       request: (u) => ({
@@ -466,16 +466,14 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     }),
     row({
       name: "DELETE /memberships/:id (on A1)",
-      method: "DELETE",
-      status: 204,
+      route: "deleteMembership",
       allowed: ADMIN_A,
       prepare: freshOrgMembership,
       request: (m) => ({ url: `/memberships/${m.id}` }),
     }),
     row({
       name: "DELETE /memberships/:id (on project P)",
-      method: "DELETE",
-      status: 204,
+      route: "deleteMembership",
       allowed: ADMIN_A,
       hidden: HIDDEN_P,
       prepare: freshProjectMembership,
@@ -485,38 +483,33 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     // ---- projects
     row({
       name: "GET /projects",
-      method: "GET",
-      status: 200,
+      route: "listProjects",
       allowed: ACTORS,
       request: () => ({ url: "/projects" }),
     }),
     row({
       name: "GET /projects/:id (P)",
-      method: "GET",
-      status: 200,
+      route: "getProject",
       allowed: READ_P,
       hidden: HIDDEN_P,
       request: () => ({ url: `/projects/${P.id}` }),
     }),
     row({
       name: "GET /projects/:id (Q, of org B)",
-      method: "GET",
-      status: 200,
+      route: "getProject",
       allowed: ["platformAdmin", "outsider"],
       hidden: ALL_OF_A,
       request: () => ({ url: `/projects/${Q.id}` }),
     }),
     row({
       name: "GET /projects/:id (R, published)",
-      method: "GET",
-      status: 200,
+      route: "getProject",
       allowed: ACTORS,
       request: () => ({ url: `/projects/${R.id}` }),
     }),
     row({
       name: "GET /projects/:id/access (P)",
-      method: "GET",
-      status: 200,
+      route: "projectAccess",
       allowed: READ_P,
       hidden: HIDDEN_P,
       request: () => ({ url: `/projects/${P.id}/access` }),
@@ -524,15 +517,13 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     row({
       // Whoever reads a published project may ask what they can do there (project.read, publicOnly).
       name: "GET /projects/:id/access (R, published)",
-      method: "GET",
-      status: 200,
+      route: "projectAccess",
       allowed: ACTORS,
       request: () => ({ url: `/projects/${R.id}/access` }),
     }),
     row({
       name: "POST /projects (in A1)",
-      method: "POST",
-      status: 201,
+      route: "createProject",
       allowed: MANAGE_P,
       request: () => ({
         url: "/projects",
@@ -547,8 +538,7 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     }),
     row({
       name: "POST /projects (in B)",
-      method: "POST",
-      status: 201,
+      route: "createProject",
       allowed: ["platformAdmin"],
       request: () => ({
         url: "/projects",
@@ -563,8 +553,7 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     }),
     row({
       name: "PATCH /projects/:id",
-      method: "PATCH",
-      status: 200,
+      route: "updateProject",
       allowed: MANAGE_P,
       hidden: HIDDEN_P,
       prepare: freshProject,
@@ -572,8 +561,7 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     }),
     row({
       name: "PATCH /projects/:id (move to org B)",
-      method: "PATCH",
-      status: 200,
+      route: "updateProject",
       allowed: ["platformAdmin"],
       hidden: HIDDEN_P,
       prepare: freshProject,
@@ -581,8 +569,7 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     }),
     row({
       name: "DELETE /projects/:id",
-      method: "DELETE",
-      status: 204,
+      route: "deleteProject",
       allowed: ADMIN_A,
       hidden: HIDDEN_P,
       prepare: freshProject,
@@ -592,16 +579,14 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     // ---- results framework
     row({
       name: "GET /projects/:id/nodes",
-      method: "GET",
-      status: 200,
+      route: "listNodes",
       allowed: READ_P,
       hidden: HIDDEN_P,
       request: () => ({ url: `/projects/${P.id}/nodes` }),
     }),
     row({
       name: "POST /projects/:id/nodes",
-      method: "POST",
-      status: 201,
+      route: "createNode",
       allowed: MANAGE_P,
       hidden: HIDDEN_P,
       request: () => ({
@@ -611,8 +596,7 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     }),
     row({
       name: "PATCH /nodes/:id",
-      method: "PATCH",
-      status: 200,
+      route: "updateNode",
       allowed: MANAGE_P,
       hidden: HIDDEN_P,
       prepare: () => makeNode(db(), { projectId: P.id }),
@@ -620,35 +604,39 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     }),
     row({
       name: "DELETE /nodes/:id",
-      method: "DELETE",
-      status: 204,
+      route: "deleteNode",
       allowed: MANAGE_P,
       hidden: HIDDEN_P,
       prepare: () => makeNode(db(), { projectId: P.id }),
       request: (n) => ({ url: `/nodes/${n.id}` }),
     }),
+    row({
+      name: "POST /nodes/:id/move",
+      route: "moveNode",
+      allowed: MANAGE_P,
+      hidden: HIDDEN_P,
+      prepare: () => makeNode(db(), { projectId: P.id }),
+      request: (n) => ({ url: `/nodes/${n.id}/move`, payload: { position: 0, version: n.version } }),
+    }),
 
     // ---- work plans
     row({
       name: "GET /projects/:id/workplans",
-      method: "GET",
-      status: 200,
+      route: "listWorkplans",
       allowed: READ_P,
       hidden: HIDDEN_P,
       request: () => ({ url: `/projects/${P.id}/workplans` }),
     }),
     row({
       name: "POST /projects/:id/workplans",
-      method: "POST",
-      status: 201,
+      route: "createWorkplan",
       allowed: MANAGE_P,
       hidden: HIDDEN_P,
       request: () => ({ url: `/projects/${P.id}/workplans`, payload: { year: 2031 } }),
     }),
     row({
       name: "GET /workplans/:id",
-      method: "GET",
-      status: 200,
+      route: "getWorkplan",
       allowed: READ_P,
       hidden: HIDDEN_P,
       request: () => ({ url: `/workplans/${W.id}` }),
@@ -656,8 +644,7 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     row({
       // Members of A are mere visitors of R, which is published: they see its approved plans, not its drafts.
       name: "GET /workplans/:id (draft of published R)",
-      method: "GET",
-      status: 200,
+      route: "getWorkplan",
       allowed: ["platformAdmin", "outsider"],
       hidden: ALL_OF_A,
       // A visitor of a published project is not asked to sign in for a draft: it is simply not there.
@@ -667,8 +654,7 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     row({
       // A draft hidden from a visitor stays hidden when written to, anonymous visitors included.
       name: "PATCH /workplans/:id (draft of published R)",
-      method: "PATCH",
-      status: 200,
+      route: "updateWorkplan",
       allowed: ["platformAdmin"],
       hidden: ALL_OF_A,
       override: { anonymous: 404 },
@@ -677,8 +663,7 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     }),
     row({
       name: "PATCH /workplans/:id",
-      method: "PATCH",
-      status: 200,
+      route: "updateWorkplan",
       allowed: EDIT_P,
       hidden: HIDDEN_P,
       prepare: () => freshPlan("draft"),
@@ -686,8 +671,7 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     }),
     row({
       name: "DELETE /workplans/:id",
-      method: "DELETE",
-      status: 204,
+      route: "deleteWorkplan",
       allowed: MANAGE_P,
       hidden: HIDDEN_P,
       prepare: () => freshPlan("draft"),
@@ -695,8 +679,7 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     }),
     row({
       name: "POST /workplans/:id/transitions (submit)",
-      method: "POST",
-      status: 200,
+      route: "transitionWorkplan",
       allowed: EDIT_P,
       hidden: HIDDEN_P,
       prepare: () => freshPlan("draft"),
@@ -708,8 +691,7 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     row({
       // Approving is kept apart from editing: admins, even the platform admin, hold no plan.approve.
       name: "POST /workplans/:id/transitions (approve)",
-      method: "POST",
-      status: 200,
+      route: "transitionWorkplan",
       allowed: ["approver"],
       hidden: HIDDEN_P,
       prepare: () => freshPlan("submitted"),
@@ -721,8 +703,7 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     row({
       // Same separation of duties as approve.
       name: "POST /workplans/:id/transitions (endorse)",
-      method: "POST",
-      status: 200,
+      route: "transitionWorkplan",
       allowed: ["approver"],
       hidden: HIDDEN_P,
       prepare: () => freshPlan("approved"),
@@ -734,8 +715,7 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     row({
       // Same separation of duties as approve.
       name: "POST /workplans/:id/transitions (return)",
-      method: "POST",
-      status: 200,
+      route: "transitionWorkplan",
       allowed: ["approver"],
       hidden: HIDDEN_P,
       prepare: () => freshPlan("submitted"),
@@ -746,16 +726,14 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     }),
     row({
       name: "GET /workplans/:id/history",
-      method: "GET",
-      status: 200,
+      route: "workplanHistory",
       allowed: READ_P,
       hidden: HIDDEN_P,
       request: () => ({ url: `/workplans/${W.id}/history` }),
     }),
     row({
       name: "PUT /workplans/:id/declared-totals",
-      method: "PUT",
-      status: 200,
+      route: "setDeclaredTotal",
       allowed: EDIT_P,
       hidden: HIDDEN_P,
       prepare: () => freshPlan("draft"),
@@ -765,17 +743,22 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
       }),
     }),
     row({
+      name: "GET /workplans/:id/content",
+      route: "workplanContent",
+      allowed: READ_P,
+      hidden: HIDDEN_P,
+      request: () => ({ url: `/workplans/${W.id}/content` }),
+    }),
+    row({
       name: "GET /workplans/:id/summary",
-      method: "GET",
-      status: 200,
+      route: "workplanSummary",
       allowed: READ_P,
       hidden: HIDDEN_P,
       request: () => ({ url: `/workplans/${W.id}/summary` }),
     }),
     row({
       name: "GET /workplans/:id/comparison?with=",
-      method: "GET",
-      status: 200,
+      route: "compareWorkplans",
       allowed: READ_P,
       hidden: HIDDEN_P,
       request: () => ({ url: `/workplans/${W.id}/comparison?with=${W2.id}` }),
@@ -783,16 +766,14 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     row({
       // Comparing the public plans of a published project is open to its visitors too.
       name: "GET /workplans/:id/comparison?with= (approved of published R, with itself)",
-      method: "GET",
-      status: 200,
+      route: "compareWorkplans",
       allowed: ACTORS,
       request: () => ({ url: `/workplans/${approvedOfR.id}/comparison?with=${approvedOfR.id}` }),
     }),
     row({
       // The other side is a draft a visitor may not see: it stays hidden when named in ?with=.
       name: "GET /workplans/:id/comparison?with= (approved of R with its draft)",
-      method: "GET",
-      status: 200,
+      route: "compareWorkplans",
       allowed: ["platformAdmin", "outsider"],
       hidden: ALL_OF_A,
       override: { anonymous: 404 },
@@ -802,16 +783,14 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     // ---- activities and budget lines
     row({
       name: "GET /workplans/:id/activities",
-      method: "GET",
-      status: 200,
+      route: "listActivities",
       allowed: READ_P,
       hidden: HIDDEN_P,
       request: () => ({ url: `/workplans/${W.id}/activities` }),
     }),
     row({
       name: "POST /workplans/:id/activities",
-      method: "POST",
-      status: 201,
+      route: "createActivity",
       allowed: EDIT_P,
       hidden: HIDDEN_P,
       request: () => ({
@@ -825,25 +804,30 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     }),
     row({
       name: "GET /activities/:id",
-      method: "GET",
-      status: 200,
+      route: "getActivity",
       allowed: READ_P,
       hidden: HIDDEN_P,
       request: () => ({ url: `/activities/${activity.id}` }),
     }),
     row({
       name: "PATCH /activities/:id",
-      method: "PATCH",
-      status: 200,
+      route: "updateActivity",
       allowed: EDIT_P,
       hidden: HIDDEN_P,
       prepare: freshActivity,
       request: (a) => ({ url: `/activities/${a.id}`, payload: { title: "Renommée", version: a.version } }),
     }),
     row({
+      name: "POST /activities/:id/move",
+      route: "moveActivity",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      prepare: freshActivity,
+      request: (a) => ({ url: `/activities/${a.id}/move`, payload: { position: 0, version: a.version } }),
+    }),
+    row({
       name: "DELETE /activities/:id",
-      method: "DELETE",
-      status: 204,
+      route: "deleteActivity",
       allowed: EDIT_P,
       hidden: HIDDEN_P,
       prepare: freshActivity,
@@ -851,8 +835,7 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     }),
     row({
       name: "POST /activities/:id/budget-lines",
-      method: "POST",
-      status: 201,
+      route: "createBudgetLine",
       allowed: EDIT_P,
       hidden: HIDDEN_P,
       request: () => ({
@@ -862,17 +845,23 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     }),
     row({
       name: "PATCH /budget-lines/:id",
-      method: "PATCH",
-      status: 200,
+      route: "updateBudgetLine",
       allowed: EDIT_P,
       hidden: HIDDEN_P,
       prepare: freshLine,
       request: (l) => ({ url: `/budget-lines/${l.id}`, payload: { quantity: "4", version: l.version } }),
     }),
     row({
+      name: "POST /budget-lines/:id/move",
+      route: "moveBudgetLine",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      prepare: freshLine,
+      request: (l) => ({ url: `/budget-lines/${l.id}/move`, payload: { position: 0, version: l.version } }),
+    }),
+    row({
       name: "DELETE /budget-lines/:id",
-      method: "DELETE",
-      status: 204,
+      route: "deleteBudgetLine",
       allowed: EDIT_P,
       hidden: HIDDEN_P,
       prepare: freshLine,
@@ -880,8 +869,7 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     }),
     row({
       name: "POST /workplans/:id/line-edits",
-      method: "POST",
-      status: 200,
+      route: "editLines",
       allowed: EDIT_P,
       hidden: HIDDEN_P,
       prepare: freshLine,
@@ -893,8 +881,7 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     row({
       // As PATCH /workplans/:id on that draft: hidden from its visitors, anonymous ones included.
       name: "POST /workplans/:id/line-edits (draft of published R)",
-      method: "POST",
-      status: 200,
+      route: "editLines",
       allowed: ["platformAdmin"],
       hidden: ALL_OF_A,
       override: { anonymous: 404 },
@@ -911,34 +898,88 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
 
     // ---- import and export
     row({
-      name: "POST /projects/:id/imports/preview",
-      method: "POST",
-      status: 200,
-      allowed: MANAGE_P,
-      hidden: HIDDEN_P,
-      request: () => ({ url: `/projects/${P.id}/imports/preview`, ...multipart({ text: pgsmSampleText(), year: "2022" }) }),
-    }),
-    row({
-      // Reading a published project gives no right to import into it, not even a preview.
-      name: "POST /projects/:id/imports/preview (R, published)",
-      method: "POST",
-      status: 200,
-      allowed: ["platformAdmin"],
-      request: () => ({ url: `/projects/${R.id}/imports/preview`, ...multipart({ text: pgsmSampleText(), year: "2022" }) }),
-    }),
-    row({
       name: "POST /projects/:id/imports",
-      method: "POST",
-      status: 201,
+      route: "createImport",
       allowed: MANAGE_P,
       hidden: HIDDEN_P,
       request: () => ({ url: `/projects/${P.id}/imports`, ...multipart({ text: pgsmSampleText(), year: "2022" }) }),
     }),
+    row({
+      // Reading a published project gives no right to import into it.
+      name: "POST /projects/:id/imports (R, published)",
+      route: "createImport",
+      allowed: ["platformAdmin"],
+      request: () => ({ url: `/projects/${R.id}/imports`, ...multipart({ text: pgsmSampleText(), year: "2022" }) }),
+    }),
+    row({
+      name: "GET /projects/:id/imports",
+      route: "listImports",
+      allowed: MANAGE_P,
+      hidden: HIDDEN_P,
+      request: () => ({ url: `/projects/${P.id}/imports` }),
+    }),
+    // An import not yet committed is seen only by those who may import: the others do not learn it exists.
+    row({
+      name: "GET /imports/:id (read, not committed)",
+      route: "getImport",
+      allowed: MANAGE_P,
+      hidden: NOT_MANAGE_P,
+      prepare: pendingImport,
+      request: (i) => ({ url: `/imports/${i.id}` }),
+    }),
+    row({
+      name: "GET /imports/:id/file (read, not committed)",
+      route: "importFile",
+      allowed: MANAGE_P,
+      hidden: NOT_MANAGE_P,
+      prepare: pendingImport,
+      request: (i) => ({ url: `/imports/${i.id}/file` }),
+    }),
+    // Once committed, the file is the source of a plan: its readers may see both.
+    row({
+      name: "GET /imports/:id (committed)",
+      route: "getImport",
+      allowed: READ_P,
+      hidden: HIDDEN_P,
+      prepare: committedImport,
+      request: (i) => ({ url: `/imports/${i.id}` }),
+    }),
+    row({
+      name: "GET /imports/:id/file (committed)",
+      route: "importFile",
+      allowed: READ_P,
+      hidden: HIDDEN_P,
+      prepare: committedImport,
+      request: (i) => ({ url: `/imports/${i.id}/file` }),
+    }),
+    row({
+      name: "POST /imports/:id/reread",
+      route: "rereadImport",
+      allowed: MANAGE_P,
+      hidden: NOT_MANAGE_P,
+      prepare: pendingImport,
+      request: (i) => ({ url: `/imports/${i.id}/reread`, payload: { year: 2023 } }),
+    }),
+    row({
+      name: "POST /imports/:id/commit",
+      route: "commitImport",
+      allowed: MANAGE_P,
+      hidden: NOT_MANAGE_P,
+      prepare: pendingImport,
+      request: (i) => ({ url: `/imports/${i.id}/commit`, payload: {} }),
+    }),
+    row({
+      name: "GET /jobs/:id",
+      route: "getJob",
+      allowed: READ_P,
+      hidden: HIDDEN_P,
+      prepare: pendingImport,
+      request: (i) => ({ url: `/jobs/${i.job?.id ?? "none"}` }),
+    }),
     ...(["xlsx", "awp", "csv"] as const).map((format) =>
       row({
         name: `GET /workplans/:id/export?format=${format}`,
-        method: "GET",
-        status: 200,
+        route: "exportWorkplan",
         allowed: READ_P,
         hidden: HIDDEN_P,
         request: () => ({ url: `/workplans/${W.id}/export?format=${format}` }),
@@ -946,35 +987,39 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     ),
     row({
       name: "GET /workplans/:id/export (approved of published R)",
-      method: "GET",
-      status: 200,
+      route: "exportWorkplan",
       allowed: ACTORS,
       request: () => ({ url: `/workplans/${approvedOfR.id}/export?format=csv` }),
     }),
     row({
       // A draft hidden from a visitor does not leak through its export either.
       name: "GET /workplans/:id/export (draft of published R)",
-      method: "GET",
-      status: 200,
+      route: "exportWorkplan",
       allowed: ["platformAdmin", "outsider"],
       hidden: ALL_OF_A,
       override: { anonymous: 404 },
       request: () => ({ url: `/workplans/${draftOfR.id}/export?format=csv` }),
     }),
 
+    row({
+      // Everyone gets an answer; which projects it lists is the "GET /portfolio" block above.
+      name: "GET /portfolio",
+      route: "portfolio",
+      allowed: ACTORS,
+      request: () => ({ url: "/portfolio" }),
+    }),
+
     // ---- audit
     row({
       name: "GET /audit?projectId=P",
-      method: "GET",
-      status: 200,
+      route: "auditLog",
       allowed: MANAGE_P,
       hidden: HIDDEN_P,
       request: () => ({ url: `/audit?projectId=${P.id}` }),
     }),
     row({
       name: "GET /audit",
-      method: "GET",
-      status: 200,
+      route: "auditLog",
       allowed: ["platformAdmin"],
       request: () => ({ url: "/audit" }),
     }),
@@ -982,8 +1027,7 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     // Last, as a success would lock the actor out for the rest of the run: nobody deactivates themselves.
     row({
       name: "PATCH /users/:id (deactivate self)",
-      method: "PATCH",
-      status: 200,
+      route: "updateUser",
       allowed: [],
       prepare: ownAccount,
       request: (u) => ({ url: `/users/${u.id}`, payload: { active: false, version: u.version } }),
@@ -1026,6 +1070,13 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
   });
 
   describe("allow/deny matrix", () => {
+    it("has a row for every route of the route table, each named by its method and path", () => {
+      const covered = new Set(rows.map((r) => r.route));
+      const missing = Object.keys(api.routes).filter((name) => !covered.has(name as RouteName) && !(name in NOT_IN_MATRIX));
+      expect(missing).toEqual([]);
+      for (const r of rows) expect(r.name.startsWith(`${r.method} ${api.routes[r.route].path}`), r.name).toBe(true);
+    });
+
     for (const r of rows) {
       for (const actor of ACTORS) {
         const status = expectedStatus(r, actor);

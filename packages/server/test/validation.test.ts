@@ -89,7 +89,7 @@ describe.each(databaseKinds)("request validation on %s", (kind) => {
   async function rowStates(): Promise<unknown[]> {
     return queryRows(
       ctx.database.db,
-      sql`select 'p' as t, id::text, version, currency as v from projects
+      sql`select 'p' as t, id::text, version, currency::text as v from projects
           union all select 'w', id::text, version, coalesce(declared_total::text, '') || title from workplans
           union all select 'a', id::text, version, title from activities
           union all select 'l', id::text, version, coalesce(amount::text, '') || '|' || coalesce(quantity::text, '') from budget_lines
@@ -282,7 +282,7 @@ describe.each(databaseKinds)("request validation on %s", (kind) => {
           url: `${V1}/workplans/${xof.workplanId}/activities`,
           payload: { title: "Activité", resultNodeId: other.nodeId, budgetLines: [{ amount: "1000" }] },
         },
-        { status: 422, code: "VALIDATION_ERROR", field: "resultNodeId", fieldCode: "NODE_OTHER_PROJECT" },
+        { status: 422, code: "INVALID_FIELDS", field: "resultNodeId", fieldCode: "NODE_OTHER_PROJECT" },
       );
       expect(fr.message).toContain("autre projet");
       expect(en.message).toContain("another project");
@@ -292,7 +292,7 @@ describe.each(databaseKinds)("request validation on %s", (kind) => {
           url: `${V1}/activities/${xof.activityId}`,
           payload: { version: 1, resultNodeId: other.nodeId },
         },
-        { status: 422, code: "VALIDATION_ERROR", field: "resultNodeId", fieldCode: "NODE_OTHER_PROJECT" },
+        { status: 422, code: "INVALID_FIELDS", field: "resultNodeId", fieldCode: "NODE_OTHER_PROJECT" },
       );
     });
 
@@ -303,7 +303,7 @@ describe.each(databaseKinds)("request validation on %s", (kind) => {
           url: `${V1}/workplans/${xof.workplanId}/activities`,
           payload: { title: "Activité", resultNodeId: MISSING },
         },
-        { status: 422, code: "VALIDATION_ERROR", field: "resultNodeId", fieldCode: "NOT_FOUND" },
+        { status: 422, code: "INVALID_FIELDS", field: "resultNodeId", fieldCode: "NOT_FOUND" },
       );
       expect(fr.message).not.toContain("autre projet");
       expect(en.message).not.toContain("another project");
@@ -316,7 +316,7 @@ describe.each(databaseKinds)("request validation on %s", (kind) => {
           url: `${V1}/workplans/${xof.workplanId}/declared-totals`,
           payload: { nodeId: other.nodeId, amount: "1000" },
         },
-        { status: 422, code: "VALIDATION_ERROR", field: "nodeId", fieldCode: "NODE_OTHER_PROJECT" },
+        { status: 422, code: "INVALID_FIELDS", field: "nodeId", fieldCode: "NODE_OTHER_PROJECT" },
       );
     });
 
@@ -327,7 +327,7 @@ describe.each(databaseKinds)("request validation on %s", (kind) => {
           url: `${V1}/projects/${xof.projectId}/workplans`,
           payload: { year: 2025, copyFromId: other.workplanId },
         },
-        { status: 422, code: "VALIDATION_ERROR", field: "copyFromId", fieldCode: "NOT_FOUND" },
+        { status: 422, code: "INVALID_FIELDS", field: "copyFromId", fieldCode: "NOT_FOUND" },
       );
     });
 
@@ -339,7 +339,7 @@ describe.each(databaseKinds)("request validation on %s", (kind) => {
             url: `${V1}/workplans/${xof.workplanId}/activities`,
             payload: { title: "Suite", continuesActivityId },
           },
-          { status: 422, code: "VALIDATION_ERROR", field: "continuesActivityId" },
+          { status: 422, code: "INVALID_FIELDS", field: "continuesActivityId" },
         );
       }
     });
@@ -415,7 +415,7 @@ describe.each(databaseKinds)("request validation on %s", (kind) => {
           },
           {
             status: 422,
-            code: "VALIDATION_ERROR",
+            code: "INVALID_FIELDS",
             field: "budgetLines.1.amount",
             fieldCode: "AMOUNT_NO_DECIMALS",
           },
@@ -430,7 +430,7 @@ describe.each(databaseKinds)("request validation on %s", (kind) => {
           url: `${V1}/budget-lines/${xof.lineId}`,
           payload: { version: 1, unitCost: "999.5" },
         },
-        { status: 422, code: "VALIDATION_ERROR", field: "unitCost", fieldCode: "AMOUNT_NO_DECIMALS" },
+        { status: 422, code: "INVALID_FIELDS", field: "unitCost", fieldCode: "AMOUNT_NO_DECIMALS" },
       );
       await reject(
         {
@@ -438,7 +438,7 @@ describe.each(databaseKinds)("request validation on %s", (kind) => {
           url: `${V1}/workplans/${xof.workplanId}`,
           payload: { version: 1, declaredTotal: "10.5" },
         },
-        { status: 422, code: "VALIDATION_ERROR", field: "declaredTotal", fieldCode: "AMOUNT_NO_DECIMALS" },
+        { status: 422, code: "INVALID_FIELDS", field: "declaredTotal", fieldCode: "AMOUNT_NO_DECIMALS" },
       );
       await reject(
         {
@@ -446,7 +446,7 @@ describe.each(databaseKinds)("request validation on %s", (kind) => {
           url: `${V1}/workplans/${xof.workplanId}/declared-totals`,
           payload: { nodeId: xof.nodeId, amount: "3000.25" },
         },
-        { status: 422, code: "VALIDATION_ERROR", field: "amount", fieldCode: "AMOUNT_NO_DECIMALS" },
+        { status: 422, code: "INVALID_FIELDS", field: "amount", fieldCode: "AMOUNT_NO_DECIMALS" },
       );
       await reject(
         {
@@ -454,7 +454,7 @@ describe.each(databaseKinds)("request validation on %s", (kind) => {
           url: `${V1}/projects/${xof.projectId}/workplans`,
           payload: { year: 2030, declaredTotal: "1.5" },
         },
-        { status: 422, code: "VALIDATION_ERROR", field: "declaredTotal", fieldCode: "AMOUNT_NO_DECIMALS" },
+        { status: 422, code: "INVALID_FIELDS", field: "declaredTotal", fieldCode: "AMOUNT_NO_DECIMALS" },
       );
     });
 
@@ -494,7 +494,7 @@ describe.each(databaseKinds)("request validation on %s", (kind) => {
         },
         {
           status: 422,
-          code: "VALIDATION_ERROR",
+          code: "INVALID_FIELDS",
           field: "budgetLines.0.amount",
           fieldCode: "AMOUNT_PRECISION",
         },
@@ -507,7 +507,7 @@ describe.each(databaseKinds)("request validation on %s", (kind) => {
           url: `${V1}/budget-lines/${usd.lineId}`,
           payload: { version: 1, amount: "100.505" },
         },
-        { status: 422, code: "VALIDATION_ERROR", field: "amount", fieldCode: "AMOUNT_PRECISION" },
+        { status: 422, code: "INVALID_FIELDS", field: "amount", fieldCode: "AMOUNT_PRECISION" },
       );
     });
 
@@ -520,7 +520,7 @@ describe.each(databaseKinds)("request validation on %s", (kind) => {
         },
         {
           status: 422,
-          code: "VALIDATION_ERROR",
+          code: "INVALID_FIELDS",
           field: "budgetLines.0.currency",
           fieldCode: "CURRENCY_MISMATCH",
         },
@@ -533,7 +533,7 @@ describe.each(databaseKinds)("request validation on %s", (kind) => {
           url: `${V1}/budget-lines/${usd.lineId}`,
           payload: { version: 1, amount: "5", currency: "EUR" },
         },
-        { status: 422, code: "VALIDATION_ERROR", field: "currency", fieldCode: "CURRENCY_MISMATCH" },
+        { status: 422, code: "INVALID_FIELDS", field: "currency", fieldCode: "CURRENCY_MISMATCH" },
       );
       const same = await call(ctx.app, manager, {
         method: "POST",
@@ -703,7 +703,7 @@ describe.each(databaseKinds)("request validation on %s", (kind) => {
     it("refuses to change the currency of a project that has budget lines (CURRENCY_LOCKED)", async () => {
       const { fr, en } = await reject(
         { method: "PATCH", url: `${V1}/projects/${xof.projectId}`, payload: { version: 1, currency: "EUR" } },
-        { status: 422, code: "VALIDATION_ERROR", field: "currency", fieldCode: "CURRENCY_LOCKED" },
+        { status: 422, code: "INVALID_FIELDS", field: "currency", fieldCode: "CURRENCY_LOCKED" },
       );
       expect(fr.message).toContain("La devise ne peut plus changer");
       expect(en.message).toContain("can no longer change");

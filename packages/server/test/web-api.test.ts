@@ -365,7 +365,7 @@ describe.each(databaseKinds)("web app API on %s", (kind) => {
         { id: b.id, version: b.version, amount: "1000.125" },
       ]);
       expect(response.statusCode, response.body).toBe(422);
-      expect(errorOf(response).code).toBe("VALIDATION_ERROR");
+      expect(errorOf(response).code).toBe("INVALID_FIELDS");
       expect(problemsOf(response)).toEqual([
         expect.objectContaining({ field: "lines.1.amount", code: "AMOUNT_NO_DECIMALS" }),
       ]);

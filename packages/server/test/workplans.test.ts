@@ -2,7 +2,7 @@
 // activities and budget lines, the summary with its totals and consistency
 // findings, the workflow, new versions and next year's plan, optimistic
 // concurrency, the audit log, and atomic writes.
-import type { api } from "@baara/core";
+import type { api, CurrencyCode } from "@baara/core";
 import { sql } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -93,7 +93,7 @@ describe.each(databaseKinds)("work plans on %s", (kind) => {
   }
 
   /** A project with a three-level framework: A > A.1, and B. */
-  async function newProject(currency = "XOF") {
+  async function newProject(currency: CurrencyCode = "XOF") {
     const { db } = ctx.database;
     const project = await makeProject(db, { organisationId, currency });
     const a = await makeNode(db, { projectId: project.id, code: "A" });
@@ -712,7 +712,7 @@ describe.each(databaseKinds)("work plans on %s", (kind) => {
         errorOf(
           await call(ctx.app, manager, { method: "DELETE", url: `${V1}/workplans/${plan.id}` }),
           409,
-          "WORKPLAN_NOT_DRAFT",
+          "PLAN_NOT_EDITABLE",
         );
       });
       const after = await expectOk<api.Activity>(editor, {
@@ -1165,7 +1165,7 @@ describe.each(databaseKinds)("work plans on %s", (kind) => {
             payload: { version: 1, title: "Nouveau titre", months: [4], resultNodeId: other.nodes.a.id },
           }),
           422,
-          "VALIDATION_ERROR",
+          "INVALID_FIELDS",
         );
       });
       const after = await expectOk<api.Activity>(editor, {

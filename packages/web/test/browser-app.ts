@@ -9,7 +9,7 @@ import { buildApp } from "../../server/src/app.ts";
 import { createTestDatabase } from "../../server/test/helpers/databases.ts";
 import { loadDemo } from "../../server/src/demo/load.ts";
 import { DEMO_PASSWORD } from "../../server/src/demo/organisations.ts";
-import { ensureWebBuild } from "./web-build.ts";
+import { ensureWebBuild } from "../../server/test/helpers/web-build.ts";
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? "/usr/bin/chromium";
 export const hasChromium = existsSync(CHROMIUM);

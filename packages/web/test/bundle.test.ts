@@ -3,7 +3,7 @@
 import { readFileSync } from "node:fs";
 import { describe, expect, it } from "vitest";
 import { INITIAL_JS_BUDGET_BYTES } from "../vite.config.ts";
-import { ensureWebBuild } from "./web-build.ts";
+import { ensureWebBuild } from "../../server/test/helpers/web-build.ts";
 
 interface BundleReport {
   initialJsGzip: number;

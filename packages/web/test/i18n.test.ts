@@ -5,6 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
+import { catalogue } from "@baara/core";
 import { describe, expect, it } from "vitest";
 import { en } from "../src/i18n/en.ts";
 import { fr } from "../src/i18n/fr.ts";
@@ -45,5 +46,46 @@ describe("labels", () => {
 
   it("exist in French and English alike", () => {
     expect(keys(en).sort()).toEqual(keys(fr).sort());
+  });
+});
+
+/** Every string of a catalogue, with its key. */
+function leaves(value: unknown, prefix = ""): [string, string][] {
+  if (typeof value === "string") return [[prefix, value]];
+  if (Array.isArray(value)) return value.flatMap((v, i) => leaves(v, `${prefix}.${i}`));
+  if (typeof value === "object" && value !== null) return Object.entries(value).flatMap(([k, v]) => leaves(v, prefix ? `${prefix}.${k}` : k));
+  return [];
+}
+
+/** Web labels that spell a shared term, each for its reason. */
+const SAME_WORD_OTHER_MEANING = new Set([
+  "imports.field.activity", // the column roles of an import are listed together, one label per field
+  "plan.col.responsible", // the person in charge of an activity, not a partner's role
+  "imports.field.responsible",
+  "imports.field.unit", // a unit of measure, not a kind of organisation
+  "portfolio.partner", // the filter on a project's partners
+]);
+
+describe("the shared catalogue", () => {
+  it("exists in French and English alike", () => {
+    expect(keys(catalogue.en).sort()).toEqual(keys(catalogue.fr).sort());
+    for (const [key, text] of leaves(catalogue.en)) expect(text, key).not.toBe("");
+  });
+
+  it("is not redefined by the web app: no key of it, and none of its terms under another key", () => {
+    const shared = new Set(Object.keys(catalogue.fr));
+    expect(Object.keys(fr).filter((k) => shared.has(k))).toEqual([]);
+    for (const [catalogueOf, web] of [[catalogue.fr, fr], [catalogue.en, en]] as const) {
+      const { messages: _messages, ...terms } = catalogueOf;
+      const termKeys = new Map(
+        leaves(terms)
+          .filter(([, text]) => text.length > 2)
+          .map(([key, text]) => [text.toLowerCase(), key]),
+      );
+      const redefined = leaves(web)
+        .filter(([key, text]) => termKeys.has(text.toLowerCase()) && !SAME_WORD_OTHER_MEANING.has(key))
+        .map(([key, text]) => `${key} « ${text} » is ${termKeys.get(text.toLowerCase())}`);
+      expect(redefined).toEqual([]);
+    }
   });
 });

@@ -2,7 +2,8 @@
 // the web app. Amounts travel as decimal strings, exact.
 import * as z from "zod";
 import { ROLES } from "../access.ts";
-import { CURRENCIES } from "../money.ts";
+import { CURRENCY_CODES } from "../domain.ts";
+import { LOCALES } from "../i18n/messages.ts";
 
 /** A custom issue's message is a message code; the server translates it. */
 export const amountString = z
@@ -34,11 +35,9 @@ export const percentString = z
 
 export const isoDate = z.iso.date().meta({ example: "2022-06-30" });
 export const id = z.uuid();
-export const currencyCode = z.enum(
-  Object.keys(CURRENCIES) as [keyof typeof CURRENCIES, ...(keyof typeof CURRENCIES)[]],
-);
+export const currencyCode = z.enum(CURRENCY_CODES);
 export const role = z.enum(ROLES);
-export const localeSchema = z.enum(["fr", "en"]);
+export const localeSchema = z.enum(LOCALES);
 export const version = z
   .int()
   .min(1)

@@ -1,4 +1,6 @@
 export * from "./audit.ts";
+export * from "./imports.ts";
+export * from "./routes.ts";
 export * from "./common.ts";
 export * from "./organisations.ts";
 export * from "./projects.ts";

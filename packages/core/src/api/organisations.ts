@@ -1,7 +1,8 @@
 import * as z from "zod";
-import { id, patchOf, requiredText, timestamps, version } from "./common.ts";
+import { ORGANISATION_KINDS } from "../domain.ts";
+import { id, pageQuery, patchOf, requiredText, timestamps, version } from "./common.ts";
 
-export const organisationKind = z.enum(["ministry", "agency", "unit", "partner", "donor", "other"]);
+export const organisationKind = z.enum(ORGANISATION_KINDS);
 
 export const organisation = z.object({
   id,
@@ -21,3 +22,8 @@ const organisationFields = {
 };
 export const createOrganisation = z.object(organisationFields);
 export const updateOrganisation = patchOf(organisationFields).extend({ version });
+
+export const organisationListQuery = pageQuery.extend({
+  q: z.string().trim().max(200).optional(),
+  parentId: id.optional(),
+});

@@ -1,4 +1,6 @@
 import * as z from "zod";
+import { GENDER_MARKERS, PARTNER_ROLES, PROJECT_STATUSES, RISK_MARKERS } from "../domain.ts";
+import { PLAN_STATUSES } from "../plan/workflow.ts";
 import {
   currencyCode,
   id,
@@ -11,15 +13,15 @@ import {
   version,
 } from "./common.ts";
 
-export const partnerRole = z.enum(["funder", "implementer", "responsible", "other"]);
+export const partnerRole = z.enum(PARTNER_ROLES);
 export const partner = z.object({
   organisationId: id.nullable().default(null),
   name: requiredText(300),
   role: partnerRole,
 });
-export const projectStatus = z.enum(["pipeline", "active", "suspended", "closed"]);
-export const genderMarker = z.enum(["GEN0", "GEN1", "GEN2", "GEN3"]);
-export const riskMarker = z.enum(["0", "1", "2", "3"]);
+export const projectStatus = z.enum(PROJECT_STATUSES);
+export const genderMarker = z.enum(GENDER_MARKERS);
+export const riskMarker = z.enum(RISK_MARKERS);
 
 const projectFields = {
   code: requiredText(60),
@@ -115,6 +117,7 @@ export const portfolioQuery = projectListQuery.extend({
   year: z.coerce.number().int().min(2000).max(2100).optional(),
 });
 
+export type PortfolioItem = z.infer<typeof portfolioItem>;
 export const portfolioItem = z.object({
   project,
   /** The latest plan the user may see (of `year` when asked), with its computed total. */
@@ -123,7 +126,7 @@ export const portfolioItem = z.object({
       id,
       year: z.int(),
       planVersion: z.int(),
-      status: z.enum(["draft", "submitted", "approved", "endorsed"]),
+      status: z.enum(PLAN_STATUSES),
       total: z.string(),
       activityCount: z.int(),
     })

@@ -1,5 +1,5 @@
 import * as z from "zod";
-import { id, localeSchema, requiredText, role, timestamps, version } from "./common.ts";
+import { id, localeSchema, pageQuery, requiredText, role, timestamps, version } from "./common.ts";
 
 export const user = z.object({
   id,
@@ -53,9 +53,12 @@ export const membershipQuery = z.object({
 });
 
 export const loginRequest = z.object({ email: z.string().trim().max(200), password: z.string().max(200) });
+export type SessionResponse = z.infer<typeof sessionResponse>;
 export const sessionResponse = z.object({
   user,
   csrfToken: z.string(),
   memberships: z.array(membership),
   expiresAt: z.string(),
 });
+
+export const userListQuery = pageQuery.extend({ q: z.string().trim().max(200).optional() });

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { PLAN_ACTIONS, PLAN_STATUSES } from "../plan/workflow.ts";
+import { resultNode } from "./projects.ts";
 import {
   amountString,
   currencyCode,
@@ -53,6 +54,7 @@ export const workplanStep = z.object({
   comment: z.string().nullable(),
   at: z.string(),
 });
+export type WorkplanStep = z.infer<typeof workplanStep>;
 export const transitionRequest = z.object({ action: planAction, comment: text(2000).optional(), version });
 
 export const declaredTotalRequest = z.object({ nodeId: id, amount: amountString.nullable() });
@@ -157,7 +159,7 @@ const findingSchema = z.object({
   message: z.string(),
 });
 
-type SummaryNode = {
+export type SummaryNode = {
   id: string;
   parentId: string | null;
   level: number;
@@ -221,6 +223,7 @@ export const lineEditsResponse = z.object({ lines: z.array(budgetLine) });
 
 const minorString = z.string().meta({ description: "Decimal amount; negative for a decrease" });
 export const compareQuery = z.object({ with: id });
+export type WorkplanComparison = z.infer<typeof workplanComparison>;
 export const workplanComparison = z.object({
   base: workplan,
   other: workplan,
@@ -248,3 +251,27 @@ export const workplanComparison = z.object({
     }),
   ),
 });
+
+export const workplanListQuery = pageQuery.extend({ year: z.coerce.number().int().min(2000).max(2100).optional() });
+export const exportFormat = z.enum(["xlsx", "awp", "csv"]);
+export type ExportFormat = z.infer<typeof exportFormat>;
+export const exportQuery = z.object({ format: exportFormat.default("xlsx") });
+
+/** A row moved to another place among its siblings, in one request. */
+export const moveRequest = z.object({ position: z.int().min(0).max(100_000), version });
+
+/**
+ * The whole plan as the editor works on it: the plan model with every record,
+ * so that the browser computes the same plan tree as the server.
+ */
+export const workplanContent = z.object({
+  workplan,
+  currency: currencyCode,
+  fiscalYearStartMonth: z.int(),
+  levelLabels: z.array(z.string()),
+  nodes: z.array(resultNode),
+  activities: z.array(activity),
+  declaredTotals: z.array(z.object({ nodeId: id, amount: z.string() })),
+  declaredTotal: z.string().nullable(),
+});
+export type WorkplanContent = z.infer<typeof workplanContent>;

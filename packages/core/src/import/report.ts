@@ -3,9 +3,8 @@
 import { translate, type Locale, type MessageCode } from "../i18n/messages.ts";
 import { formatMoney } from "../format.ts";
 import { formatAmountDecimal, parseAmount, sumMinor } from "../money.ts";
-import { checkPlan } from "../plan/checks.ts";
 import { planActivityOf, planLineOf, planNodeOf } from "../plan/input.ts";
-import { rollUpPlan } from "../plan/rollup.ts";
+import { planTree } from "../plan/rollup.ts";
 import type { NodeTotal, PlanInput } from "../plan/types.ts";
 import { columnOf } from "./columns.ts";
 import { columnLetter } from "./grid.ts";
@@ -50,7 +49,7 @@ export function planInputOf(plan: ImportedPlan): PlanInput {
 
 export function reportImport(plan: ImportedPlan, locale: Locale): ImportReport {
   const input = planInputOf(plan);
-  const rollup = rollUpPlan(input);
+  const rollup = planTree(input);
   const amount = (minor: number) => formatAmountDecimal(minor, plan.currency);
   const rowOf = new Map<string, number>([
     ...plan.nodes.map((n) => [n.key, n.row] as const),
@@ -62,7 +61,7 @@ export function reportImport(plan: ImportedPlan, locale: Locale): ImportReport {
   const deadlineColumn = columnLetter(columnOf(plan.mapping, "deadline"));
 
   const issues: ImportIssue[] = [...plan.issues];
-  for (const finding of checkPlan(input, rollup)) {
+  for (const finding of rollup.findings) {
     const id = finding.location.id;
     const row =
       finding.code === "SUBTOTAL_MISMATCH" && id

@@ -1,11 +1,10 @@
 import { describe, expect, it } from "vitest";
 import { amountFollowsProduct } from "./amounts.ts";
-import { checkPlan } from "./checks.ts";
 import { activity, line, node, plan } from "./fixtures.test-helpers.ts";
-import { rollUpPlan } from "./rollup.ts";
+import { planTree } from "./rollup.ts";
 import type { PlanInput } from "./types.ts";
 
-const check = (input: PlanInput) => checkPlan(input, rollUpPlan(input));
+const check = (input: PlanInput) => planTree(input).findings;
 
 describe("checkPlan", () => {
   it("flags a declared amount that is not quantity × unit cost, keeping both figures and the location", () => {

@@ -1,14 +1,14 @@
 import type { Minor } from "../money.ts";
 import { expectedLineAmount, storedAmount } from "./amounts.ts";
 import { fiscalMonthIndex, fiscalYearBounds } from "./periods.ts";
-import type { Finding, NodeTotal, PlanActivityInput, PlanInput, PlanRollup } from "./types.ts";
+import type { Finding, NodeTotal, PlanActivityInput, PlanInput, PlanTree } from "./types.ts";
 
 /**
  * Consistency checks of a plan. Declared figures are never corrected here:
  * each disagreement is reported with where it is, what was declared and what
  * the lines add up to, and the user decides.
  */
-export function checkPlan(plan: PlanInput, rollup: PlanRollup): Finding[] {
+export function checkPlan(plan: PlanInput, rollup: Pick<PlanTree, "nodes" | "total">): Finding[] {
   const findings: Finding[] = [];
   const nodePaths = nodePathIndex(plan);
   const activityPath = (a: PlanActivityInput): string[] => [

@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { comparePlans } from "./compare.ts";
+import { planTree } from "./rollup.ts";
 import { activity, line, node, plan } from "./fixtures.test-helpers.ts";
 
 const nodes = [node("B", null, 1), node("B1", "B", 2), node("B2", "B", 2, 1)];
@@ -31,7 +32,7 @@ const revision = plan({
 });
 
 describe("comparePlans", () => {
-  const result = comparePlans(base, revision);
+  const result = comparePlans(planTree(base), planTree(revision));
 
   it("gives the total and per-node budget difference", () => {
     expect(result.total).toEqual({ base: 7700, other: 8350, difference: 650 });
@@ -50,7 +51,7 @@ describe("comparePlans", () => {
   });
 
   it("finds nothing between a plan and its copy", () => {
-    const same = comparePlans(base, base);
+    const same = comparePlans(planTree(base), planTree(base));
     expect(same.lines).toEqual([]);
     expect(same.total.difference).toBe(0);
   });
@@ -80,12 +81,12 @@ describe("comparePlans, lines of one activity", () => {
       activities: [activity("x1", "B1", { code: "a1", title: "a1" })],
       lines: [described("m1", "A", "100", p0 ?? 0), described("m3", "C", "350", p1 ?? 0), described("m4", "D", "400", p2 ?? 0)],
     });
-    const result = comparePlans(before, after);
+    const result = comparePlans(planTree(before), planTree(after));
     expect(result.lines.map((l) => [l.kind, l.description, l.fields, l.base, l.other])).toEqual([
       ["removed", "B", [], 200, null],
       ["changed", "C", ["amount"], 300, 350],
     ]);
-    expect(comparePlans(after, before).lines.map((l) => [l.kind, l.description])).toEqual([
+    expect(comparePlans(planTree(after), planTree(before)).lines.map((l) => [l.kind, l.description])).toEqual([
       ["changed", "C"],
       ["added", "B"],
     ]);

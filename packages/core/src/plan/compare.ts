@@ -1,6 +1,5 @@
 import { type Minor, sumMinor } from "../money.ts";
-import { rollUpPlan } from "./rollup.ts";
-import type { NodeTotal, PlanActivityInput, PlanInput, PlanLineInput } from "./types.ts";
+import type { NodeTotal, PlanActivityInput, PlanInput, PlanLineInput, PlanTree } from "./types.ts";
 
 export type ChangeKind = "added" | "removed" | "changed";
 
@@ -54,9 +53,9 @@ function flatten(nodes: readonly NodeTotal[]): NodeTotal[] {
  * added, removed and changed budget lines, and the budget difference per
  * results node and in total. Lines of a matched activity pair up as `pairLines` says.
  */
-export function comparePlans(base: PlanInput, other: PlanInput): PlanComparison {
-  const baseRollup = rollUpPlan(base);
-  const otherRollup = rollUpPlan(other);
+export function comparePlans(baseRollup: PlanTree, otherRollup: PlanTree): PlanComparison {
+  const base = baseRollup.input;
+  const other = otherRollup.input;
   const otherNodes = new Map(flatten(otherRollup.nodes).map((n) => [n.id, n]));
   const baseNodes = flatten(baseRollup.nodes);
   const nodes = [...baseNodes, ...[...otherNodes.values()].filter((n) => !baseNodes.some((b) => b.id === n.id))].map(

@@ -6,3 +6,4 @@ export * from "./types.ts";
 export * from "./workflow.ts";
 export * from "./compare.ts";
 export * from "./input.ts";
+export * from "./findings.ts";

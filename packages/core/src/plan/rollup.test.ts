@@ -1,8 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { activity, line, node, plan } from "./fixtures.test-helpers.ts";
-import { rollUpPlan } from "./rollup.ts";
+import { planTree } from "./rollup.ts";
 
-describe("rollUpPlan", () => {
+describe("planTree", () => {
   const tree = plan({
     nodes: [node("B", null, 0), node("B1", "B", 1, 1), node("B2", "B", 1, 2), node("B.2.1", "B2", 2, 3)],
     activities: [
@@ -19,7 +19,7 @@ describe("rollUpPlan", () => {
     declaredTotals: [{ nodeId: "B1", amount: "47000000" }],
     declaredTotal: "100000000",
   });
-  const rollup = rollUpPlan(tree);
+  const rollup = planTree(tree);
 
   it("uses the declared amount when there is one, else quantity × unit cost (rounded half up)", () => {
     expect(rollup.lineAmounts.get("l1")).toBe(12_000_000);
@@ -61,7 +61,7 @@ describe("rollUpPlan", () => {
   it("spreads each activity over its months into quarters, exactly", () => {
     const q = rollup.byQuarter;
     expect(q).toEqual({ q1: 47_000_000, q2: 0, q3: 0, q4: 50_000_000, unscheduled: 2503 });
-    const uneven = rollUpPlan(
+    const uneven = planTree(
       plan({ activities: [activity("a", null, { months: [3, 4, 5] })], lines: [line("l", "a", { amount: "100" })] }),
     );
     expect(uneven.byQuarter.q1 + uneven.byQuarter.q2).toBe(100);
@@ -70,7 +70,7 @@ describe("rollUpPlan", () => {
   });
 
   it("follows a fiscal year that starts in July", () => {
-    const julyYear = rollUpPlan(
+    const julyYear = planTree(
       plan({
         fiscalYearStartMonth: 7,
         activities: [activity("a", null, { months: [7, 1] })],
@@ -81,7 +81,7 @@ describe("rollUpPlan", () => {
   });
 
   it("keeps cents exact in USD", () => {
-    const usd = rollUpPlan(
+    const usd = planTree(
       plan({
         currency: "USD",
         activities: [activity("a", null)],

@@ -1,15 +1,19 @@
 import type { CurrencyCode, Minor } from "../money.ts";
 
-/** A plan as the rules see it: plain data, amounts as canonical decimal strings. */
-export interface PlanInput {
+/**
+ * A plan as the rules see it: plain data, amounts as canonical decimal
+ * strings. Callers may pass richer activity and line records (database rows,
+ * API records): the plan tree carries them through untouched.
+ */
+export interface PlanInput<A extends PlanActivityInput = PlanActivityInput, L extends PlanLineInput = PlanLineInput> {
   currency: CurrencyCode;
   year: number;
   /** 1 = January. A fiscal year starting in July 2024 is "2024" and ends in June 2025. */
   fiscalYearStartMonth: number;
   levelLabels: readonly string[];
   nodes: readonly PlanNodeInput[];
-  activities: readonly PlanActivityInput[];
-  lines: readonly PlanLineInput[];
+  activities: readonly A[];
+  lines: readonly L[];
   /** Sub-totals as the source document declared them, by results node. */
   declaredTotals: readonly { nodeId: string; amount: string }[];
   declaredTotal: string | null;
@@ -79,7 +83,22 @@ export interface Finding {
   params: Record<string, string | number>;
 }
 
-export interface NodeTotal {
+export interface LineTotal<L extends PlanLineInput = PlanLineInput> {
+  line: L;
+  /** What the line counts for: its declared amount, else quantity × unit cost, else 0. */
+  amount: Minor;
+  /** Quantity × unit cost, when both are known. */
+  expected: Minor | null;
+}
+
+export interface ActivityTotal<A extends PlanActivityInput = PlanActivityInput, L extends PlanLineInput = PlanLineInput> {
+  activity: A;
+  amount: Minor;
+  /** In order of position. */
+  lines: LineTotal<L>[];
+}
+
+export interface NodeTotal<A extends PlanActivityInput = PlanActivityInput, L extends PlanLineInput = PlanLineInput> {
   id: string;
   parentId: string | null;
   level: number;
@@ -88,8 +107,12 @@ export interface NodeTotal {
   title: string;
   computed: Minor;
   declared: Minor | null;
+  /** Activities and lines of the node and all its descendants. */
   activityCount: number;
-  children: NodeTotal[];
+  lineCount: number;
+  /** The node's own activities, in order of position. */
+  activities: ActivityTotal<A, L>[];
+  children: NodeTotal<A, L>[];
 }
 
 export interface Breakdown {
@@ -98,10 +121,14 @@ export interface Breakdown {
   amount: Minor;
 }
 
-export interface PlanRollup {
+/** A plan with every total, count and finding computed once: what every screen, list, export and report reads. */
+export interface PlanTree<A extends PlanActivityInput = PlanActivityInput, L extends PlanLineInput = PlanLineInput> {
+  input: PlanInput<A, L>;
   total: { computed: Minor; declared: Minor | null };
-  nodes: NodeTotal[];
-  /** Activities with no results node. */
+  /** The results framework, in order, each node with its activities. */
+  nodes: NodeTotal<A, L>[];
+  /** Activities with no results node (or one outside the framework), in order. */
+  loose: ActivityTotal<A, L>[];
   unassigned: Minor;
   activityAmounts: Map<string, Minor>;
   lineAmounts: Map<string, Minor>;
@@ -113,4 +140,14 @@ export interface PlanRollup {
   funded: Minor;
   unfunded: Minor;
   genderTagged: Minor;
+  findings: Finding[];
+  counts: PlanCounts;
+}
+
+/** What lists show of a plan without reading it: stored with the plan, kept equal to a fresh roll-up. */
+export interface PlanCounts {
+  total: Minor;
+  activities: number;
+  lines: number;
+  findings: number;
 }

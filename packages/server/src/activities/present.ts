@@ -1,47 +1,37 @@
-import {
-  type api,
-  type CurrencyCode,
-  effectiveLineAmount,
-  expectedLineAmount,
-  formatAmountDecimal,
-  quartersOfMonths,
-  sumMinor,
-} from "@baara/core";
-import type { activities, budgetLines } from "../db/schema.ts";
+import { type ActivityTotal, type api, type CurrencyCode, formatAmountDecimal, quartersOfMonths } from "@baara/core";
+import type { ActivityRow, BudgetLineRow } from "../workplans/plan-tree.ts";
 
-export type ActivityRow = typeof activities.$inferSelect;
-export type BudgetLineRow = typeof budgetLines.$inferSelect;
+type LineTotal = ActivityTotal<ActivityRow, BudgetLineRow>["lines"][number];
 
-export function presentBudgetLine(row: BudgetLineRow, currency: CurrencyCode): api.BudgetLine {
-  const computed = expectedLineAmount(row, currency);
+export function presentBudgetLine({ line, amount, expected }: LineTotal, currency: CurrencyCode): api.BudgetLine {
   return {
-    id: row.id,
-    activityId: row.activityId,
-    description: row.description,
-    accountCode: row.accountCode,
-    accountLabel: row.accountLabel,
-    fundCode: row.fundCode,
-    quantity: row.quantity === null ? null : trimQuantity(row.quantity),
-    unit: row.unit,
-    unitCost: row.unitCost,
-    amount: row.amount,
-    computedAmount: computed === null ? null : formatAmountDecimal(computed, currency),
-    effectiveAmount: formatAmountDecimal(effectiveLineAmount(row, currency), currency),
-    funded: row.funded,
-    genderSharePercent: row.genderSharePercent,
-    position: row.position,
-    createdAt: row.createdAt.toISOString(),
-    updatedAt: row.updatedAt.toISOString(),
-    version: row.version,
+    id: line.id,
+    activityId: line.activityId,
+    description: line.description,
+    accountCode: line.accountCode,
+    accountLabel: line.accountLabel,
+    fundCode: line.fundCode,
+    quantity: line.quantity === null ? null : trimQuantity(line.quantity),
+    unit: line.unit,
+    unitCost: line.unitCost,
+    amount: line.amount,
+    computedAmount: expected === null ? null : formatAmountDecimal(expected, currency),
+    effectiveAmount: formatAmountDecimal(amount, currency),
+    funded: line.funded,
+    genderSharePercent: line.genderSharePercent,
+    position: line.position,
+    createdAt: line.createdAt.toISOString(),
+    updatedAt: line.updatedAt.toISOString(),
+    version: line.version,
   };
 }
 
 export function presentActivity(
-  row: ActivityRow,
-  lines: BudgetLineRow[],
+  total: ActivityTotal<ActivityRow, BudgetLineRow>,
   currency: CurrencyCode,
   fiscalYearStartMonth: number,
 ): api.Activity {
+  const row = total.activity;
   return {
     id: row.id,
     workplanId: row.workplanId,
@@ -58,8 +48,8 @@ export function presentActivity(
     noCost: row.noCost,
     continuesActivityId: row.continuesActivityId,
     position: row.position,
-    total: formatAmountDecimal(sumMinor(lines.map((l) => effectiveLineAmount(l, currency))), currency),
-    budgetLines: lines.map((l) => presentBudgetLine(l, currency)),
+    total: formatAmountDecimal(total.amount, currency),
+    budgetLines: total.lines.map((l) => presentBudgetLine(l, currency)),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,

@@ -1,21 +1,20 @@
-import type { Actor } from "../auth/sessions.ts";
-import type { Db } from "../db/client.ts";
+import type { AuditAction, AuditEntity } from "@baara/core";
+import type { Context } from "../context.ts";
 import { auditLog } from "../db/schema.ts";
 
 export interface AuditEntry {
-  actor: Actor | null;
   projectId?: string | null;
-  entity: string;
+  entity: AuditEntity;
   entityId: string;
-  action: "create" | "update" | "delete" | "submit" | "approve" | "endorse" | "return" | "login" | "logout";
+  action: AuditAction;
   before?: unknown;
   after?: unknown;
 }
 
-/** Every change is written in the same transaction as the change itself. */
-export async function recordAudit(db: Db, entry: AuditEntry): Promise<void> {
-  await db.insert(auditLog).values({
-    userId: entry.actor?.user.id ?? null,
+/** Every change is written in the same transaction as the change itself (`ctx.db` is that transaction). */
+export async function recordAudit(ctx: Pick<Context, "db" | "actor">, entry: AuditEntry): Promise<void> {
+  await ctx.db.insert(auditLog).values({
+    userId: ctx.actor?.user.id ?? null,
     projectId: entry.projectId ?? null,
     entity: entry.entity,
     entityId: entry.entityId,

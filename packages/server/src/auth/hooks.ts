@@ -11,6 +11,7 @@ export function registerAuthHooks(app: FastifyInstance): void {
     request.actor = null;
     const token = request.cookies[SESSION_COOKIE];
     if (token) request.actor = await actorFromToken(app.database.db, token);
+    request.ctx = { db: app.database.db, actor: request.actor, system: false, services: app.services };
   });
 
   app.addHook("preHandler", async (request) => {
@@ -18,7 +19,7 @@ export function registerAuthHooks(app: FastifyInstance): void {
     if (!session || SAFE_METHODS.has(request.method)) return;
     const sent = request.headers["x-csrf-token"];
     if (typeof sent !== "string" || !sameToken(sent, session.csrfToken))
-      throw new AppError(403, "CSRF_INVALID");
+      throw new AppError("CSRF_INVALID");
   });
 }
 

@@ -57,11 +57,22 @@ export async function actorFromToken(db: Db, token: string): Promise<Actor | nul
       id: row.user.id,
       email: row.user.email,
       name: row.user.name,
-      locale: row.user.locale === "en" ? "en" : "fr",
+      locale: row.user.locale,
       isPlatformAdmin: row.user.isPlatformAdmin,
     },
     memberships: await membershipsOf(db, row.user.id),
     session: { tokenHash, csrfToken: row.session.csrfToken, expiresAt: row.session.expiresAt },
+  };
+}
+
+/** The actor a background job acts for: the user who asked for it, if still active (no session). */
+export async function actorOfUser(db: Db, userId: string): Promise<Actor | null> {
+  const [user] = await db.select().from(users).where(and(eq(users.id, userId), eq(users.active, true)));
+  if (!user) return null;
+  return {
+    user: { id: user.id, email: user.email, name: user.name, locale: user.locale, isPlatformAdmin: user.isPlatformAdmin },
+    memberships: await membershipsOf(db, user.id),
+    session: null,
   };
 }
 
@@ -71,7 +82,7 @@ export async function membershipsOf(db: Db, userId: string): Promise<Actor["memb
     id: m.id,
     organisationId: m.organisationId,
     projectId: m.projectId,
-    role: m.role as Role,
+    role: m.role,
     createdAt: m.createdAt,
   }));
 }

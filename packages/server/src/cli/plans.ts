@@ -1,14 +1,17 @@
 // `baara import-plan` and `baara export-plan`.
 import { readFile, writeFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { type CurrencyCode, isMessageCode, type Locale, reportImport, translate } from "@baara/core";
+import { isMessageCode, type Locale, reportImport, translate } from "@baara/core";
 import { and, desc, eq } from "drizzle-orm";
 import { projects, workplans } from "../db/schema.ts";
 import { type ExportFormat, exportPlan } from "../exports/export-plan.ts";
-import { commitImport } from "../imports/commit.ts";
-import { importError } from "../imports/errors.ts";
 import { interpretFile } from "../imports/interpret-file.ts";
+import { commitImport, createImport } from "../imports/operations.ts";
+import { readableImport } from "../imports/queries.ts";
+import { failureOf, isExpectedFailure, type JobFailure } from "../jobs/failures.ts";
+import { consoleContext } from "./context.ts";
 import { withDatabase } from "./database.ts";
+import { loadPlanTree } from "../workplans/plan-tree.ts";
 
 export interface ImportPlanOptions {
   sheet?: string;
@@ -30,42 +33,45 @@ export async function importPlanCommand(file: string, options: ImportPlanOptions
   const bytes = await readFile(file).catch(() => {
     throw new Error(`cannot read ${file}`);
   });
-  const run = async (project?: typeof projects.$inferSelect) => {
+  const failureMessage = (failure: JobFailure | null) =>
+    new Error(translate(failure && isMessageCode(failure.code) ? failure.code : "JOB_FAILED", locale, failure?.params ?? {}));
+  const failureText = (error: unknown) => (isExpectedFailure(error) ? failureMessage(failureOf(error)) : error);
+
+  const dryRun = async (project?: typeof projects.$inferSelect) => {
     const { plan } = await interpretFile(bytes, {
       fileName: file,
       sheet: options.sheet,
       year,
-      currency: project?.currency as CurrencyCode | undefined,
+      currency: project?.currency,
       levelLabels: project?.levelLabels,
     }).catch((error: unknown) => {
-      const failure = importError(error);
-      if (failure instanceof Error && "code" in failure && typeof failure.code === "string" && isMessageCode(failure.code)) {
-        const params = "params" in failure ? (failure.params as Record<string, string | number>) : {};
-        throw new Error(translate(failure.code, locale, params));
-      }
-      throw failure;
+      throw failureText(error);
     });
-    return plan;
-  };
-
-  if (!options.project) {
-    const plan = await run();
     printReport(reportImport(plan, locale), options.json === true, locale);
-    return;
+  };
+  if (!options.project) return dryRun();
+  if (options.dryRun) {
+    return withDatabase(async (database) => {
+      await database.migrate();
+      const [project] = await database.db.select().from(projects).where(eq(projects.code, options.project ?? ""));
+      if (!project) throw new Error(`no project with code ${options.project}`);
+      await dryRun(project);
+    });
   }
   await withDatabase(async (database) => {
     await database.migrate();
+    const ctx = consoleContext(database);
     const [project] = await database.db.select().from(projects).where(eq(projects.code, options.project ?? ""));
     if (!project) throw new Error(`no project with code ${options.project}`);
-    const plan = await run(project);
-    const report = reportImport(plan, locale);
-    if (options.dryRun) {
-      printReport(report, options.json === true, locale);
-      return;
-    }
-    const created = await database.db.transaction((tx) =>
-      commitImport(tx, { actor: null, project, year: year ?? plan.year, plan, sourceName: basename(file) }),
-    );
+    // The same use cases as the web app's import, with the jobs run inline.
+    const upload = { bytes, name: basename(file), mimeType: "application/octet-stream", options: { ...(year ? { year } : {}), ...(options.sheet ? { sheet: options.sheet } : {}) } };
+    const read = await readableImport(ctx, (await createImport(ctx, project.id, upload)).id);
+    if (read.status !== "ready" || !read.plan) throw failureMessage(read.error);
+    const report = reportImport(read.plan, locale);
+    const done = await readableImport(ctx, (await commitImport(ctx, read.id, { year })).id);
+    if (done.status !== "committed" || !done.workplanId) throw failureMessage(done.error);
+    const [created] = await database.db.select().from(workplans).where(eq(workplans.id, done.workplanId));
+    if (!created) throw new Error("work plan not found after import");
     const workplan = { id: created.id, year: created.year, planVersion: created.planVersion };
     printReport({ ...report, workplan }, options.json === true, locale);
   });
@@ -136,7 +142,8 @@ export async function exportPlanCommand(options: ExportPlanOptions) {
       .orderBy(desc(workplans.planVersion))
       .limit(1);
     if (!workplan) throw new Error(`no ${options.year} plan${options.version ? ` version ${options.version}` : ""} for ${options.project}`);
-    await writeFile(options.out, await exportPlan(db, project, workplan, options.format as ExportFormat));
+    const tree = await loadPlanTree(db, workplan, project);
+    await writeFile(options.out, (await exportPlan({ project, workplan, tree }, options.format as ExportFormat)).body);
     console.log(`${options.out}: ${project.code} ${workplan.year} v${workplan.planVersion} (${options.format})`);
   });
 }

@@ -1,4 +1,4 @@
-import { isRole } from "@baara/core";
+import { isRole, type Locale, type Role } from "@baara/core";
 import { eq, sql } from "drizzle-orm";
 import { hashPassword } from "../auth/passwords.ts";
 import { memberships, organisations, users } from "../db/schema.ts";
@@ -16,6 +16,8 @@ export async function createUserCommand(options: {
   if (options.role && options.role !== "admin" && !options.org)
     throw new Error(`--role ${options.role} needs --org CODE`);
   if (options.locale !== "fr" && options.locale !== "en") throw new Error("--locale must be fr or en");
+  const locale: Locale = options.locale;
+  const role: Role | undefined = options.role && isRole(options.role) ? options.role : undefined;
   const password = await readStdin();
   if (password.length < 10) throw new Error("the password (standard input) must have at least 10 characters");
   const passwordHash = await hashPassword(password);
@@ -43,13 +45,13 @@ export async function createUserCommand(options: {
           email,
           name: options.name,
           passwordHash,
-          locale: options.locale,
-          isPlatformAdmin: options.role === "admin" && !options.org,
+          locale,
+          isPlatformAdmin: role === "admin" && !options.org,
         })
         .returning();
       if (!user) throw new Error("user not created");
-      if (options.role && organisationId) {
-        await tx.insert(memberships).values({ userId: user.id, organisationId, role: options.role });
+      if (role && organisationId) {
+        await tx.insert(memberships).values({ userId: user.id, organisationId, role });
       }
       console.log(
         `User ${email} created${options.role ? ` (${options.role}${options.org ? ` of ${options.org}` : ", platform"})` : ""}.`,

@@ -5,7 +5,7 @@ import { mkdirSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { PGlite } from "@electric-sql/pglite";
-import type { SQL } from "drizzle-orm";
+import { type SQL, sql } from "drizzle-orm";
 import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
 import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
@@ -21,7 +21,13 @@ export type DatabaseKind = "pglite" | "postgresql";
 export interface Database {
   db: Db;
   kind: DatabaseKind;
+  /** PostgreSQL's connection URL, for what opens connections of its own (the job queue). */
+  url: string | null;
+  /** The embedded database's client, for what talks to it directly (the job queue). */
+  pglite: PGlite | null;
   migrate(): Promise<void>;
+  /** One round trip: is the database answering? */
+  ping(): Promise<void>;
   close(): Promise<void>;
   /** The embedded database's data directory as a tarball (PGlite only). */
   dumpDataDir(): Promise<Blob>;
@@ -29,23 +35,34 @@ export interface Database {
 
 export const MIGRATIONS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), "../../drizzle");
 
-export type DatabaseOptions =
+export type DatabaseOptions = (
   | { url: string }
   | { dataDir: string }
   /** In memory, empty or loaded from a dump of a data directory. */
-  | { memory: true; loadDataDir?: Blob };
+  | { memory: true; loadDataDir?: Blob }
+) & {
+  /** Sees every SQL statement the app sends (the tests count them). */
+  onQuery?: (query: string) => void;
+};
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  const { onQuery } = options;
+  const logger = onQuery ? { logQuery: (query: string) => onQuery(query) } : false;
   if ("url" in options) {
     const pool = new pg.Pool({ connectionString: options.url, max: 10 });
     // An idle connection the server closes (restart, failover, a dropped test
     // database) must not crash the process: the pool replaces it on next use.
     pool.on("error", (error) => console.warn(`PostgreSQL: idle connection lost (${error.message})`));
-    const db = drizzlePg(pool, { schema });
+    const db = drizzlePg(pool, { schema, logger });
     return {
       db,
       kind: "postgresql",
+      url: options.url,
+      pglite: null,
       migrate: () => migratePg(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+      ping: async () => {
+        await db.execute(sql`select 1`);
+      },
       close: () => pool.end(),
       dumpDataDir: () => Promise.reject(new Error("a PostgreSQL database is dumped with pg_dump")),
     };
@@ -57,11 +74,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   } else {
     client = await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   }
-  const db = drizzlePglite(client, { schema });
+  const db = drizzlePglite(client, { schema, logger });
   return {
     db,
     kind: "pglite",
+    url: null,
+    pglite: client,
     migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    ping: async () => {
+      await db.execute(sql`select 1`);
+    },
     close: () => client.close(),
     dumpDataDir: () => client.dumpDataDir("none"),
   };

@@ -1,5 +1,23 @@
 // The one database schema, shared by PGlite and PostgreSQL. Migrations in
 // ../../drizzle are generated from this file by `npm run db:generate`.
+import {
+  AUDIT_ACTIONS,
+  AUDIT_ENTITIES,
+  CURRENCY_CODES,
+  GENDER_MARKERS,
+  IMPORT_STATUSES,
+  JOB_STATES,
+  LOCALES,
+  ORGANISATION_KINDS,
+  PARTNER_ROLES,
+  PLAN_ACTIONS,
+  PLAN_STATUSES,
+  PROJECT_STATUSES,
+  RISK_MARKERS,
+  ROLES,
+  type api,
+  type ImportedPlan,
+} from "@baara/core";
 import { sql } from "drizzle-orm";
 import {
   type AnyPgColumn,
@@ -11,7 +29,9 @@ import {
   integer,
   jsonb,
   numeric,
+  pgEnum,
   pgTable,
+  real,
   smallint,
   text,
   timestamp,
@@ -27,6 +47,22 @@ const rowVersion = () => integer("version").notNull().default(1);
 /** Amounts in the project's currency, exact, stored as the canonical decimal the API received. */
 const money = (name: string) => numeric(name);
 
+// Enumerations, from core's lists: the database refuses what the domain does not know.
+export const organisationKind = pgEnum("organisation_kind", ORGANISATION_KINDS);
+export const locale = pgEnum("locale", LOCALES);
+export const currency = pgEnum("currency", CURRENCY_CODES);
+export const projectStatus = pgEnum("project_status", PROJECT_STATUSES);
+export const genderMarker = pgEnum("gender_marker", GENDER_MARKERS);
+export const riskMarker = pgEnum("risk_marker", RISK_MARKERS);
+export const partnerRole = pgEnum("partner_role", PARTNER_ROLES);
+export const role = pgEnum("role", ROLES);
+export const planStatus = pgEnum("plan_status", PLAN_STATUSES);
+export const planAction = pgEnum("plan_action", PLAN_ACTIONS);
+export const importStatus = pgEnum("import_status", IMPORT_STATUSES);
+export const jobState = pgEnum("job_state", JOB_STATES);
+export const auditAction = pgEnum("audit_action", AUDIT_ACTIONS);
+export const auditEntity = pgEnum("audit_entity", AUDIT_ENTITIES);
+
 export const organisations = pgTable(
   "organisations",
   {
@@ -34,7 +70,7 @@ export const organisations = pgTable(
     parentId: uuid("parent_id").references((): AnyPgColumn => organisations.id),
     code: text("code").notNull(),
     name: text("name").notNull(),
-    kind: text("kind").notNull(),
+    kind: organisationKind("kind").notNull(),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
     version: rowVersion(),
@@ -49,7 +85,7 @@ export const users = pgTable(
     email: text("email").notNull(),
     name: text("name").notNull(),
     passwordHash: text("password_hash").notNull(),
-    locale: text("locale").notNull().default("fr"),
+    locale: locale("locale").notNull().default("fr"),
     isPlatformAdmin: boolean("is_platform_admin").notNull().default(false),
     active: boolean("active").notNull().default(true),
     createdAt: createdAt(),
@@ -68,12 +104,12 @@ export const projects = pgTable(
     organisationId: uuid("organisation_id")
       .notNull()
       .references(() => organisations.id),
-    currency: text("currency").notNull(),
+    currency: currency("currency").notNull(),
     startDate: date("start_date"),
     endDate: date("end_date"),
-    status: text("status").notNull().default("active"),
-    genderMarker: text("gender_marker"),
-    riskMarker: text("risk_marker"),
+    status: projectStatus("status").notNull().default("active"),
+    genderMarker: genderMarker("gender_marker"),
+    riskMarker: riskMarker("risk_marker"),
     sector: text("sector"),
     locations: jsonb("locations").$type<string[]>().notNull().default([]),
     levelLabels: jsonb("level_labels").$type<string[]>().notNull(),
@@ -98,7 +134,7 @@ export const projectPartners = pgTable(
       .references(() => projects.id, { onDelete: "cascade" }),
     organisationId: uuid("organisation_id").references(() => organisations.id),
     name: text("name").notNull(),
-    role: text("role").notNull(),
+    role: partnerRole("role").notNull(),
     position: integer("position").notNull().default(0),
   },
   (t) => [index("project_partners_project_idx").on(t.projectId)],
@@ -113,7 +149,7 @@ export const memberships = pgTable(
       .references(() => users.id, { onDelete: "cascade" }),
     organisationId: uuid("organisation_id").references(() => organisations.id, { onDelete: "cascade" }),
     projectId: uuid("project_id").references(() => projects.id, { onDelete: "cascade" }),
-    role: text("role").notNull(),
+    role: role("role").notNull(),
     createdAt: createdAt(),
   },
   (t) => [
@@ -153,9 +189,17 @@ export const workplans = pgTable(
     year: smallint("year").notNull(),
     planVersion: integer("plan_version").notNull(),
     title: text("title").notNull(),
-    status: text("status").notNull().default("draft"),
+    status: planStatus("status").notNull().default("draft"),
     declaredTotal: money("declared_total"),
-    copiedFromId: uuid("copied_from_id"),
+    copiedFromId: uuid("copied_from_id").references((): AnyPgColumn => workplans.id, { onDelete: "set null" }),
+    // What lists show, kept equal to a fresh roll-up of the plan in the transaction of every write
+    // that changes it (workplans/totals.ts): no list reads budget lines.
+    totalComputed: money("total_computed").notNull().default("0"),
+    activityCount: integer("activity_count").notNull().default(0),
+    lineCount: integer("line_count").notNull().default(0),
+    findingCount: integer("finding_count").notNull().default(0),
+    /** Set by a migration that cannot compute totals itself; `refreshStaleTotals` at start-up clears it. */
+    totalsStale: boolean("totals_stale").notNull().default(false),
     createdById: uuid("created_by_id").references(() => users.id),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -190,9 +234,9 @@ export const workplanSteps = pgTable(
     workplanId: uuid("workplan_id")
       .notNull()
       .references(() => workplans.id, { onDelete: "cascade" }),
-    action: text("action").notNull(),
-    fromStatus: text("from_status").notNull(),
-    toStatus: text("to_status").notNull(),
+    action: planAction("action").notNull(),
+    fromStatus: planStatus("from_status").notNull(),
+    toStatus: planStatus("to_status").notNull(),
     userId: uuid("user_id")
       .notNull()
       .references(() => users.id),
@@ -219,7 +263,9 @@ export const activities = pgTable(
     responsible: text("responsible"),
     comments: text("comments"),
     noCost: boolean("no_cost").notNull().default(false),
-    continuesActivityId: uuid("continues_activity_id"),
+    continuesActivityId: uuid("continues_activity_id").references((): AnyPgColumn => activities.id, {
+      onDelete: "set null",
+    }),
     position: integer("position").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -267,11 +313,13 @@ export const auditLog = pgTable(
   {
     id: bigserial("id", { mode: "number" }).primaryKey(),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
-    userId: uuid("user_id"),
-    projectId: uuid("project_id"),
-    entity: text("entity").notNull(),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    // Kept when the project goes: its history names it by entityId.
+    projectId: uuid("project_id").references(() => projects.id, { onDelete: "set null" }),
+    entity: auditEntity("entity").notNull(),
+    /** The record's id; a composite key for records without one of their own (a declared total). */
     entityId: text("entity_id").notNull(),
-    action: text("action").notNull(),
+    action: auditAction("action").notNull(),
     before: jsonb("before"),
     after: jsonb("after"),
   },
@@ -306,4 +354,67 @@ export const loginAttempts = pgTable(
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("login_attempts_email_idx").on(t.email, t.at), index("login_attempts_ip_idx").on(t.ip, t.at)],
+);
+
+/** Uploaded and generated files: the bytes live in the file store under their SHA-256. */
+export const storedFiles = pgTable(
+  "stored_files",
+  {
+    id: id(),
+    sha256: text("sha256").notNull(),
+    name: text("name").notNull(),
+    mimeType: text("mime_type").notNull(),
+    size: integer("size").notNull(),
+    uploadedById: uuid("uploaded_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("stored_files_sha256_idx").on(t.sha256)],
+);
+
+/** Background work (pg-boss runs it): what the API shows of it, with its progress. */
+export const jobs = pgTable(
+  "jobs",
+  {
+    /** pg-boss's id of the job. */
+    id: uuid("id").primaryKey(),
+    name: text("name").notNull(),
+    /** What the handler is given; kept to queue the job again if it was lost. */
+    data: jsonb("data").$type<object>().notNull(),
+    projectId: uuid("project_id").references(() => projects.id, { onDelete: "cascade" }),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    state: jobState("state").notNull().default("created"),
+    progress: real("progress").notNull().default(0),
+    stage: text("stage"),
+    error: jsonb("error").$type<{ code: string; params: Record<string, string | number> }>(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [index("jobs_project_idx").on(t.projectId, t.createdAt)],
+);
+
+/** A work-plan file, what it was read as, and the plan version it became. */
+export const imports = pgTable(
+  "imports",
+  {
+    id: id(),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    fileId: uuid("file_id")
+      .notNull()
+      .references(() => storedFiles.id),
+    status: importStatus("status").notNull().default("reading"),
+    options: jsonb("options").$type<api.ImportOptions>().notNull().default({}),
+    /** The plan as read, written as is on commit: the file is parsed once per reading. */
+    plan: jsonb("plan").$type<ImportedPlan>(),
+    sheets: jsonb("sheets").$type<string[]>(),
+    error: jsonb("error").$type<{ code: string; params: Record<string, string | number> }>(),
+    jobId: uuid("job_id").references(() => jobs.id, { onDelete: "set null" }),
+    workplanId: uuid("workplan_id").references(() => workplans.id, { onDelete: "set null" }),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: rowVersion(),
+  },
+  (t) => [index("imports_project_idx").on(t.projectId, t.createdAt), index("imports_workplan_idx").on(t.workplanId)],
 );

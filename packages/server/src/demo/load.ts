@@ -3,6 +3,7 @@ import { count, eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record.ts";
 import { hashPassword } from "../auth/passwords.ts";
 import type { Db } from "../db/client.ts";
+import { refreshPlanTotals } from "../workplans/totals.ts";
 import {
   activities,
   budgetLines,
@@ -100,8 +101,7 @@ async function insertProject(
     })
     .returning();
   if (!project) throw new Error(`demo project ${demo.code} not inserted`);
-  await recordAudit(db, {
-    actor: null,
+  await recordAudit({ db, actor: null }, {
     projectId: project.id,
     entity: "project",
     entityId: project.id,
@@ -202,4 +202,5 @@ async function insertProject(
     }
     await db.update(workplans).set({ status }).where(eq(workplans.id, workplan.id));
   }
+  if (workplan) await refreshPlanTotals({ db }, workplan.id);
 }

@@ -1,35 +1,40 @@
-import type { Db } from "../db/client.ts";
-import type { projects, workplans } from "../db/schema.ts";
+// A plan as a file: the PTBA layout (xlsx), the UNDP AWP layout (xlsx) or csv.
+// Every writer lays out the one plan tree (workplans/plan-tree.ts).
+import type { api } from "@baara/core";
+import type { ProjectRow, WorkplanRow } from "../access/policy.ts";
+import type { FileAnswer } from "../http/route.ts";
+import type { PlanRowsTree } from "../workplans/plan-tree.ts";
 import { csvFromWorkbook } from "./csv.ts";
-import { loadExportPlan } from "./load.ts";
 import { writeAwpWorkbook } from "./xlsx-awp.ts";
 import { writePtbaWorkbook } from "./xlsx-ptba.ts";
 
-export type ExportFormat = "xlsx" | "awp" | "csv";
+export type ExportFormat = api.ExportFormat;
 
-export const EXPORT_TYPES: Record<ExportFormat, { mime: string; extension: string }> = {
+export interface ExportPlan {
+  project: ProjectRow;
+  workplan: WorkplanRow;
+  tree: PlanRowsTree;
+}
+export type ExportNode = PlanRowsTree["nodes"][number];
+export type ExportActivity = ExportNode["activities"][number];
+
+/** Branches of the framework with no activity in this plan are left out of the sheets. */
+export function shownNodes(nodes: readonly ExportNode[]): ExportNode[] {
+  return nodes.filter((n) => n.activityCount > 0);
+}
+
+const TYPES: { [F in ExportFormat]: { mime: string; extension: string } } = {
   xlsx: { mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", extension: "xlsx" },
   awp: { mime: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", extension: "xlsx" },
   csv: { mime: "text/csv; charset=utf-8", extension: "csv" },
 };
 
-export async function exportPlan(
-  db: Db,
-  project: typeof projects.$inferSelect,
-  workplan: typeof workplans.$inferSelect,
-  format: ExportFormat,
-): Promise<Buffer> {
-  const plan = await loadExportPlan(db, project, workplan);
-  if (format === "awp") return writeAwpWorkbook(plan);
-  const xlsx = await writePtbaWorkbook(plan);
-  return format === "csv" ? csvFromWorkbook(xlsx) : xlsx;
-}
-
-export function exportFileName(
-  project: typeof projects.$inferSelect,
-  workplan: typeof workplans.$inferSelect,
-  format: ExportFormat,
-) {
-  const base = `${project.code}-${format === "awp" ? "AWP" : "PTBA"}-${workplan.year}-v${workplan.planVersion}`;
-  return `${base.replace(/[^A-Za-z0-9._-]+/g, "_")}.${EXPORT_TYPES[format].extension}`;
+export async function exportPlan(plan: ExportPlan, format: ExportFormat): Promise<FileAnswer> {
+  const body = format === "awp" ? await writeAwpWorkbook(plan) : await writePtbaWorkbook(plan);
+  const base = `${plan.project.code}-${format === "awp" ? "AWP" : "PTBA"}-${plan.workplan.year}-v${plan.workplan.planVersion}`;
+  return {
+    body: format === "csv" ? await csvFromWorkbook(body) : body,
+    mimeType: TYPES[format].mime,
+    fileName: `${base.replace(/[^A-Za-z0-9._-]+/g, "_")}.${TYPES[format].extension}`,
+  };
 }

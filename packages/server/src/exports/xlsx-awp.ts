@@ -2,9 +2,10 @@
 // with quarter marks, one row per budget line with donor code and budget
 // description, Sub Total per output, then Grand TOTAL, Funded, Unfunded and
 // TOTAL Budget, and the signature block. Outputs are the framework's top level.
-import { columnLetter, type CurrencyCode, effectiveLineAmount, formatAmountDecimal, quartersOfMonths, sumMinor } from "@baara/core";
+// The writer only lays the plan tree out: every figure comes from core's roll-up.
+import { columnLetter, type CurrencyCode, formatAmountDecimal, quartersOfMonths } from "@baara/core";
 import ExcelJS from "exceljs";
-import type { ExportActivity, ExportNode, ExportPlan } from "./load.ts";
+import { type ExportActivity, type ExportNode, type ExportPlan, shownNodes } from "./export-plan.ts";
 import { moneyFormat } from "./xlsx-ptba.ts";
 
 const HEADER_ROW = 4;
@@ -20,12 +21,13 @@ export async function writeAwpWorkbook(plan: ExportPlan): Promise<Buffer> {
     pageSetup: { orientation: "landscape", fitToPage: true, fitToWidth: 1, fitToHeight: 0, printTitlesRow: `${HEADER_ROW}:${SUB_ROW}` },
   });
   sheet.columns = [30, 44, 5, 5, 5, 5, 22, 12, 34, 16].map((width) => ({ width }));
-  const money = moneyFormat(plan.currency);
+  const currency = plan.project.currency;
+  const money = moneyFormat(currency);
   const amountCol = columnLetter(C.amount - 1);
 
   sheet.getCell(1, 1).value = `ANNUAL WORK PLAN ${plan.workplan.year}`;
   sheet.getCell(1, 1).font = { bold: true, size: 14 };
-  sheet.getCell(2, 1).value = `${plan.project.code} — ${plan.project.title} (${plan.currency})`;
+  sheet.getCell(2, 1).value = `${plan.project.code} — ${plan.project.title} (${currency})`;
   const top = ["EXPECTED OUTPUTS", "PLANNED ACTIVITIES", "TIMEFRAME", "", "", "", "RESPONSIBLE PARTY", "PLANNED BUDGET", "", ""];
   const sub = ["", "", "Q1", "Q2", "Q3", "Q4", "", "Donor code", "Budget Description", "Amount"];
   top.forEach((text, i) => {
@@ -44,8 +46,8 @@ export async function writeAwpWorkbook(plan: ExportPlan): Promise<Buffer> {
   const funded: string[] = [];
   const unfunded: string[] = [];
   const writeActivities = (activities: ExportActivity[]) => {
-    for (const activity of activities) {
-      const lines = activity.lines.length > 0 ? activity.lines : [null];
+    for (const { activity, lines: totals } of activities) {
+      const lines = totals.length > 0 ? totals : [null];
       lines.forEach((line, i) => {
         const row = sheet.getRow(r++);
         if (i === 0) {
@@ -55,19 +57,19 @@ export async function writeAwpWorkbook(plan: ExportPlan): Promise<Buffer> {
           if (!line && activity.noCost) row.getCell(C.amount).value = "PM";
         }
         if (!line) return;
-        row.getCell(C.donor).value = line.fundCode;
-        row.getCell(C.description).value = [line.accountLabel, line.accountCode].filter(Boolean).join(" - ") || line.description;
+        row.getCell(C.donor).value = line.line.fundCode;
+        row.getCell(C.description).value = [line.line.accountLabel, line.line.accountCode].filter(Boolean).join(" - ") || line.line.description;
         const amount = row.getCell(C.amount);
-        amount.value = major(effectiveLineAmount(line, plan.currency), plan.currency);
+        amount.value = major(line.amount, currency);
         amount.numFmt = money;
-        (line.funded ? funded : unfunded).push(`${amountCol}${row.number}`);
+        (line.line.funded ? funded : unfunded).push(`${amountCol}${row.number}`);
       });
     }
   };
   const subtotals: string[] = [];
   const writeOutput = (node: ExportNode) => {
     const head = sheet.getRow(r++);
-    head.getCell(C.output).value = `${node.label ? `${node.label} ` : ""}${node.code}: ${node.title}`;
+    head.getCell(C.output).value = `${node.levelLabel ? `${node.levelLabel} ` : ""}${node.code}: ${node.title}`;
     head.font = { bold: true };
     const first = r;
     writeActivities(allActivities(node));
@@ -75,7 +77,7 @@ export async function writeAwpWorkbook(plan: ExportPlan): Promise<Buffer> {
     row.getCell(C.activity).value = "Sub Total";
     row.getCell(C.amount).value = {
       formula: r - 1 > first ? `SUM(${amountCol}${first}:${amountCol}${r - 2})` : "0",
-      result: major(nodeMinor(node, plan.currency), plan.currency),
+      result: major(node.computed, currency),
     };
     row.getCell(C.amount).numFmt = money;
     row.font = { bold: true };
@@ -84,27 +86,25 @@ export async function writeAwpWorkbook(plan: ExportPlan): Promise<Buffer> {
     });
     subtotals.push(`${amountCol}${row.number}`);
   };
-  plan.roots.forEach(writeOutput);
-  if (plan.loose.length > 0) {
+  shownNodes(plan.tree.nodes).forEach(writeOutput);
+  if (plan.tree.loose.length > 0) {
     const first = r;
-    writeActivities(plan.loose);
+    writeActivities(plan.tree.loose);
     subtotals.push(`${amountCol}${first}:${amountCol}${r - 1}`);
   }
 
-  const allLines = [...plan.roots.flatMap(allActivities), ...plan.loose].flatMap((a) => a.lines);
-  const sumMinorOf = (keep: (funded: boolean) => boolean) =>
-    sumMinor(allLines.filter((l) => keep(l.funded)).map((l) => effectiveLineAmount(l, plan.currency)));
-  const closing: [string, string, number][] = [
-    ["Grand TOTAL", `SUM(${subtotals.join(",") || "0"})`, sumMinorOf(() => true)],
-    ["Funded", funded.length ? `SUM(${funded.join(",")})` : "0", sumMinorOf((f) => f)],
-    ["Unfunded", unfunded.length ? `SUM(${unfunded.join(",")})` : "0", sumMinorOf((f) => !f)],
-  ];
+  const { tree } = plan;
   const fundedRow = r + 1;
-  closing.push(["TOTAL Budget", `${amountCol}${fundedRow}+${amountCol}${fundedRow + 1}`, sumMinorOf(() => true)]);
+  const closing: [string, string, number][] = [
+    ["Grand TOTAL", `SUM(${subtotals.join(",") || "0"})`, tree.total.computed],
+    ["Funded", funded.length ? `SUM(${funded.join(",")})` : "0", tree.funded],
+    ["Unfunded", unfunded.length ? `SUM(${unfunded.join(",")})` : "0", tree.unfunded],
+    ["TOTAL Budget", `${amountCol}${fundedRow}+${amountCol}${fundedRow + 1}`, tree.total.computed],
+  ];
   for (const [label, formula, minor] of closing) {
     const row = sheet.getRow(r++);
     row.getCell(C.activity).value = label;
-    row.getCell(C.amount).value = { formula, result: major(minor, plan.currency) };
+    row.getCell(C.amount).value = { formula, result: major(minor, currency) };
     row.getCell(C.amount).numFmt = money;
     row.font = { bold: true };
   }
@@ -116,12 +116,9 @@ export async function writeAwpWorkbook(plan: ExportPlan): Promise<Buffer> {
   return Buffer.from(await workbook.xlsx.writeBuffer());
 }
 
+/** An output's activities, its own then those of its sub-levels, as the AWP lists them. */
 function allActivities(node: ExportNode): ExportActivity[] {
   return [...node.activities, ...node.children.flatMap(allActivities)];
-}
-
-function nodeMinor(node: ExportNode, currency: CurrencyCode): number {
-  return sumMinor(allActivities(node).flatMap((a) => a.lines.map((l) => effectiveLineAmount(l, currency))));
 }
 
 function major(minor: number, currency: CurrencyCode): number {

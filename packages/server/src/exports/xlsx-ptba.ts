@@ -1,19 +1,11 @@
 // The work plan as a PTBA sheet: hierarchy rows, activities and their budget
 // lines, monthly chronogram, responsible and comments — with live formulas
 // (quantity × unit cost, sub-totals, total) so the sheet keeps working in Excel.
-import {
-  columnLetter,
-  type CurrencyCode,
-  currencyDecimals,
-  effectiveLineAmount,
-  expectedLineAmount,
-  formatAmountDecimal,
-  parseAmount,
-  parseDateCell,
-  sumMinor,
-} from "@baara/core";
+// The writer only lays the plan tree out: every figure comes from core's roll-up.
+import { columnLetter, type CurrencyCode, currencyDecimals, formatAmountDecimal, parseDateCell } from "@baara/core";
 import ExcelJS from "exceljs";
-import type { ExportActivity, ExportNode, ExportPlan } from "./load.ts";
+import type { ActivityRow } from "../workplans/plan-tree.ts";
+import { type ExportActivity, type ExportNode, type ExportPlan, shownNodes } from "./export-plan.ts";
 
 const MONTH_LETTERS = ["J", "F", "M", "A", "M", "J", "J", "A", "S", "O", "N", "D"];
 const COLUMNS = [
@@ -58,18 +50,18 @@ export async function writePtbaWorkbook(plan: ExportPlan): Promise<Buffer> {
     },
   });
   sheet.columns = COLUMNS.map((c) => ({ key: c.key, width: c.width }));
-  const money = moneyFormat(plan.currency);
-
+  const currency = plan.project.currency;
+  const money = moneyFormat(currency);
   sheet.getCell(1, 1).value = `PLAN DE TRAVAIL ET BUDGET ANNUEL ${plan.workplan.year} — ${plan.project.title}`;
   sheet.getCell(1, 1).font = { bold: true, size: 14 };
   sheet.mergeCells(1, 1, 1, COLUMNS.length);
-  sheet.getCell(2, 1).value = `${plan.project.code} · ${plan.workplan.title} · version ${plan.workplan.planVersion} · montants en ${plan.currency}`;
+  sheet.getCell(2, 1).value = `${plan.project.code} · ${plan.workplan.title} · version ${plan.workplan.planVersion} · montants en ${currency}`;
   sheet.mergeCells(2, 1, 2, COLUMNS.length);
 
   COLUMNS.forEach((c, i) => {
     const isMonth = c.key.startsWith("m") && c.key !== "amount";
     const top = sheet.getCell(HEADER_ROW, i + 1);
-    top.value = isMonth ? "Chronogramme" : c.key === "amount" ? `Montant (${plan.currency})` : c.header;
+    top.value = isMonth ? "Chronogramme" : c.key === "amount" ? `Montant (${currency})` : c.header;
     if (isMonth) sheet.getCell(MONTHS_ROW, i + 1).value = c.header;
   });
   sheet.mergeCells(HEADER_ROW, col("m1"), HEADER_ROW, col("m12"));
@@ -91,22 +83,20 @@ export async function writePtbaWorkbook(plan: ExportPlan): Promise<Buffer> {
   const writeNode = (node: ExportNode): string => {
     const head = sheet.getRow(r++);
     head.getCell(col("code")).value = node.code;
-    head.getCell(col("activity")).value = `${node.label ? `${node.label} ` : ""}${node.code} : ${node.title}`;
+    head.getCell(col("activity")).value = `${node.levelLabel ? `${node.levelLabel} ` : ""}${node.code} : ${node.title}`;
     head.font = { bold: true };
     for (let c = 1; c <= COLUMNS.length; c++) head.getCell(c).fill = GROUP_FILL;
-    const parts = [...node.children.map(writeNode)];
+    const parts = [...shownNodes(node.children).map(writeNode)];
     const own = writeActivities(node.activities);
     if (own) parts.push(own);
     const total = sheet.getRow(r++);
-    total.getCell(col("activity")).value = `Sous-total ${node.label ? `${node.label} ` : ""}${node.code}`;
+    total.getCell(col("activity")).value = `Sous-total ${node.levelLabel ? `${node.levelLabel} ` : ""}${node.code}`;
     const cell = total.getCell(col("amount"));
-    const computed = nodeMinor(node, plan.currency);
-    cell.value = { formula: sumOf(parts), result: major(computed, plan.currency) };
+    cell.value = { formula: sumOf(parts), result: major(node.computed, currency) };
     cell.numFmt = money;
     // The sheet's sub-totals are live sums; a source document's different figure is noted beside it.
-    const declared = node.declared === null ? null : parseAmount(node.declared, plan.currency);
-    if (declared?.ok && declared.value !== computed) {
-      total.getCell(col("comments")).value = `Sous-total déclaré dans le document source : ${node.declared}`;
+    if (node.declared !== null && node.declared !== node.computed) {
+      total.getCell(col("comments")).value = `Sous-total déclaré dans le document source : ${formatAmountDecimal(node.declared, currency)}`;
     }
     total.font = { bold: true };
     for (let c = 1; c <= COLUMNS.length; c++) total.getCell(c).fill = TOTAL_FILL;
@@ -117,8 +107,8 @@ export async function writePtbaWorkbook(plan: ExportPlan): Promise<Buffer> {
   const writeActivities = (activities: ExportActivity[]): string | null => {
     if (activities.length === 0) return null;
     const first = r;
-    for (const activity of activities) {
-      const lines = activity.lines.length > 0 ? activity.lines : [null];
+    for (const { activity, lines: totals } of activities) {
+      const lines = totals.length > 0 ? totals : [null];
       lines.forEach((line, i) => {
         const row = sheet.getRow(r++);
         if (i === 0) {
@@ -145,7 +135,7 @@ export async function writePtbaWorkbook(plan: ExportPlan): Promise<Buffer> {
     return `${letter("amount")}${first}:${letter("amount")}${r - 1}`;
   };
 
-  const writeLine = (row: ExcelJS.Row, line: ExportActivity["lines"][number]) => {
+  const writeLine = (row: ExcelJS.Row, { line, amount: effective, expected }: ExportActivity["lines"][number]) => {
     row.getCell(col("line")).value = line.description;
     if (line.quantity !== null) row.getCell(col("quantity")).value = Number(line.quantity);
     row.getCell(col("unit")).value = line.unit;
@@ -153,14 +143,12 @@ export async function writePtbaWorkbook(plan: ExportPlan): Promise<Buffer> {
     if (line.unitCost !== null) unitCost.value = Number(line.unitCost);
     unitCost.numFmt = money;
     const amount = row.getCell(col("amount"));
-    const expected = expectedLineAmount(line, plan.currency);
-    const effective = effectiveLineAmount(line, plan.currency);
     // A declared amount that differs from quantity × unit cost is kept as typed, never replaced by the formula.
     if (expected !== null && effective === expected) {
       const formula = `${letter("quantity")}${row.number}*${letter("unitCost")}${row.number}`;
-      amount.value = { formula, result: major(effective, plan.currency) };
+      amount.value = { formula, result: major(effective, currency) };
     } else if (line.amount !== null) {
-      amount.value = major(effective, plan.currency);
+      amount.value = major(effective, currency);
     }
     amount.numFmt = money;
     row.getCell(col("fund")).value = line.fundCode;
@@ -168,13 +156,13 @@ export async function writePtbaWorkbook(plan: ExportPlan): Promise<Buffer> {
     row.getCell(col("account")).value = account || null;
   };
 
-  const parts = plan.roots.map(writeNode);
-  const loose = writeActivities(plan.loose);
+  const parts = shownNodes(plan.tree.nodes).map(writeNode);
+  const loose = writeActivities(plan.tree.loose);
   if (loose) parts.push(loose);
   r++;
   const total = sheet.getRow(r);
   total.getCell(col("activity")).value = "TOTAL GÉNÉRAL";
-  total.getCell(col("amount")).value = { formula: sumOf(parts), result: major(planMinor(plan), plan.currency) };
+  total.getCell(col("amount")).value = { formula: sumOf(parts), result: major(plan.tree.total.computed, currency) };
   total.getCell(col("amount")).numFmt = money;
   total.font = { bold: true };
   for (let c = 1; c <= COLUMNS.length; c++) total.getCell(c).fill = TOTAL_FILL;
@@ -192,31 +180,13 @@ function sumOf(parts: string[]): string {
 }
 
 /** The original wording when it reads back as the same date ("Mar-22"), else the date itself. */
-function deadlineValue(activity: ExportActivity): string | Date | null {
+function deadlineValue(activity: ActivityRow): string | Date | null {
   if (!activity.deadline) return activity.deadlineText;
   if (activity.deadlineText) {
     const parsed = parseDateCell(activity.deadlineText, { year: Number(activity.deadline.slice(0, 4)) });
     if (parsed.ok && parsed.date === activity.deadline) return activity.deadlineText;
   }
   return new Date(`${activity.deadline}T00:00:00Z`);
-}
-
-function activityMinor(activity: ExportActivity, currency: CurrencyCode): number {
-  return sumMinor(activity.lines.map((line) => effectiveLineAmount(line, currency)));
-}
-
-function nodeMinor(node: ExportNode, currency: CurrencyCode): number {
-  return sumMinor([
-    ...node.activities.map((a) => activityMinor(a, currency)),
-    ...node.children.map((c) => nodeMinor(c, currency)),
-  ]);
-}
-
-function planMinor(plan: ExportPlan): number {
-  return sumMinor([
-    ...plan.roots.map((n) => nodeMinor(n, plan.currency)),
-    ...plan.loose.map((a) => activityMinor(a, plan.currency)),
-  ]);
 }
 
 /** A cached formula result as Excel holds it: a number in the currency's units. */

@@ -20,7 +20,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
         ? (error.details as FieldProblem[]).map((p) => renderProblem(p, locale))
         : error.details;
       const message =
-        error.code === "VALIDATION_ERROR" && Array.isArray(details)
+        (error.code === "VALIDATION_ERROR" || error.code === "INVALID_FIELDS") && Array.isArray(details)
           ? summarise(details as FieldProblem[], locale)
           : translate(error.code, locale, error.params);
       return reply.status(error.status).send(body(error.code, message, details));

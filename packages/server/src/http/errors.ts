@@ -1,6 +1,7 @@
-// Errors with a stable code, an HTTP status and message parameters; rendered
-// once, in the user's language, as {"error":{"code","message","details"}}.
-import type { EntityName, MessageCode } from "@baara/core";
+// Errors with a stable code and message parameters; the code decides the HTTP
+// status (core's ERROR_STATUS). Rendered once, in the user's language, as
+// {"error":{"code","message","details"}} (error-handler.ts).
+import { type EntityName, ERROR_STATUS, type ErrorCode } from "@baara/core";
 
 export interface FieldProblem {
   field: string;
@@ -11,24 +12,27 @@ export interface FieldProblem {
 }
 
 export class AppError extends Error {
+  readonly status: number;
   constructor(
-    readonly status: number,
-    readonly code: MessageCode,
+    readonly code: ErrorCode,
     readonly params: Record<string, string | number> = {},
     readonly details?: unknown,
   ) {
     super(code);
+    this.status = ERROR_STATUS[code];
   }
 }
 
-export const notFound = (entity: EntityName) => new AppError(404, "NOT_FOUND", { entity });
-export const forbidden = () => new AppError(403, "FORBIDDEN");
-export const unauthenticated = () => new AppError(401, "UNAUTHENTICATED");
-export const versionConflict = (current: unknown) => new AppError(409, "VERSION_CONFLICT", {}, { current });
+export const notFound = (entity: EntityName) => new AppError("NOT_FOUND", { entity });
+export const forbidden = () => new AppError("FORBIDDEN");
+export const unauthenticated = () => new AppError("UNAUTHENTICATED");
+export const versionConflict = (current: unknown) => new AppError("VERSION_CONFLICT", {}, { current });
 export const duplicate = (field: string, value: string) =>
-  new AppError(409, "DUPLICATE", { field, value }, [{ field, code: "DUPLICATE" }]);
-export const invalidFields = (problems: FieldProblem[]) =>
-  new AppError(422, "VALIDATION_ERROR", {}, problems);
+  new AppError("DUPLICATE", { field, value }, [{ field, code: "DUPLICATE" }]);
+export const invalidFields = (problems: FieldProblem[]) => new AppError("INVALID_FIELDS", {}, problems);
+/** One field refused for a reason that is also its message code. */
+export const invalidField = (field: string, code: string, params?: Record<string, string | number>) =>
+  invalidFields([{ field, code, message: code, ...(params ? { params } : {}) }]);
 
 /** A field naming something that does not exist. */
 export const notFoundField = (field: string, entity: EntityName): FieldProblem => ({

@@ -1,14 +1,15 @@
-import type { api, Role } from "@baara/core";
-import type { users } from "../db/schema.ts";
+import type { api } from "@baara/core";
+import type { memberships, users } from "../db/schema.ts";
 
-type UserRow = typeof users.$inferSelect;
+export type UserRow = typeof users.$inferSelect;
+export type MembershipRow = typeof memberships.$inferSelect;
 
 export function presentUser(row: UserRow): api.User {
   return {
     id: row.id,
     email: row.email,
     name: row.name,
-    locale: row.locale === "en" ? "en" : "fr",
+    locale: row.locale,
     isPlatformAdmin: row.isPlatformAdmin,
     active: row.active,
     createdAt: row.createdAt.toISOString(),
@@ -17,20 +18,16 @@ export function presentUser(row: UserRow): api.User {
   };
 }
 
-export function presentMembership(row: {
-  id: string;
-  userId: string;
-  organisationId: string | null;
-  projectId: string | null;
-  role: Role | string;
-  createdAt: Date;
-}): api.Membership {
+export function presentMembership(row: Omit<MembershipRow, "userId"> & { userId: string }): api.Membership {
   return {
     id: row.id,
     userId: row.userId,
     organisationId: row.organisationId,
     projectId: row.projectId,
-    role: row.role as Role,
+    role: row.role,
     createdAt: row.createdAt.toISOString(),
   };
 }
+
+/** The audit log never holds password hashes. */
+export const auditableUser = ({ passwordHash: _hash, ...rest }: UserRow) => rest;

@@ -1,24 +1,37 @@
 import type { FastifyInstance, InjectOptions, LightMyRequestResponse } from "fastify";
-import { buildApp } from "../../src/app.ts";
-import type { DatabaseKind } from "../../src/db/client.ts";
+import { mkdtemp, rm } from "node:fs/promises";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { type AppOptions, buildApp } from "../../src/app.ts";
+import { DirectoryFileStore } from "../../src/files/directory.ts";
+import type { DatabaseKind, DatabaseOptions } from "../../src/db/client.ts";
 import { createTestDatabase, type TestDatabase } from "./databases.ts";
 
 export interface TestContext {
   app: FastifyInstance;
   database: TestDatabase;
+  filesDir: string;
   close(): Promise<void>;
 }
 
-export async function createTestApp(kind: DatabaseKind): Promise<TestContext> {
-  const database = await createTestDatabase(kind);
-  const app = await buildApp({ database });
+/** An app on a fresh test database, with its files in a temporary directory of its own. */
+export async function createTestApp(
+  kind: DatabaseKind,
+  services: AppOptions["services"] = {},
+  databaseOptions: Pick<DatabaseOptions, "onQuery"> = {},
+): Promise<TestContext> {
+  const database = await createTestDatabase(kind, databaseOptions);
+  const filesDir = await mkdtemp(join(tmpdir(), "baara-files-"));
+  const app = await buildApp({ database, services: { files: new DirectoryFileStore(filesDir), ...services } });
   await app.ready();
   return {
     app,
     database,
+    filesDir,
     close: async () => {
       await app.close();
       await database.dispose();
+      await rm(filesDir, { recursive: true, force: true });
     },
   };
 }

@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises";
 import pg from "pg";
 import { inject } from "vitest";
 import "./provided.ts";
-import { type Database, type DatabaseKind, openDatabase } from "../../src/db/client.ts";
+import { type Database, type DatabaseKind, type DatabaseOptions, openDatabase } from "../../src/db/client.ts";
 
 export const databaseKinds: DatabaseKind[] = process.env.TEST_DATABASE_URL ? ["pglite", "postgresql"] : ["pglite"];
 
@@ -22,10 +22,10 @@ export interface TestDatabase extends Database {
 
 let pgliteDump: Promise<Blob> | undefined;
 
-export async function createTestDatabase(kind: DatabaseKind): Promise<TestDatabase> {
+export async function createTestDatabase(kind: DatabaseKind, options: Pick<DatabaseOptions, "onQuery"> = {}): Promise<TestDatabase> {
   if (kind === "pglite") {
     pgliteDump ??= readFile(inject("pgliteTemplate")).then((bytes) => new Blob([bytes]));
-    const database = await openDatabase({ memory: true, loadDataDir: await pgliteDump });
+    const database = await openDatabase({ memory: true, loadDataDir: await pgliteDump, ...options });
     return { ...database, dispose: () => database.close() };
   }
   const adminUrl = process.env.TEST_DATABASE_URL;
@@ -38,7 +38,7 @@ export async function createTestDatabase(kind: DatabaseKind): Promise<TestDataba
   await admin.end();
   const url = new URL(adminUrl);
   url.pathname = `/${name}`;
-  const database = await openDatabase({ url: url.toString() });
+  const database = await openDatabase({ url: url.toString(), ...options });
   return {
     ...database,
     dispose: async () => {

@@ -1,8 +1,9 @@
 // Small data factories writing straight to the database, for test set-up.
 import { randomBytes } from "node:crypto";
-import type { Role } from "@baara/core";
+import type { CurrencyCode, Locale, PlanStatus, Role } from "@baara/core";
 import { hashPassword } from "../../src/auth/passwords.ts";
 import type { Db } from "../../src/db/client.ts";
+import { refreshPlanTotals } from "../../src/workplans/totals.ts";
 import {
   activities,
   budgetLines,
@@ -36,7 +37,7 @@ export async function makeOrganisation(db: Db, values: { parentId?: string | nul
 
 export async function makeUser(
   db: Db,
-  values: { email?: string; name?: string; isPlatformAdmin?: boolean; locale?: string } = {},
+  values: { email?: string; name?: string; isPlatformAdmin?: boolean; locale?: Locale } = {},
 ) {
   passwordHash ??= hashPassword(PASSWORD);
   return one(
@@ -64,7 +65,7 @@ export async function grant(db: Db, userId: string, role: Role, scope: { organis
 
 export async function makeProject(
   db: Db,
-  values: { organisationId: string; currency?: string; published?: boolean; code?: string; levelLabels?: string[] },
+  values: { organisationId: string; currency?: CurrencyCode; published?: boolean; code?: string; levelLabels?: string[] },
 ) {
   return one(
     await db
@@ -98,7 +99,7 @@ export async function makeNode(db: Db, values: { projectId: string; parentId?: s
 
 export async function makeWorkplan(
   db: Db,
-  values: { projectId: string; year?: number; status?: string; planVersion?: number; declaredTotal?: string | null },
+  values: { projectId: string; year?: number; status?: PlanStatus; planVersion?: number; declaredTotal?: string | null },
 ) {
   return one(
     await db
@@ -128,7 +129,8 @@ export async function makeBudgetLine(
   db: Db,
   values: { activityId: string; workplanId: string; quantity?: string; unitCost?: string; amount?: string | null },
 ) {
-  return one(
+  // Like every write of the app, a new line refreshes its plan's stored totals.
+  const line = one(
     await db
       .insert(budgetLines)
       .values({
@@ -140,4 +142,6 @@ export async function makeBudgetLine(
       })
       .returning(),
   );
+  await refreshPlanTotals({ db }, values.workplanId);
+  return line;
 }

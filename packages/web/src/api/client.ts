@@ -1,6 +1,9 @@
 // One way to call the API: same-origin cookie session, CSRF header on writes,
 // the user's language for server messages, errors as ApiError with the
-// server's stable code.
+// server's stable code. `send` takes a route of the shared route table, so
+// its path, parameters, body and answer are those the server declares.
+import type { api as apiTypes } from "@baara/core";
+import type * as z from "zod";
 import i18n from "../i18n/i18n.ts";
 
 export class ApiError extends Error {
@@ -66,6 +69,32 @@ export const api = {
   put: <T>(path: string, body?: unknown) => request<T>("PUT", path, body),
   delete: <T>(path: string) => request<T>("DELETE", path),
 };
+
+type Spec = apiTypes.RouteSpec;
+type Field<S, K extends keyof Spec> = S extends { [P in K]: z.ZodType } ? S[K] : never;
+type Input<S extends Spec> = (S extends { params: z.ZodType } ? { params: z.input<Field<S, "params">> } : { params?: never })
+  & (S extends { query: z.ZodType } ? { query?: Partial<z.input<Field<S, "query">>> } : { query?: never })
+  & (S extends { body: z.ZodType } ? { body: z.input<Field<S, "body">> } : { body?: never });
+export type Answer<S extends Spec> = S extends { response: z.ZodType } ? z.output<Field<S, "response">> : undefined;
+
+/** The URL of a route, its `:name` parameters filled in and its query appended. */
+export function pathOf(spec: Spec, params: Record<string, string> = {}, query: Record<string, unknown> = {}): string {
+  const path = spec.path.replace(/:(\w+)/g, (_, name: string) => {
+    const value = params[name];
+    if (value === undefined) throw new Error(`${spec.path}: no ${name}`);
+    return encodeURIComponent(value);
+  });
+  const search = new URLSearchParams();
+  for (const [key, value] of Object.entries(query)) if (value !== undefined && value !== null) search.set(key, String(value));
+  const text = search.toString();
+  return text ? `${path}?${text}` : path;
+}
+
+/** Calls a route of the route table. */
+export function send<S extends Spec>(spec: S, input: Input<S>): Promise<Answer<S>> {
+  const { params, query, body } = input as { params?: Record<string, string>; query?: Record<string, unknown>; body?: unknown };
+  return request<Answer<S>>(spec.method, pathOf(spec, params, query), body);
+}
 
 /**
  * Uploads a form with progress (fetch cannot report upload progress).

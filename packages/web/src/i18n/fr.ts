@@ -31,19 +31,10 @@ export const fr = {
     confirm: "Confirmer",
     actions: "Actions",
   },
-  status: {
-    draft: "Brouillon",
-    submitted: "Soumis",
-    approved: "Approuvé",
-    endorsed: "Validé",
-    noPlan: "Aucun plan",
-  },
-  projectStatus: { pipeline: "En préparation", active: "En cours", suspended: "Suspendu", closed: "Clôturé" },
   portfolio: {
     title: "Portefeuille de projets",
     count_one: "{{count}} projet",
     count_other: "{{count}} projets",
-    organisation: "Organisation",
     partner: "Partenaire",
     status: "Statut du projet",
     year: "Année du plan",
@@ -52,7 +43,6 @@ export const fr = {
     sortTitle: "Intitulé",
     sortBudget: "Budget",
     code: "Code",
-    project: "Projet",
     plan: "Plan de l'année",
     budget: "Budget",
     planStatus: "Statut du plan",
@@ -61,7 +51,6 @@ export const fr = {
   project: {
     identity: "Identification",
     code: "Code",
-    organisation: "Organisation",
     partners: "Partenaires",
     dates: "Période",
     currency: "Devise",
@@ -85,9 +74,9 @@ export const fr = {
     version: "Version",
     import: "Importer un fichier Excel",
     noPlans: "Aucun plan de travail pour ce projet.",
-    role: { funder: "Bailleur", implementer: "Mise en œuvre", responsible: "Responsable", other: "Autre" },
   },
   plan: {
+    none: "Aucun plan",
     title: "PTBA {{year}} — version {{version}}",
     grid: "Tableau",
     chronogram: "Chronogramme",
@@ -159,12 +148,7 @@ export const fr = {
     exportCsv: "CSV",
   },
   workflow: {
-    submit: "Soumettre",
-    approve: "Approuver",
-    endorse: "Valider",
-    return: "Renvoyer pour corrections",
     newVersion: "Nouvelle version",
-    done: "Plan {{status}}.",
     commentLabel: "Commentaire (facultatif)",
     steps: "Étapes",
     step: "{{action}} par {{user}} le {{date}}",
@@ -177,7 +161,6 @@ export const fr = {
     node: "Élément",
     lines: "Lignes modifiées",
     kind: { added: "Ajoutée", removed: "Supprimée", changed: "Modifiée" },
-    activity: "Activité",
     line: "Ligne",
     fields: "Champs",
     same: "Aucune différence entre ces deux versions.",
@@ -226,10 +209,6 @@ export const fr = {
       budgetDescription: "Compte / description budgétaire",
       lineDescription: "Libellé de la ligne",
     },
-  },
-  months: {
-    short: ["J", "F", "M", "A", "M", "J", "J", "A", "S", "O", "N", "D"],
-    long: ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
   },
 };
 

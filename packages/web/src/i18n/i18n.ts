@@ -1,3 +1,6 @@
+// The web app's i18next: core's catalogue (messages, statuses, roles, months:
+// the words the server uses too) with the screen labels of this app beside it.
+import { catalogue } from "@baara/core";
 import i18n from "i18next";
 import { initReactI18next } from "react-i18next";
 import { en } from "./en.ts";
@@ -12,7 +15,7 @@ function initialLanguage(): Language {
 }
 
 void i18n.use(initReactI18next).init({
-  resources: { fr: { translation: fr }, en: { translation: en } },
+  resources: { fr: { translation: { ...catalogue.fr, ...fr } }, en: { translation: { ...catalogue.en, ...en } } },
   lng: initialLanguage(),
   fallbackLng: "fr",
   interpolation: { escapeValue: false },

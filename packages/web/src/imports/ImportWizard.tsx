@@ -1,20 +1,19 @@
-import { COLUMN_FIELDS, type ColumnField, type ColumnRole, type ImportReport } from "@baara/core";
+import { api, COLUMN_FIELDS, type ColumnField, type ColumnRole } from "@baara/core";
 import { Alert, Button, FileInput, Group, Modal, NumberInput, Progress, Select, Stack, Stepper, Table, Text, Textarea } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
-import { useState } from "react";
+import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { errorText, upload } from "../api/client.ts";
-import type { Project, Workplan } from "../api/types.ts";
+import { errorText, pathOf, send, upload } from "../api/client.ts";
+import type { Project } from "../api/types.ts";
 import { projectKeys } from "../projects/queries.ts";
 import { useFormat } from "../ui/format.ts";
 
-interface Preview {
-  sheets: string[];
-  sheet: string;
-  mapping: { headers: string[]; roles: ColumnRole[] };
-  report: ImportReport;
-}
+type ImportRecord = api.ImportRecord;
+type Preview = NonNullable<ImportRecord["interpretation"]>;
+const { routes } = api;
+/** How often the wizard asks how the background reading or writing is going. */
+const POLL_MS = 400;
 
 function roleValue(role: ColumnRole): string {
   if (role.kind === "field") return `field:${role.field}`;
@@ -31,7 +30,11 @@ function roleOf(value: string): ColumnRole {
   return { kind: "ignored" };
 }
 
-/** Upload or paste → column mapping → preview with findings → commit as a new plan version. */
+/**
+ * Upload or paste → column mapping → preview with findings → commit as a new
+ * plan version. The server reads the file and writes the plan in the
+ * background: the wizard follows the import until each step is done.
+ */
 export default function ImportWizard({ project, onClose }: { project: Project; onClose: () => void }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -43,30 +46,58 @@ export default function ImportWizard({ project, onClose }: { project: Project; o
   const [year, setYear] = useState<number | string>(new Date().getFullYear());
   const [sheet, setSheet] = useState<string | null>(null);
   const [roles, setRoles] = useState<ColumnRole[] | null>(null);
-  const [preview, setPreview] = useState<Preview | null>(null);
+  const [record, setRecord] = useState<ImportRecord | null>(null);
+  const preview: Preview | null = record?.interpretation ?? null;
   const [progress, setProgress] = useState<number | null>(null);
   const [error, setError] = useState<string | null>(null);
   const monthNames = t("months.long", { returnObjects: true }) as string[];
 
-  const form = (withRoles: ColumnRole[] | null) => {
+  // Stops following the import once the wizard is closed.
+  const open = useRef(true);
+  useEffect(
+    () => () => {
+      open.current = false;
+    },
+    [],
+  );
+
+  const form = () => {
     const data = new FormData();
     if (typeof year === "number") data.set("year", String(year));
-    if (sheet) data.set("sheet", sheet);
-    if (withRoles) data.set("roles", JSON.stringify(withRoles));
     if (file) data.set("file", file);
     else data.set("text", text);
     return data;
   };
 
-  async function read(withRoles: ColumnRole[] | null) {
+  /** Polls the import until its job is done with the current step. */
+  async function follow(current: ImportRecord): Promise<ImportRecord | null> {
+    let latest = current;
+    while (latest.status === "reading" || latest.status === "committing") {
+      setProgress(latest.job?.progress ?? 0);
+      await new Promise((done) => setTimeout(done, POLL_MS));
+      if (!open.current) return null;
+      latest = await send(routes.getImport, { params: { id: latest.id } });
+    }
+    return latest;
+  }
+
+  /** Shows a read import: its interpretation, or why it could not be read. */
+  function showRead(read: ImportRecord, nextStep: number) {
+    setRecord(read);
+    if (read.status === "failed" || !read.interpretation) {
+      setError(read.error?.message ?? t("errors.unexpected"));
+      return;
+    }
+    setRoles(read.interpretation.mapping.roles);
+    setSheet(read.interpretation.sheet);
+    setStep(nextStep);
+  }
+
+  async function run(work: () => Promise<void>) {
     setError(null);
     setProgress(0);
     try {
-      const result = await upload<Preview>(`/projects/${project.id}/imports/preview`, form(withRoles), setProgress);
-      setPreview(result);
-      setRoles(result.mapping.roles);
-      setSheet(result.sheet);
-      setStep(withRoles ? 2 : 1);
+      await work();
     } catch (failure) {
       setError(errorText(failure));
     } finally {
@@ -74,20 +105,37 @@ export default function ImportWizard({ project, onClose }: { project: Project; o
     }
   }
 
-  async function commit() {
-    setError(null);
-    setProgress(0);
-    try {
-      const result = await upload<{ workplan: Workplan }>(`/projects/${project.id}/imports`, form(roles), setProgress);
+  /** Step 0: uploads the file (or the pasted cells) and waits for it to be read. */
+  const read = () =>
+    run(async () => {
+      const created = await upload<ImportRecord>(pathOf(routes.createImport, { id: project.id }), form(), setProgress);
+      const done = await follow(created);
+      if (done) showRead(done, 1);
+    });
+
+  /** Step 1: reads the kept file again with the sheet and the columns as corrected. */
+  const reread = (current: ImportRecord) =>
+    run(async () => {
+      const options = { ...(typeof year === "number" ? { year } : {}), ...(sheet ? { sheet } : {}), ...(roles ? { roles } : {}) };
+      const done = await follow(await send(routes.rereadImport, { params: { id: current.id }, body: options }));
+      if (done) showRead(done, 2);
+    });
+
+  /** Step 2: writes the plan as a new version and opens it. */
+  const commit = (current: ImportRecord) =>
+    run(async () => {
+      const body = typeof year === "number" ? { year } : {};
+      const done = await follow(await send(routes.commitImport, { params: { id: current.id }, body }));
+      if (!done) return;
+      if (done.status !== "committed" || !done.workplanId) {
+        setRecord(done);
+        setError(done.error?.message ?? t("errors.unexpected"));
+        return;
+      }
       void queryClient.invalidateQueries({ queryKey: projectKeys.workplans(project.id) });
       onClose();
-      void navigate(`/workplans/${result.workplan.id}`);
-    } catch (failure) {
-      setError(errorText(failure));
-    } finally {
-      setProgress(null);
-    }
-  }
+      void navigate(`/workplans/${done.workplanId}`);
+    });
 
   const roleOptions = [
     { value: "ignored", label: t("imports.ignored") },
@@ -121,13 +169,13 @@ export default function ImportWizard({ project, onClose }: { project: Project; o
             <Textarea label={t("imports.orPaste")} value={text} onChange={(e) => setText(e.currentTarget.value)} minRows={4} autosize maxRows={10} disabled={Boolean(file)} />
             <NumberInput label={t("imports.year")} value={year} onChange={setYear} min={2000} max={2100} w={160} />
             <Group justify="end">
-              <Button disabled={!file && !text.trim()} loading={progress !== null} onClick={() => void read(null)}>
+              <Button disabled={!file && !text.trim()} loading={progress !== null} onClick={() => void read()}>
                 {t("imports.read")}
               </Button>
             </Group>
           </Stack>
         )}
-        {step === 1 && preview && roles && (
+        {step === 1 && record && preview && roles && (
           <Stack>
             {preview.sheets.length > 1 && (
               <Select label={t("imports.sheet")} data={preview.sheets} value={sheet} onChange={setSheet} w={260} />
@@ -158,13 +206,13 @@ export default function ImportWizard({ project, onClose }: { project: Project; o
               </Table.Tbody>
             </Table>
             <Group justify="end">
-              <Button onClick={() => void read(roles)} loading={progress !== null}>
+              <Button onClick={() => void reread(record)} loading={progress !== null}>
                 {t("imports.reread")}
               </Button>
             </Group>
           </Stack>
         )}
-        {step === 2 && preview && (
+        {step === 2 && record && preview && (
           <Stack>
             <Text fw={600}>
               {t("imports.summary", {
@@ -201,7 +249,7 @@ export default function ImportWizard({ project, onClose }: { project: Project; o
               <Button variant="default" onClick={onClose}>
                 {t("common.cancel")}
               </Button>
-              <Button onClick={() => void commit()} loading={progress !== null}>
+              <Button onClick={() => void commit(record)} loading={progress !== null}>
                 {t("imports.commit")}
               </Button>
             </Group>

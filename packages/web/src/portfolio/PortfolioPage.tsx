@@ -67,7 +67,7 @@ export default function PortfolioPage() {
       <Group align="end">
         <TextInput label={t("common.search")} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
         <Select
-          label={t("portfolio.organisation")}
+          label={t("entity.organisation")}
           data={organisations}
           value={organisation}
           onChange={setOrganisation}
@@ -108,8 +108,8 @@ export default function PortfolioPage() {
             <Table.Thead>
               <Table.Tr>
                 <Table.Th>{t("portfolio.code")}</Table.Th>
-                <Table.Th>{t("portfolio.project")}</Table.Th>
-                <Table.Th>{t("portfolio.organisation")}</Table.Th>
+                <Table.Th>{t("entity.project")}</Table.Th>
+                <Table.Th>{t("entity.organisation")}</Table.Th>
                 <Table.Th>{t("portfolio.plan")}</Table.Th>
                 <Table.Th className="num">{t("portfolio.budget")}</Table.Th>
                 <Table.Th>{t("portfolio.planStatus")}</Table.Th>

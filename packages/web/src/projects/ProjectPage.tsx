@@ -78,10 +78,10 @@ function Identity({ project }: { project: Project }) {
   const format = useFormat();
   const rows: [string, React.ReactNode][] = [
     [t("project.code"), project.code],
-    [t("project.organisation"), project.organisationName],
+    [t("entity.organisation"), project.organisationName],
     [
       t("project.partners"),
-      project.partners.map((p) => `${p.name} (${t(`project.role.${p.role}`)})`).join(", ") || t("common.none"),
+      project.partners.map((p) => `${p.name} (${t(`partnerRole.${p.role}`)})`).join(", ") || t("common.none"),
     ],
     [t("project.dates"), [format.date(project.startDate), format.date(project.endDate)].filter(Boolean).join(" → ") || t("common.none")],
     [t("project.currency"), project.currency],

@@ -6,10 +6,10 @@ const COLORS: Record<PlanStatus, string> = { draft: "gray", submitted: "yellow",
 
 export function PlanStatusBadge({ status }: { status: PlanStatus | null }) {
   const { t } = useTranslation();
-  if (!status) return <Badge color="gray" variant="outline">{t("status.noPlan")}</Badge>;
+  if (!status) return <Badge color="gray" variant="outline">{t("plan.none")}</Badge>;
   return (
     <Badge color={COLORS[status]} variant="light" c="dark.7">
-      {t(`status.${status}`)}
+      {t(`planStatus.${status}`)}
     </Badge>
   );
 }

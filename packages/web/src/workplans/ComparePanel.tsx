@@ -36,7 +36,7 @@ export default function ComparePanel({ plan, versions }: { plan: Workplan; versi
         w={320}
         value={otherId}
         onChange={setOtherId}
-        data={others.map((v) => ({ value: v.id, label: `${v.year} · v${v.planVersion} · ${t(`status.${v.status}`)}` }))}
+        data={others.map((v) => ({ value: v.id, label: `${v.year} · v${v.planVersion} · ${t(`planStatus.${v.status}`)}` }))}
       />
       {comparison.isPending && otherId && <Loading />}
       {comparison.isError && <ErrorState error={comparison.error} />}
@@ -99,7 +99,7 @@ export default function ComparePanel({ plan, versions }: { plan: Workplan; versi
               <Table.Thead>
                 <Table.Tr>
                   <Table.Th />
-                  <Table.Th>{t("compare.activity")}</Table.Th>
+                  <Table.Th>{t("entity.activity")}</Table.Th>
                   <Table.Th>{t("compare.line")}</Table.Th>
                   <Table.Th>{t("compare.fields")}</Table.Th>
                   <Table.Th className="num">{`v${data.base.planVersion}`}</Table.Th>

@@ -15,7 +15,7 @@ export function HistoryList({ planId }: { planId: string }) {
       <Table.Tbody>
         {history.data.map((step) => (
           <Table.Tr key={step.id}>
-            <Table.Td>{t("workflow.step", { action: t(`workflow.${step.action}`), user: step.userName, date: format.date(step.at.slice(0, 10)) })}</Table.Td>
+            <Table.Td>{t("workflow.step", { action: t(`planAction.${step.action}`), user: step.userName, date: format.date(step.at.slice(0, 10)) })}</Table.Td>
             <Table.Td>{step.comment}</Table.Td>
           </Table.Tr>
         ))}

@@ -1,4 +1,4 @@
-import { type Breakdown, type PlanRollup, sumMinor } from "@baara/core";
+import { type Breakdown, type PlanTree, sumMinor } from "@baara/core";
 import { BarChart, DonutChart } from "@mantine/charts";
 import "@mantine/charts/styles.css";
 import { Paper, SimpleGrid, Table, Title } from "@mantine/core";
@@ -50,7 +50,7 @@ function BreakdownTable({ title, rows, currency }: { title: string; rows: Rows; 
 }
 
 /** Totals by account, fund, responsible party, quarter and funding, from the same roll-up as the grid. */
-export default function TotalsPanel({ rollup, currency }: { rollup: PlanRollup; currency: string }) {
+export default function TotalsPanel({ rollup, currency }: { rollup: PlanTree; currency: string }) {
   const { t } = useTranslation();
   const format = useFormat();
   const named = (list: Breakdown[]) =>

@@ -43,7 +43,7 @@ export function WorkflowBar({ plan, can }: { plan: Workplan; can: (capability: s
     <Group gap="xs">
       {actions.map((a) => (
         <Button key={a} size="sm" variant={a === "return" ? "default" : "filled"} color={a === "return" ? "gray" : "indigo"} onClick={() => setAction(a)}>
-          {t(`workflow.${a}`)}
+          {t(`planAction.${a}`)}
         </Button>
       ))}
       {plan.status !== "draft" && can("plan.create") && (
@@ -75,7 +75,7 @@ export function WorkflowBar({ plan, can }: { plan: Workplan; can: (capability: s
         </Text>
       )}
       {action && (
-        <Modal opened onClose={() => setAction(null)} title={t(`workflow.${action}`)}>
+        <Modal opened onClose={() => setAction(null)} title={t(`planAction.${action}`)}>
           <Stack>
             {transition.isError && (
               <Text c="red" role="alert">

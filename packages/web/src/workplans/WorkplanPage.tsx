@@ -1,4 +1,4 @@
-import { type CurrencyCode, isPlanEditable, rollUpPlan } from "@baara/core";
+import { type CurrencyCode, isPlanEditable, planTree } from "@baara/core";
 import { Alert, Anchor, Button, Grid, Group, Modal, Paper, ScrollArea, Stack, Tabs, Text, Title, UnstyledButton } from "@mantine/core";
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from "react";
 import type { DataGridHandle } from "react-data-grid";
@@ -45,7 +45,7 @@ export default function WorkplanPage() {
     return planInputOf(summary.data, nodes.data, activities.data, project.data.fiscalYearStartMonth, project.data.levelLabels);
   }, [summary.data, nodes.data, activities.data, project.data]);
   // Totals are recomputed here with the same rules as the server, so they follow every keystroke committed.
-  const rollup = useMemo(() => (input ? rollUpPlan(input) : null), [input]);
+  const rollup = useMemo(() => (input ? planTree(input) : null), [input]);
   const rows = useMemo(
     () => (rollup && nodes.data && activities.data ? buildRows(nodes.data, activities.data, rollup, collapsed) : []),
     [rollup, nodes.data, activities.data, collapsed],
@@ -116,7 +116,7 @@ export default function WorkplanPage() {
       <WorkflowBar plan={plan.data} can={access.can} />
       {!isPlanEditable(plan.data.status) && (
         <Alert color="blue" variant="light">
-          {t("plan.readOnly", { status: t(`status.${plan.data.status}`).toLowerCase() })}
+          {t("plan.readOnly", { status: t(`planStatus.${plan.data.status}`).toLowerCase() })}
         </Alert>
       )}
       {isPlanEditable(plan.data.status) && !canEdit && access.data && (

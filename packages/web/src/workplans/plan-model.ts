@@ -1,6 +1,6 @@
 // Pure helpers of the plan editor: the plan as core's rules see it, and the
 // flat list of grid rows (groups, activities, budget lines) built from it.
-import { type CurrencyCode, type PlanInput, type PlanRollup, planActivityOf, planLineOf, planNodeOf } from "@baara/core";
+import { type CurrencyCode, type PlanInput, type PlanTree, planActivityOf, planLineOf, planNodeOf } from "@baara/core";
 import type { Activity, BudgetLine, Finding, ResultNode, WorkplanSummary } from "../api/types.ts";
 
 export function planInputOf(
@@ -40,11 +40,11 @@ export type GridRow =
 export function buildRows(
   nodes: ResultNode[],
   activities: Activity[],
-  rollup: PlanRollup,
+  rollup: PlanTree,
   collapsed: ReadonlySet<string>,
 ): GridRow[] {
   const totals = new Map<string, { computed: number; declared: number | null }>();
-  const walk = (list: PlanRollup["nodes"]) => {
+  const walk = (list: PlanTree["nodes"]) => {
     for (const n of list) {
       totals.set(n.id, { computed: n.computed, declared: n.declared });
       walk(n.children);

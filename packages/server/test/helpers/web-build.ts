@@ -1,12 +1,13 @@
 // The built web app, from the current sources, for the tests that need it
-// (the browser tests and the bundle budget). Built at most once per run, even
-// when several test files ask at once; an up-to-date build is kept.
+// (the CLI's `serve`, the browser tests and the bundle budget). Built at most
+// once per run, even when several test files ask at once; an up-to-date build
+// is kept.
 import { existsSync, mkdirSync, readdirSync, rmSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { setTimeout as sleep } from "node:timers/promises";
 
-const root = fileURLToPath(new URL("../../..", import.meta.url));
+const root = fileURLToPath(new URL("../../../..", import.meta.url));
 const SOURCES = ["packages/web/src", "packages/web/index.html", "packages/web/vite.config.ts", "packages/core/src", "package-lock.json"];
 const REPORT = join(root, "packages/web/dist/bundle-report.json");
 const LOCK = join(root, "node_modules/.cache/baara-web-build.lock");

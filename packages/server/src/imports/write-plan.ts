@@ -1,49 +1,22 @@
-// Writes an interpreted work plan as a new version of a project's plan for a
-// year, in the caller's transaction: all of it or nothing.
+// Writes an interpreted work plan into a new plan version, in the version's
+// transaction: all of it or nothing.
 import type { ImportedPlan } from "@baara/core";
-import { and, desc, eq } from "drizzle-orm";
-import { recordAudit } from "../audit/record.ts";
-import type { Actor } from "../auth/sessions.ts";
+import { eq } from "drizzle-orm";
+import type { ProjectRow, WorkplanRow } from "../access/policy.ts";
+import type { Context } from "../context.ts";
 import { chunks } from "../db/chunks.ts";
 import type { Db } from "../db/client.ts";
-import { activities, budgetLines, declaredTotals, projects, resultNodes, workplans } from "../db/schema.ts";
+import { activities, budgetLines, declaredTotals, projects, resultNodes } from "../db/schema.ts";
 
-type ProjectRow = typeof projects.$inferSelect;
-
-export async function commitImport(
-  db: Db,
-  options: {
-    actor: Actor | null;
-    project: ProjectRow;
-    year: number;
-    plan: ImportedPlan;
-    title?: string;
-    sourceName: string;
-  },
-): Promise<typeof workplans.$inferSelect> {
-  const { project, plan, year } = options;
+/** Writes the content of an interpreted plan into a new, empty version (in the version's transaction). */
+export async function writeImportedPlan(
+  ctx: Context,
+  project: ProjectRow,
+  workplan: WorkplanRow,
+  plan: ImportedPlan,
+): Promise<void> {
+  const { db } = ctx;
   const nodeIds = await matchOrCreateNodes(db, project, plan);
-
-  const [latest] = await db
-    .select({ planVersion: workplans.planVersion })
-    .from(workplans)
-    .where(and(eq(workplans.projectId, project.id), eq(workplans.year, year)))
-    .orderBy(desc(workplans.planVersion))
-    .limit(1);
-  const planVersion = (latest?.planVersion ?? 0) + 1;
-  const [workplan] = await db
-    .insert(workplans)
-    .values({
-      projectId: project.id,
-      year,
-      planVersion,
-      title: options.title || `PTBA ${year}${planVersion > 1 ? ` v${planVersion}` : ""}`,
-      declaredTotal: plan.declaredTotal?.amount ?? null,
-      createdById: options.actor?.user.id ?? null,
-    })
-    .returning();
-  if (!workplan) throw new Error("work plan not created");
-
   const activityIds = new Map<string, string>();
   for (const [offset, chunk] of chunks(plan.activities)) {
     const rows = await db
@@ -77,21 +50,6 @@ export async function commitImport(
     return nodeId ? [{ workplanId: workplan.id, resultNodeId: nodeId, amount: d.amount }] : [];
   });
   if (totals.length > 0) await db.insert(declaredTotals).values(totals);
-
-  await recordAudit(db, {
-    actor: options.actor,
-    projectId: project.id,
-    entity: "workplan",
-    entityId: workplan.id,
-    action: "create",
-    after: {
-      ...workplan,
-      importedFrom: options.sourceName,
-      activities: plan.activities.length,
-      budgetLines: plan.lines.length,
-    },
-  });
-  return workplan;
 }
 
 /** Imported groups join the project's framework by code under the same parent; new ones are added. */

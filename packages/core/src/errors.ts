@@ -1,0 +1,48 @@
+// Every error the API answers with, and its HTTP status: one table, so that a
+// code always means the same status wherever it is thrown.
+import type { MessageCode } from "./i18n/messages.ts";
+
+export const ERROR_STATUS = {
+  // The request does not match its schema.
+  VALIDATION_ERROR: 400,
+  INVALID_JSON: 400,
+  BAD_REQUEST: 400,
+  UNAUTHENTICATED: 401,
+  INVALID_CREDENTIALS: 401,
+  FORBIDDEN: 403,
+  CSRF_INVALID: 403,
+  NOT_FOUND: 404,
+  FILE_MISSING: 404,
+  VERSION_CONFLICT: 409,
+  DUPLICATE: 409,
+  INVALID_TRANSITION: 409,
+  PLAN_NOT_EDITABLE: 409,
+  PLAN_VERSION_TAKEN: 409,
+  ORGANISATION_IN_USE: 409,
+  NODE_IN_USE: 409,
+  NODE_LOCKED: 409,
+  IMPORT_NOT_READY: 409,
+  FILE_TOO_LARGE: 413,
+  BODY_TOO_LARGE: 413,
+  UNSUPPORTED_MEDIA_TYPE: 415,
+  // Well-formed, but the values break a rule (details name each field).
+  INVALID_FIELDS: 422,
+  // Files that cannot be read as a work plan.
+  EMPTY_FILE: 422,
+  ENCRYPTED_OR_OLD_EXCEL: 422,
+  NOT_A_WORKBOOK: 422,
+  ZIP_BOMB: 422,
+  CORRUPT_WORKBOOK: 422,
+  TOO_MANY_ROWS: 422,
+  SHEET_NOT_FOUND: 422,
+  NO_HEADER: 422,
+  NO_ACTIVITY: 422,
+  RATE_LIMITED: 429,
+  INTERNAL: 500,
+} as const satisfies Partial<Record<MessageCode, number>>;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
+
+export function isErrorCode(code: string): code is ErrorCode {
+  return Object.hasOwn(ERROR_STATUS, code);
+}

@@ -1,0 +1,68 @@
+// "A new plan version gets the next number", once, for every way a version is
+// made (new plan, revision, copy to next year, import). The project's row is
+// locked while the number is chosen, so concurrent requests take their turn;
+// the unique index (project, year, version) still holds, and a request that
+// loses anyway is retried, then answered 409, never 500.
+import { and, desc, eq, sql } from "drizzle-orm";
+import type { ProjectRow, WorkplanRow } from "../access/policy.ts";
+import type { Context } from "../context.ts";
+import { isUniqueViolation } from "../db/errors.ts";
+import { inTransaction } from "../db/transaction.ts";
+import { projects, workplans } from "../db/schema.ts";
+import { AppError } from "../http/errors.ts";
+
+export interface NewVersion {
+  project: ProjectRow;
+  year: number;
+  title?: string | undefined;
+  declaredTotal?: string | null;
+  copiedFromId?: string | null;
+}
+
+/** The default title of a version: "PTBA 2024", "PTBA 2024 v2". */
+export function defaultTitle(year: number, planVersion: number): string {
+  return `PTBA ${year}${planVersion > 1 ? ` v${planVersion}` : ""}`;
+}
+
+/**
+ * Inserts the next version of a project's plan for a year, then lets `fill`
+ * write its content, all in one transaction; answers what `fill` returns.
+ */
+export async function createPlanVersion<T>(
+  ctx: Context,
+  version: NewVersion,
+  fill: (tx: Context, workplan: WorkplanRow, latest: WorkplanRow | undefined) => Promise<T>,
+): Promise<T> {
+  const { project, year } = version;
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await inTransaction(ctx, async (tx) => {
+        await tx.db.execute(sql`select id from ${projects} where ${projects.id} = ${project.id} for update`);
+        const [latest] = await tx.db
+          .select()
+          .from(workplans)
+          .where(and(eq(workplans.projectId, project.id), eq(workplans.year, year)))
+          .orderBy(desc(workplans.planVersion))
+          .limit(1);
+        const planVersion = (latest?.planVersion ?? 0) + 1;
+        const [workplan] = await tx.db
+          .insert(workplans)
+          .values({
+            projectId: project.id,
+            year,
+            planVersion,
+            title: version.title || defaultTitle(year, planVersion),
+            declaredTotal: version.declaredTotal ?? null,
+            copiedFromId: version.copiedFromId ?? null,
+            createdById: ctx.actor?.user.id ?? null,
+          })
+          .returning();
+        if (!workplan) throw new Error("work plan not inserted");
+        return fill(tx, workplan, latest);
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      if (attempt >= 3) throw new AppError("PLAN_VERSION_TAKEN");
+    }
+  }
+}
