@@ -2,6 +2,7 @@ export * from "./access.ts";
 export * from "./domain.ts";
 export * from "./errors.ts";
 export * as api from "./api/index.ts";
+export { type RouteName, routePaths } from "./api/paths.ts";
 export * from "./format.ts";
 export * from "./i18n/messages.ts";
 export * from "./money.ts";

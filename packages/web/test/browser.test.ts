@@ -228,6 +228,40 @@ describe.skipIf(!hasChromium)("the web app in a real browser", { timeout: 180_00
     await context.close();
   });
 
+  it("moves a budget line and an activity with one request each, and the order holds after a reload", async () => {
+    const api = await apiSession(running, "manager");
+    const projects = (await api.get("/projects?q=PGSM")) as { items: { id: string }[] };
+    const plan = (await api.post(`/projects/${projects.items[0]?.id ?? ""}/workplans`, { year: 2031 })) as { id: string };
+    for (const title of ["Activité Alpha", "Activité Bêta"]) {
+      await api.post(`/workplans/${plan.id}/activities`, {
+        title,
+        budgetLines: ["un", "deux", "trois"].map((n) => ({ description: `${title} ligne ${n}`, quantity: "1", unitCost: "1000" })),
+      });
+    }
+    const { page, context } = await signIn(running, "editor");
+    const moves: string[] = [];
+    page.on("request", (request) => {
+      if (request.method() !== "GET" && request.url().includes("/api/v1/")) moves.push(`${request.method()} ${new URL(request.url()).pathname}`);
+    });
+    await page.goto(`${running.url}/workplans/${plan.id}`);
+    await page.getByRole("grid").waitFor();
+    const order = async (pattern: RegExp, kind = "line") =>
+      (await page.locator(`[role=row].row-${kind}`).allTextContents()).map((t) => t.match(pattern)?.[0]).filter(Boolean);
+    await cell(page, "Activité Alpha ligne deux", "label").click();
+    await page.getByRole("button", { name: "Monter" }).click();
+    await expect.poll(() => order(/Activité Alpha ligne (un|deux|trois)/)).toEqual(["Activité Alpha ligne deux", "Activité Alpha ligne un", "Activité Alpha ligne trois"]);
+    await cell(page, "Activité Bêta", "label", "activity").click();
+    await page.getByRole("button", { name: "Monter" }).click();
+    await expect.poll(() => order(/Activité (Alpha|Bêta)/, "activity")).toEqual(["Activité Bêta", "Activité Alpha"]);
+    expect(moves.filter((m) => m.endsWith("/move"))).toHaveLength(2);
+    expect(moves.filter((m) => m.startsWith("PATCH"))).toEqual([]);
+    await page.reload();
+    await page.getByRole("grid").waitFor();
+    await expect.poll(() => order(/Activité (Alpha|Bêta)/, "activity")).toEqual(["Activité Bêta", "Activité Alpha"]);
+    expect((await order(/Activité Alpha ligne (un|deux|trois)/))[0]).toBe("Activité Alpha ligne deux");
+    await context.close();
+  });
+
   it("keeps a 5 000-line plan responsive: rows are virtualised and the last line is reachable", async () => {
     const api = await apiSession(running, "manager");
     const projects = (await api.get("/projects?q=PGSM")) as { items: { id: string }[] };

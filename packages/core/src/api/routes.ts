@@ -4,6 +4,7 @@
 // web app's client builds its requests from it.
 import * as z from "zod";
 import type { Capability } from "../access.ts";
+import { type RouteName, routePaths } from "./paths.ts";
 import { auditEntry, auditQuery } from "./audit.ts";
 import { idParams, page } from "./common.ts";
 import { commitImportRequest, importListQuery, importOptions, importRecord, job } from "./imports.ts";
@@ -83,80 +84,81 @@ export interface RouteSpec {
   kind?: "multipart" | "file";
 }
 
-const spec = <const S extends RouteSpec>(s: S) => s;
+/** A route: where it is (paths.ts) and what it takes, needs and answers. */
+const spec = <N extends RouteName, const S extends Omit<RouteSpec, "method" | "path">>(name: N, s: S) =>
+  ({ ...routePaths[name], ...s }) as (typeof routePaths)[N] & S;
 const health = z.object({ status: z.literal("ok"), database: z.enum(["pglite", "postgresql"]) });
 
 export const routes = {
-  health: spec({ method: "GET", path: "/health", action: "public", tag: "health", summary: "Is the server up, on which database", response: health, status: 200 }),
+  health: spec("health", { action: "public", tag: "health", summary: "Is the server up, on which database", response: health, status: 200 }),
 
-  login: spec({ method: "POST", path: "/auth/login", action: "public", tag: "auth", summary: "Sign in", body: loginRequest, response: sessionResponse, status: 200 }),
-  session: spec({ method: "GET", path: "/auth/session", action: "signedIn", tag: "auth", summary: "The signed-in user and the CSRF token", response: sessionResponse, status: 200 }),
-  logout: spec({ method: "POST", path: "/auth/logout", action: "signedIn", tag: "auth", summary: "Sign out", status: 204 }),
+  login: spec("login", { action: "public", tag: "auth", summary: "Sign in", body: loginRequest, response: sessionResponse, status: 200 }),
+  session: spec("session", { action: "signedIn", tag: "auth", summary: "The signed-in user and the CSRF token", response: sessionResponse, status: 200 }),
+  logout: spec("logout", { action: "signedIn", tag: "auth", summary: "Sign out", status: 204 }),
 
-  listOrganisations: spec({ method: "GET", path: "/organisations", action: "signedIn", tag: "organisations", summary: "Organisations (a shared directory)", query: organisationListQuery, response: page(organisation), status: 200 }),
-  getOrganisation: spec({ method: "GET", path: "/organisations/:id", action: "signedIn", tag: "organisations", summary: "One organisation", params: idParams, response: organisation, status: 200 }),
-  createOrganisation: spec({ method: "POST", path: "/organisations", action: "organisation.manage", tag: "organisations", summary: "Create an organisation under a parent (a root one needs organisation.createRoot)", body: createOrganisation, response: organisation, status: 201 }),
-  updateOrganisation: spec({ method: "PATCH", path: "/organisations/:id", action: "organisation.manage", tag: "organisations", summary: "Rename or move an organisation", params: idParams, body: updateOrganisation, response: organisation, status: 200 }),
-  deleteOrganisation: spec({ method: "DELETE", path: "/organisations/:id", action: "organisation.manage", tag: "organisations", summary: "Delete an organisation without sub-organisations or projects", params: idParams, status: 204 }),
+  listOrganisations: spec("listOrganisations", { action: "signedIn", tag: "organisations", summary: "Organisations (a shared directory)", query: organisationListQuery, response: page(organisation), status: 200 }),
+  getOrganisation: spec("getOrganisation", { action: "signedIn", tag: "organisations", summary: "One organisation", params: idParams, response: organisation, status: 200 }),
+  createOrganisation: spec("createOrganisation", { action: "organisation.manage", tag: "organisations", summary: "Create an organisation under a parent (a root one needs organisation.createRoot)", body: createOrganisation, response: organisation, status: 201 }),
+  updateOrganisation: spec("updateOrganisation", { action: "organisation.manage", tag: "organisations", summary: "Rename or move an organisation", params: idParams, body: updateOrganisation, response: organisation, status: 200 }),
+  deleteOrganisation: spec("deleteOrganisation", { action: "organisation.manage", tag: "organisations", summary: "Delete an organisation without sub-organisations or projects", params: idParams, status: 204 }),
 
-  listUsers: spec({ method: "GET", path: "/users", action: "users.invite", tag: "users", summary: "The people an administrator may see", query: userListQuery, response: page(user), status: 200 }),
-  getUser: spec({ method: "GET", path: "/users/:id", action: "signedIn", tag: "users", summary: "One person: oneself, or someone an administrator may see", params: idParams, response: user, status: 200 }),
-  createUser: spec({ method: "POST", path: "/users", action: "users.invite", tag: "users", summary: "Create an account", body: createUser, response: user, status: 201 }),
-  updateUser: spec({ method: "PATCH", path: "/users/:id", action: "users.self", tag: "users", summary: "Change an account (one's own, or any with users.manage)", params: idParams, body: updateUser, response: user, status: 200 }),
+  listUsers: spec("listUsers", { action: "users.invite", tag: "users", summary: "The people an administrator may see", query: userListQuery, response: page(user), status: 200 }),
+  getUser: spec("getUser", { action: "signedIn", tag: "users", summary: "One person: oneself, or someone an administrator may see", params: idParams, response: user, status: 200 }),
+  createUser: spec("createUser", { action: "users.invite", tag: "users", summary: "Create an account", body: createUser, response: user, status: 201 }),
+  updateUser: spec("updateUser", { action: "users.self", tag: "users", summary: "Change an account (one's own, or any with users.manage)", params: idParams, body: updateUser, response: user, status: 200 }),
 
-  listMemberships: spec({ method: "GET", path: "/memberships", action: "members.manage", tag: "memberships", summary: "Roles in an organisation or project (or one's own roles, by userId)", query: membershipQuery, response: z.array(membership), status: 200 }),
-  createMembership: spec({ method: "POST", path: "/memberships", action: "members.manage", tag: "memberships", summary: "Give someone a role", body: createMembership, response: membership, status: 201 }),
-  deleteMembership: spec({ method: "DELETE", path: "/memberships/:id", action: "members.manage", tag: "memberships", summary: "Take a role away", params: idParams, status: 204 }),
+  listMemberships: spec("listMemberships", { action: "members.manage", tag: "memberships", summary: "Roles in an organisation or project (or one's own roles, by userId)", query: membershipQuery, response: z.array(membership), status: 200 }),
+  createMembership: spec("createMembership", { action: "members.manage", tag: "memberships", summary: "Give someone a role", body: createMembership, response: membership, status: 201 }),
+  deleteMembership: spec("deleteMembership", { action: "members.manage", tag: "memberships", summary: "Take a role away", params: idParams, status: 204 }),
 
-  portfolio: spec({ method: "GET", path: "/portfolio", action: "public", tag: "projects", summary: "The projects the user may see, with their current plan", query: portfolioQuery, response: page(portfolioItem), status: 200 }),
-  listProjects: spec({ method: "GET", path: "/projects", action: "public", tag: "projects", summary: "The projects the user may see (published ones for visitors)", query: projectListQuery, response: page(project), status: 200 }),
-  getProject: spec({ method: "GET", path: "/projects/:id", action: "project.read", tag: "projects", summary: "One project", params: idParams, response: project, status: 200 }),
-  projectAccess: spec({ method: "GET", path: "/projects/:id/access", action: "project.read", tag: "projects", summary: "What the user may do on a project", params: idParams, response: projectAccess, status: 200 }),
-  createProject: spec({ method: "POST", path: "/projects", action: "project.manage", tag: "projects", summary: "Create a project in an organisation", body: createProject, response: project, status: 201 }),
-  updateProject: spec({ method: "PATCH", path: "/projects/:id", action: "project.manage", tag: "projects", summary: "Change a project", params: idParams, body: updateProject, response: project, status: 200 }),
-  deleteProject: spec({ method: "DELETE", path: "/projects/:id", action: "organisation.manage", tag: "projects", summary: "Delete a project and all it holds", params: idParams, status: 204 }),
+  portfolio: spec("portfolio", { action: "public", tag: "projects", summary: "The projects the user may see, with their current plan", query: portfolioQuery, response: page(portfolioItem), status: 200 }),
+  listProjects: spec("listProjects", { action: "public", tag: "projects", summary: "The projects the user may see (published ones for visitors)", query: projectListQuery, response: page(project), status: 200 }),
+  getProject: spec("getProject", { action: "project.read", tag: "projects", summary: "One project", params: idParams, response: project, status: 200 }),
+  projectAccess: spec("projectAccess", { action: "project.read", tag: "projects", summary: "What the user may do on a project", params: idParams, response: projectAccess, status: 200 }),
+  createProject: spec("createProject", { action: "project.manage", tag: "projects", summary: "Create a project in an organisation", body: createProject, response: project, status: 201 }),
+  updateProject: spec("updateProject", { action: "project.manage", tag: "projects", summary: "Change a project", params: idParams, body: updateProject, response: project, status: 200 }),
+  deleteProject: spec("deleteProject", { action: "organisation.manage", tag: "projects", summary: "Delete a project and all it holds", params: idParams, status: 204 }),
 
-  listNodes: spec({ method: "GET", path: "/projects/:id/nodes", action: "project.read", tag: "results framework", summary: "The results framework of a project", params: idParams, response: z.array(resultNode), status: 200 }),
-  createNode: spec({ method: "POST", path: "/projects/:id/nodes", action: "project.manage", tag: "results framework", summary: "Add a results node", params: idParams, body: createResultNode, response: resultNode, status: 201 }),
-  updateNode: spec({ method: "PATCH", path: "/nodes/:id", action: "project.manage", tag: "results framework", summary: "Rename or re-parent a results node", params: idParams, body: updateResultNode, response: resultNode, status: 200 }),
-  moveNode: spec({ method: "POST", path: "/nodes/:id/move", action: "project.manage", tag: "results framework", summary: "Move a results node among its siblings", params: idParams, body: moveRequest, response: z.array(resultNode), status: 200 }),
-  deleteNode: spec({ method: "DELETE", path: "/nodes/:id", action: "project.manage", tag: "results framework", summary: "Delete a results node that no activity uses", params: idParams, status: 204 }),
+  listNodes: spec("listNodes", { action: "project.read", tag: "results framework", summary: "The results framework of a project", params: idParams, response: z.array(resultNode), status: 200 }),
+  createNode: spec("createNode", { action: "project.manage", tag: "results framework", summary: "Add a results node", params: idParams, body: createResultNode, response: resultNode, status: 201 }),
+  updateNode: spec("updateNode", { action: "project.manage", tag: "results framework", summary: "Rename or re-parent a results node", params: idParams, body: updateResultNode, response: resultNode, status: 200 }),
+  moveNode: spec("moveNode", { action: "project.manage", tag: "results framework", summary: "Move a results node among its siblings", params: idParams, body: moveRequest, response: z.array(resultNode), status: 200 }),
+  deleteNode: spec("deleteNode", { action: "project.manage", tag: "results framework", summary: "Delete a results node that no activity uses", params: idParams, status: 204 }),
 
-  listWorkplans: spec({ method: "GET", path: "/projects/:id/workplans", action: "project.read", tag: "work plans", summary: "A project's work plans, latest first", params: idParams, query: workplanListQuery, response: page(workplan), status: 200 }),
-  createWorkplan: spec({ method: "POST", path: "/projects/:id/workplans", action: "plan.create", tag: "work plans", summary: "A new plan version: empty, or a copy of another plan", params: idParams, body: createWorkplan, response: workplan, status: 201 }),
-  getWorkplan: spec({ method: "GET", path: "/workplans/:id", action: "project.read", tag: "work plans", summary: "One work plan", params: idParams, response: workplan, status: 200 }),
-  updateWorkplan: spec({ method: "PATCH", path: "/workplans/:id", action: "plan.edit", tag: "work plans", summary: "Change a draft's title or declared total", params: idParams, body: updateWorkplan, response: workplan, status: 200 }),
-  deleteWorkplan: spec({ method: "DELETE", path: "/workplans/:id", action: "plan.create", tag: "work plans", summary: "Delete a draft", params: idParams, status: 204 }),
-  transitionWorkplan: spec({ method: "POST", path: "/workplans/:id/transitions", action: "plan.transition", tag: "work plans", summary: "Submit, approve, endorse or return a plan", params: idParams, body: transitionRequest, response: workplan, status: 200 }),
-  workplanHistory: spec({ method: "GET", path: "/workplans/:id/history", action: "project.read", tag: "work plans", summary: "The plan's workflow steps", params: idParams, response: z.array(workplanStep), status: 200 }),
-  setDeclaredTotal: spec({ method: "PUT", path: "/workplans/:id/declared-totals", action: "plan.edit", tag: "work plans", summary: "Set or clear a results node's declared sub-total", params: idParams, body: declaredTotalRequest, response: workplanSummary, status: 200 }),
-  workplanSummary: spec({ method: "GET", path: "/workplans/:id/summary", action: "project.read", tag: "work plans", summary: "Totals per node, breakdowns and findings", params: idParams, response: workplanSummary, status: 200 }),
-  workplanContent: spec({ method: "GET", path: "/workplans/:id/content", action: "project.read", tag: "work plans", summary: "The whole plan, as the editor works on it", params: idParams, response: workplanContent, status: 200 }),
-  compareWorkplans: spec({ method: "GET", path: "/workplans/:id/comparison", action: "project.read", tag: "work plans", summary: "Two versions of a project's plan side by side", params: idParams, query: compareQuery, response: workplanComparison, status: 200 }),
-  exportWorkplan: spec({ method: "GET", path: "/workplans/:id/export", action: "project.read", tag: "export", summary: "The plan as Excel (PTBA or UNDP AWP layout) or CSV", params: idParams, query: exportQuery, status: 200, kind: "file" }),
+  listWorkplans: spec("listWorkplans", { action: "project.read", tag: "work plans", summary: "A project's work plans, latest first", params: idParams, query: workplanListQuery, response: page(workplan), status: 200 }),
+  createWorkplan: spec("createWorkplan", { action: "plan.create", tag: "work plans", summary: "A new plan version: empty, or a copy of another plan", params: idParams, body: createWorkplan, response: workplan, status: 201 }),
+  getWorkplan: spec("getWorkplan", { action: "project.read", tag: "work plans", summary: "One work plan", params: idParams, response: workplan, status: 200 }),
+  updateWorkplan: spec("updateWorkplan", { action: "plan.edit", tag: "work plans", summary: "Change a draft's title or declared total", params: idParams, body: updateWorkplan, response: workplan, status: 200 }),
+  deleteWorkplan: spec("deleteWorkplan", { action: "plan.create", tag: "work plans", summary: "Delete a draft", params: idParams, status: 204 }),
+  transitionWorkplan: spec("transitionWorkplan", { action: "plan.transition", tag: "work plans", summary: "Submit, approve, endorse or return a plan", params: idParams, body: transitionRequest, response: workplan, status: 200 }),
+  workplanHistory: spec("workplanHistory", { action: "project.read", tag: "work plans", summary: "The plan's workflow steps", params: idParams, response: z.array(workplanStep), status: 200 }),
+  setDeclaredTotal: spec("setDeclaredTotal", { action: "plan.edit", tag: "work plans", summary: "Set or clear a results node's declared sub-total", params: idParams, body: declaredTotalRequest, response: workplanSummary, status: 200 }),
+  workplanSummary: spec("workplanSummary", { action: "project.read", tag: "work plans", summary: "Totals per node, breakdowns and findings", params: idParams, response: workplanSummary, status: 200 }),
+  workplanContent: spec("workplanContent", { action: "project.read", tag: "work plans", summary: "The whole plan, as the editor works on it", params: idParams, response: workplanContent, status: 200 }),
+  compareWorkplans: spec("compareWorkplans", { action: "project.read", tag: "work plans", summary: "Two versions of a project's plan side by side", params: idParams, query: compareQuery, response: workplanComparison, status: 200 }),
+  exportWorkplan: spec("exportWorkplan", { action: "project.read", tag: "export", summary: "The plan as Excel (PTBA or UNDP AWP layout) or CSV", params: idParams, query: exportQuery, status: 200, kind: "file" }),
 
-  listActivities: spec({ method: "GET", path: "/workplans/:id/activities", action: "project.read", tag: "activities", summary: "A plan's activities with their budget lines", params: idParams, query: activityListQuery, response: page(activity), status: 200 }),
-  createActivity: spec({ method: "POST", path: "/workplans/:id/activities", action: "plan.edit", tag: "activities", summary: "Add an activity, with its budget lines", params: idParams, body: createActivity, response: activity, status: 201 }),
-  getActivity: spec({ method: "GET", path: "/activities/:id", action: "project.read", tag: "activities", summary: "One activity", params: idParams, response: activity, status: 200 }),
-  updateActivity: spec({ method: "PATCH", path: "/activities/:id", action: "plan.edit", tag: "activities", summary: "Change an activity", params: idParams, body: updateActivity, response: activity, status: 200 }),
-  moveActivity: spec({ method: "POST", path: "/activities/:id/move", action: "plan.edit", tag: "activities", summary: "Move an activity among those of its results node", params: idParams, body: moveRequest, response: z.array(activity), status: 200 }),
-  deleteActivity: spec({ method: "DELETE", path: "/activities/:id", action: "plan.edit", tag: "activities", summary: "Delete an activity and its lines", params: idParams, status: 204 }),
-  createBudgetLine: spec({ method: "POST", path: "/activities/:id/budget-lines", action: "plan.edit", tag: "activities", summary: "Add a budget line", params: idParams, body: createBudgetLine, response: budgetLine, status: 201 }),
-  updateBudgetLine: spec({ method: "PATCH", path: "/budget-lines/:id", action: "plan.edit", tag: "activities", summary: "Change a budget line", params: idParams, body: updateBudgetLine, response: budgetLine, status: 200 }),
-  moveBudgetLine: spec({ method: "POST", path: "/budget-lines/:id/move", action: "plan.edit", tag: "activities", summary: "Move a budget line among those of its activity", params: idParams, body: moveRequest, response: z.array(budgetLine), status: 200 }),
-  deleteBudgetLine: spec({ method: "DELETE", path: "/budget-lines/:id", action: "plan.edit", tag: "activities", summary: "Delete a budget line", params: idParams, status: 204 }),
-  editLines: spec({ method: "POST", path: "/workplans/:id/line-edits", action: "plan.edit", tag: "activities", summary: "Several budget lines changed at once (a paste): all or none", params: idParams, body: lineEditsRequest, response: lineEditsResponse, status: 200 }),
+  listActivities: spec("listActivities", { action: "project.read", tag: "activities", summary: "A plan's activities with their budget lines", params: idParams, query: activityListQuery, response: page(activity), status: 200 }),
+  createActivity: spec("createActivity", { action: "plan.edit", tag: "activities", summary: "Add an activity, with its budget lines", params: idParams, body: createActivity, response: activity, status: 201 }),
+  getActivity: spec("getActivity", { action: "project.read", tag: "activities", summary: "One activity", params: idParams, response: activity, status: 200 }),
+  updateActivity: spec("updateActivity", { action: "plan.edit", tag: "activities", summary: "Change an activity", params: idParams, body: updateActivity, response: activity, status: 200 }),
+  moveActivity: spec("moveActivity", { action: "plan.edit", tag: "activities", summary: "Move an activity among those of its results node", params: idParams, body: moveRequest, response: z.array(activity), status: 200 }),
+  deleteActivity: spec("deleteActivity", { action: "plan.edit", tag: "activities", summary: "Delete an activity and its lines", params: idParams, status: 204 }),
+  createBudgetLine: spec("createBudgetLine", { action: "plan.edit", tag: "activities", summary: "Add a budget line", params: idParams, body: createBudgetLine, response: budgetLine, status: 201 }),
+  updateBudgetLine: spec("updateBudgetLine", { action: "plan.edit", tag: "activities", summary: "Change a budget line", params: idParams, body: updateBudgetLine, response: budgetLine, status: 200 }),
+  moveBudgetLine: spec("moveBudgetLine", { action: "plan.edit", tag: "activities", summary: "Move a budget line among those of its activity", params: idParams, body: moveRequest, response: z.array(budgetLine), status: 200 }),
+  deleteBudgetLine: spec("deleteBudgetLine", { action: "plan.edit", tag: "activities", summary: "Delete a budget line", params: idParams, status: 204 }),
+  editLines: spec("editLines", { action: "plan.edit", tag: "activities", summary: "Several budget lines changed at once (a paste): all or none", params: idParams, body: lineEditsRequest, response: lineEditsResponse, status: 200 }),
 
-  createImport: spec({ method: "POST", path: "/projects/:id/imports", action: "plan.create", tag: "import", summary: "Upload a work plan file (or pasted cells) and read it in the background", params: idParams, response: importRecord, status: 202, kind: "multipart" }),
-  listImports: spec({ method: "GET", path: "/projects/:id/imports", action: "plan.create", tag: "import", summary: "A project's imports, latest first", params: idParams, query: importListQuery, response: page(importRecord), status: 200 }),
-  getImport: spec({ method: "GET", path: "/imports/:id", action: "project.read", tag: "import", summary: "An import: its progress, then what the file was read as", params: idParams, response: importRecord, status: 200 }),
-  rereadImport: spec({ method: "POST", path: "/imports/:id/reread", action: "plan.create", tag: "import", summary: "Read the file again with other options (sheet, year, columns)", params: idParams, body: importOptions, response: importRecord, status: 202 }),
-  commitImport: spec({ method: "POST", path: "/imports/:id/commit", action: "plan.create", tag: "import", summary: "Write what was read as a new plan version: all of it or nothing", params: idParams, body: commitImportRequest, response: importRecord, status: 202 }),
-  importFile: spec({ method: "GET", path: "/imports/:id/file", action: "project.read", tag: "import", summary: "The file as it was uploaded", params: idParams, status: 200, kind: "file" }),
-  getJob: spec({ method: "GET", path: "/jobs/:id", action: "project.read", tag: "jobs", summary: "A background job: state, progress, error", params: idParams, response: job, status: 200 }),
+  createImport: spec("createImport", { action: "plan.create", tag: "import", summary: "Upload a work plan file (or pasted cells) and read it in the background", params: idParams, response: importRecord, status: 202, kind: "multipart" }),
+  listImports: spec("listImports", { action: "plan.create", tag: "import", summary: "A project's imports, latest first", params: idParams, query: importListQuery, response: page(importRecord), status: 200 }),
+  getImport: spec("getImport", { action: "project.read", tag: "import", summary: "An import: its progress, then what the file was read as", params: idParams, response: importRecord, status: 200 }),
+  rereadImport: spec("rereadImport", { action: "plan.create", tag: "import", summary: "Read the file again with other options (sheet, year, columns)", params: idParams, body: importOptions, response: importRecord, status: 202 }),
+  commitImport: spec("commitImport", { action: "plan.create", tag: "import", summary: "Write what was read as a new plan version: all of it or nothing", params: idParams, body: commitImportRequest, response: importRecord, status: 202 }),
+  importFile: spec("importFile", { action: "project.read", tag: "import", summary: "The file as it was uploaded", params: idParams, status: 200, kind: "file" }),
+  getJob: spec("getJob", { action: "project.read", tag: "jobs", summary: "A background job: state, progress, error", params: idParams, response: job, status: 200 }),
 
-  auditLog: spec({ method: "GET", path: "/audit", action: "audit.read", tag: "audit", summary: "The audit log of a project (the whole log needs audit.readAll)", query: auditQuery, response: page(auditEntry), status: 200 }),
+  auditLog: spec("auditLog", { action: "audit.read", tag: "audit", summary: "The audit log of a project (the whole log needs audit.readAll)", query: auditQuery, response: page(auditEntry), status: 200 }),
 } as const;
 
 export type Routes = typeof routes;
-export type RouteName = keyof Routes;

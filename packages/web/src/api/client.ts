@@ -2,7 +2,7 @@
 // the user's language for server messages, errors as ApiError with the
 // server's stable code. `send` takes a route of the shared route table, so
 // its path, parameters, body and answer are those the server declares.
-import type { api as apiTypes } from "@baara/core";
+import { type api as apiTypes, type RouteName, routePaths } from "@baara/core";
 import type * as z from "zod";
 import i18n from "../i18n/i18n.ts";
 
@@ -30,7 +30,7 @@ export function setUnauthenticatedHandler(handler: () => void): void {
 
 type Method = "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
 
-export async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
+async function request<T>(method: Method, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { "accept-language": i18n.language };
   if (method !== "GET" && csrfToken) headers["x-csrf-token"] = csrfToken;
   let payload: BodyInit | undefined;
@@ -62,14 +62,6 @@ async function readResponse<T>(response: Response, path: string): Promise<T> {
   );
 }
 
-export const api = {
-  get: <T>(path: string) => request<T>("GET", path),
-  post: <T>(path: string, body?: unknown) => request<T>("POST", path, body),
-  patch: <T>(path: string, body?: unknown) => request<T>("PATCH", path, body),
-  put: <T>(path: string, body?: unknown) => request<T>("PUT", path, body),
-  delete: <T>(path: string) => request<T>("DELETE", path),
-};
-
 type Spec = apiTypes.RouteSpec;
 type Field<S, K extends keyof Spec> = S extends { [P in K]: z.ZodType } ? S[K] : never;
 type Input<S extends Spec> = (S extends { params: z.ZodType } ? { params: z.input<Field<S, "params">> } : { params?: never })
@@ -78,7 +70,8 @@ type Input<S extends Spec> = (S extends { params: z.ZodType } ? { params: z.inpu
 export type Answer<S extends Spec> = S extends { response: z.ZodType } ? z.output<Field<S, "response">> : undefined;
 
 /** The URL of a route, its `:name` parameters filled in and its query appended. */
-export function pathOf(spec: Spec, params: Record<string, string> = {}, query: Record<string, unknown> = {}): string {
+export function pathOf(name: RouteName, params: Record<string, string> = {}, query: Record<string, unknown> = {}): string {
+  const spec = routePaths[name];
   const path = spec.path.replace(/:(\w+)/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) throw new Error(`${spec.path}: no ${name}`);
@@ -90,10 +83,18 @@ export function pathOf(spec: Spec, params: Record<string, string> = {}, query: R
   return text ? `${path}?${text}` : path;
 }
 
-/** Calls a route of the route table. */
-export function send<S extends Spec>(spec: S, input: Input<S>): Promise<Answer<S>> {
+/** The address of a route for the browser itself (a download link). */
+export function hrefOf(name: RouteName, params: Record<string, string> = {}, query: Record<string, unknown> = {}): string {
+  return `/api/v1${pathOf(name, params, query)}`;
+}
+
+/**
+ * Calls a route of the route table by name. Only its method and path are
+ * loaded (core/api/paths.ts); its schemas give the types, not code.
+ */
+export function send<N extends RouteName>(name: N, input: Input<apiTypes.Routes[N]>): Promise<Answer<apiTypes.Routes[N]>> {
   const { params, query, body } = input as { params?: Record<string, string>; query?: Record<string, unknown>; body?: unknown };
-  return request<Answer<S>>(spec.method, pathOf(spec, params, query), body);
+  return request<Answer<apiTypes.Routes[N]>>(routePaths[name].method, pathOf(name, params, query), body);
 }
 
 /**

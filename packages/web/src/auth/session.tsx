@@ -1,5 +1,5 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
-import { api, setCsrfToken, setUnauthenticatedHandler } from "../api/client.ts";
+import { send, setCsrfToken, setUnauthenticatedHandler } from "../api/client.ts";
 import type { SessionResponse, User } from "../api/types.ts";
 import { currentLanguage, type Language, setLanguage } from "../i18n/i18n.ts";
 
@@ -34,7 +34,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       setCsrfToken(null);
     });
     // Any failure (401, or a server that does not answer) shows the sign-in screen.
-    api.get<SessionResponse>("/auth/session").then(adopt, () => setUser(null));
+    send("session", {}).then(adopt, () => setUser(null));
   }, [adopt]);
 
   const value = useMemo<SessionState>(
@@ -42,17 +42,20 @@ export function SessionProvider({ children }: { children: ReactNode }) {
       user,
       expired,
       async login(email, password) {
-        adopt(await api.post<SessionResponse>("/auth/login", { email, password }));
+        adopt(await send("login", { body: { email, password } }));
       },
       async logout() {
-        await api.post("/auth/logout").catch(() => undefined);
+        await send("logout", {}).catch(() => undefined);
         setCsrfToken(null);
         setUser(null);
       },
       async changeLanguage(language) {
         setLanguage(language);
         if (user && user.locale !== language) {
-          const updated = await api.patch<User>(`/users/${user.id}`, { locale: language, version: user.version });
+          const updated = await send("updateUser", {
+            params: { id: user.id },
+            body: { locale: language, version: user.version },
+          });
           setUser(updated);
         }
       },

@@ -1,4 +1,4 @@
-import { api, COLUMN_FIELDS, type ColumnField, type ColumnRole } from "@baara/core";
+import { type api, COLUMN_FIELDS, type ColumnField, type ColumnRole } from "@baara/core";
 import { Alert, Button, FileInput, Group, Modal, NumberInput, Progress, Select, Stack, Stepper, Table, Text, Textarea } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
@@ -11,7 +11,6 @@ import { useFormat } from "../ui/format.ts";
 
 type ImportRecord = api.ImportRecord;
 type Preview = NonNullable<ImportRecord["interpretation"]>;
-const { routes } = api;
 /** How often the wizard asks how the background reading or writing is going. */
 const POLL_MS = 400;
 
@@ -76,7 +75,7 @@ export default function ImportWizard({ project, onClose }: { project: Project; o
       setProgress(latest.job?.progress ?? 0);
       await new Promise((done) => setTimeout(done, POLL_MS));
       if (!open.current) return null;
-      latest = await send(routes.getImport, { params: { id: latest.id } });
+      latest = await send("getImport", { params: { id: latest.id } });
     }
     return latest;
   }
@@ -108,7 +107,7 @@ export default function ImportWizard({ project, onClose }: { project: Project; o
   /** Step 0: uploads the file (or the pasted cells) and waits for it to be read. */
   const read = () =>
     run(async () => {
-      const created = await upload<ImportRecord>(pathOf(routes.createImport, { id: project.id }), form(), setProgress);
+      const created = await upload<ImportRecord>(pathOf("createImport", { id: project.id }), form(), setProgress);
       const done = await follow(created);
       if (done) showRead(done, 1);
     });
@@ -117,7 +116,7 @@ export default function ImportWizard({ project, onClose }: { project: Project; o
   const reread = (current: ImportRecord) =>
     run(async () => {
       const options = { ...(typeof year === "number" ? { year } : {}), ...(sheet ? { sheet } : {}), ...(roles ? { roles } : {}) };
-      const done = await follow(await send(routes.rereadImport, { params: { id: current.id }, body: options }));
+      const done = await follow(await send("rereadImport", { params: { id: current.id }, body: options }));
       if (done) showRead(done, 2);
     });
 
@@ -125,7 +124,7 @@ export default function ImportWizard({ project, onClose }: { project: Project; o
   const commit = (current: ImportRecord) =>
     run(async () => {
       const body = typeof year === "number" ? { year } : {};
-      const done = await follow(await send(routes.commitImport, { params: { id: current.id }, body }));
+      const done = await follow(await send("commitImport", { params: { id: current.id }, body }));
       if (!done) return;
       if (done.status !== "committed" || !done.workplanId) {
         setRecord(done);

@@ -1,12 +1,12 @@
-import { isCurrencyCode, parseAmount } from "@baara/core";
+import { isCurrencyCode, parseAmount, PROJECT_STATUSES } from "@baara/core";
 import { Anchor, Group, NumberInput, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
-import { api } from "../api/client.ts";
-import type { Page, PortfolioItem } from "../api/types.ts";
+import { send } from "../api/client.ts";
+import type { PortfolioItem } from "../api/types.ts";
 import { useFormat } from "../ui/format.ts";
 import { ErrorState, Loading } from "../ui/states.tsx";
 import { PlanStatusBadge } from "../ui/StatusBadge.tsx";
@@ -33,15 +33,17 @@ export default function PortfolioPage() {
   const [search] = useDebouncedValue(q, 250);
   const [partnerSearch] = useDebouncedValue(partner, 250);
 
-  const params = new URLSearchParams({ pageSize: "500" });
-  if (search) params.set("q", search);
-  if (partnerSearch) params.set("partner", partnerSearch);
-  if (status) params.set("status", status);
-  if (organisation) params.set("organisationId", organisation);
-  if (typeof year === "number") params.set("year", String(year));
+  const filters = {
+    pageSize: 500,
+    q: search || undefined,
+    partner: partnerSearch || undefined,
+    status: PROJECT_STATUSES.find((s) => s === status),
+    organisationId: organisation ?? undefined,
+    year: typeof year === "number" ? year : undefined,
+  };
   const query = useQuery({
-    queryKey: ["portfolio", params.toString()],
-    queryFn: () => api.get<Page<PortfolioItem>>(`/portfolio?${params}`),
+    queryKey: ["portfolio", filters],
+    queryFn: () => send("portfolio", { query: filters }),
     placeholderData: keepPreviousData,
   });
 

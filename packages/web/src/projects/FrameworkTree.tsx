@@ -2,7 +2,7 @@ import { ActionIcon, Button, Group, Modal, Select, Stack, Text, TextInput, Title
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api, errorText } from "../api/client.ts";
+import { errorText, send } from "../api/client.ts";
 import type { Project, ResultNode } from "../api/types.ts";
 import { projectKeys } from "./queries.ts";
 
@@ -29,8 +29,8 @@ export function FrameworkTree({ project, nodes, editable }: { project: Project; 
       const index = siblings.findIndex((s) => s.id === node.id);
       const other = siblings[index + delta];
       if (!other) return;
-      await api.patch(`/nodes/${node.id}`, { position: other.position, version: node.version });
-      await api.patch(`/nodes/${other.id}`, { position: node.position, version: other.version });
+      // One request: the server renumbers the siblings in one transaction.
+      await send("moveNode", { params: { id: node.id }, body: { position: index + delta, version: node.version } });
     },
     onSettled: refresh,
     onError: (e) => setError(errorText(e)),
@@ -131,8 +131,8 @@ function NodeForm(props: {
   const save = useMutation({
     mutationFn: () =>
       node
-        ? api.patch(`/nodes/${node.id}`, { code, title, parentId, version: node.version })
-        : api.post(`/projects/${props.project.id}/nodes`, { code, title, parentId }),
+        ? send("updateNode", { params: { id: node.id }, body: { code, title, parentId, version: node.version } })
+        : send("createNode", { params: { id: props.project.id }, body: { code, title, parentId } }),
     onSuccess: props.onSaved,
     onError: (e) => setError(errorText(e)),
   });

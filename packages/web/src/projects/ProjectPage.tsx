@@ -3,7 +3,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useNavigate, useParams } from "react-router";
-import { api, errorText } from "../api/client.ts";
+import { errorText, send } from "../api/client.ts";
 import type { Project, Workplan } from "../api/types.ts";
 import { useFormat } from "../ui/format.ts";
 import { ErrorState, Loading } from "../ui/states.tsx";
@@ -150,7 +150,7 @@ function NewPlan({ project, onClose }: { project: Project; onClose: () => void }
   const queryClient = useQueryClient();
   const [year, setYear] = useState<number | string>(new Date().getFullYear());
   const create = useMutation({
-    mutationFn: () => api.post<Workplan>(`/projects/${project.id}/workplans`, { year: Number(year) }),
+    mutationFn: () => send("createWorkplan", { params: { id: project.id }, body: { year: Number(year) } }),
     onSuccess: (plan) => {
       void queryClient.invalidateQueries({ queryKey: projectKeys.workplans(project.id) });
       void navigate(`/workplans/${plan.id}`);

@@ -1,6 +1,5 @@
 import { useQuery } from "@tanstack/react-query";
-import { api } from "../api/client.ts";
-import type { Page, Project, ProjectAccess, ResultNode, Workplan } from "../api/types.ts";
+import { send } from "../api/client.ts";
 
 export const projectKeys = {
   project: (id: string) => ["project", id] as const,
@@ -12,7 +11,7 @@ export const projectKeys = {
 export function useProject(id: string | undefined) {
   return useQuery({
     queryKey: projectKeys.project(id ?? ""),
-    queryFn: () => api.get<Project>(`/projects/${id}`),
+    queryFn: () => send("getProject", { params: { id: id ?? "" } }),
     enabled: Boolean(id),
   });
 }
@@ -21,7 +20,7 @@ export function useProject(id: string | undefined) {
 export function useProjectAccess(id: string | undefined) {
   const query = useQuery({
     queryKey: projectKeys.access(id ?? ""),
-    queryFn: () => api.get<ProjectAccess>(`/projects/${id}/access`),
+    queryFn: () => send("projectAccess", { params: { id: id ?? "" } }),
     enabled: Boolean(id),
   });
   const can = (capability: string) => query.data?.capabilities.includes(capability) ?? false;
@@ -31,7 +30,7 @@ export function useProjectAccess(id: string | undefined) {
 export function useNodes(id: string | undefined) {
   return useQuery({
     queryKey: projectKeys.nodes(id ?? ""),
-    queryFn: () => api.get<ResultNode[]>(`/projects/${id}/nodes`),
+    queryFn: () => send("listNodes", { params: { id: id ?? "" } }),
     enabled: Boolean(id),
   });
 }
@@ -39,7 +38,7 @@ export function useNodes(id: string | undefined) {
 export function useWorkplans(id: string | undefined) {
   return useQuery({
     queryKey: projectKeys.workplans(id ?? ""),
-    queryFn: () => api.get<Page<Workplan>>(`/projects/${id}/workplans?pageSize=200`),
+    queryFn: () => send("listWorkplans", { params: { id: id ?? "" }, query: { pageSize: 200 } }),
     enabled: Boolean(id),
   });
 }

@@ -2,8 +2,8 @@ import { Badge, Group, Paper, Select, Stack, Table, Text, Title } from "@mantine
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { api } from "../api/client.ts";
-import type { Comparison, Workplan } from "../api/types.ts";
+import { send } from "../api/client.ts";
+import type { Workplan } from "../api/types.ts";
 import { useFormat } from "../ui/format.ts";
 import { ErrorState, Loading } from "../ui/states.tsx";
 
@@ -20,7 +20,7 @@ export default function ComparePanel({ plan, versions }: { plan: Workplan; versi
   const comparison = useQuery({
     queryKey: ["comparison", otherId, plan.id],
     // The older version is the base, so a positive difference is an increase.
-    queryFn: () => api.get<Comparison>(`/workplans/${otherId}/comparison?with=${plan.id}`),
+    queryFn: () => send("compareWorkplans", { params: { id: otherId ?? "" }, query: { with: plan.id } }),
     enabled: Boolean(otherId),
   });
   if (others.length === 0) return <Text c="dimmed">{t("compare.noOther")}</Text>;

@@ -1,8 +1,8 @@
 import { Button, Group } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
-import { api, errorText } from "../api/client.ts";
-import type { Activity, BudgetLine } from "../api/types.ts";
+import { errorText, send } from "../api/client.ts";
+import type { Activity } from "../api/types.ts";
 import type { GridRow } from "./plan-model.ts";
 import { planKeys, removeActivity, removeLine, storeActivity } from "./queries.ts";
 import type { PlanEditor } from "./use-plan-editor.ts";
@@ -38,15 +38,14 @@ export function GridToolbar(props: GridToolbarProps) {
   const addLine = () =>
     guard(async () => {
       if (!row || row.kind === "node") return;
-      await api.post<BudgetLine>(`/activities/${row.activity.id}/budget-lines`, {});
+      await send("createBudgetLine", { params: { id: row.activity.id }, body: {} });
     });
   const addActivity = () =>
     guard(async () => {
       const nodeId = row?.kind === "node" ? row.id : (row?.activity.resultNodeId ?? null);
-      const created = await api.post<Activity>(`/workplans/${planId}/activities`, {
-        title: t("plan.newActivity"),
-        resultNodeId: nodeId,
-        budgetLines: [{}],
+      const created = await send("createActivity", {
+        params: { id: planId },
+        body: { title: t("plan.newActivity"), resultNodeId: nodeId, budgetLines: [{}] },
       });
       storeActivity(client, planId, created);
     });
@@ -55,10 +54,10 @@ export function GridToolbar(props: GridToolbarProps) {
       if (!row || row.kind === "node" || !window.confirm(t("plan.confirmDelete"))) return;
       if (row.kind === "line") {
         const { line } = row;
-        await api.delete(`/budget-lines/${line.id}`);
+        await send("deleteBudgetLine", { params: { id: line.id } });
         removeLine(client, planId, line.id);
       } else {
-        await api.delete(`/activities/${row.activity.id}`);
+        await send("deleteActivity", { params: { id: row.activity.id } });
         removeActivity(client, planId, row.activity.id);
       }
     });
@@ -72,14 +71,19 @@ export function GridToolbar(props: GridToolbarProps) {
         const index = siblings.findIndex((a) => a.id === row.activity.id);
         const other = siblings[index + delta];
         if (!other) return;
-        await editor.editActivity(row.activity.id, { position: other.position });
-        await editor.editActivity(other.id, { position: row.activity.position });
+        // One request: the server renumbers the siblings in one transaction.
+        await send("moveActivity", {
+          params: { id: row.activity.id },
+          body: { position: index + delta, version: row.activity.version },
+        });
       } else {
         const lines = [...row.activity.budgetLines].sort((a, b) => a.position - b.position);
         const other = lines[row.index + delta];
         if (!other) return;
-        await api.patch(`/budget-lines/${row.line.id}`, { position: other.position, version: row.line.version });
-        await api.patch(`/budget-lines/${other.id}`, { position: row.line.position, version: other.version });
+        await send("moveBudgetLine", {
+          params: { id: row.line.id },
+          body: { position: row.index + delta, version: row.line.version },
+        });
       }
     });
 

@@ -4,7 +4,7 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
-import { api, errorText } from "../api/client.ts";
+import { errorText, hrefOf, send } from "../api/client.ts";
 import type { Workplan } from "../api/types.ts";
 import { projectKeys } from "../projects/queries.ts";
 import { planKeys } from "./queries.ts";
@@ -21,7 +21,10 @@ export function WorkflowBar({ plan, can }: { plan: Workplan; can: (capability: s
   );
   const transition = useMutation({
     mutationFn: (a: PlanAction) =>
-      api.post<Workplan>(`/workplans/${plan.id}/transitions`, { action: a, comment: comment || undefined, version: plan.version }),
+      send("transitionWorkplan", {
+        params: { id: plan.id },
+        body: { action: a, comment: comment || undefined, version: plan.version },
+      }),
     onSuccess: (updated) => {
       queryClient.setQueryData(planKeys.plan(plan.id), updated);
       void queryClient.invalidateQueries({ queryKey: planKeys.history(plan.id) });
@@ -32,7 +35,10 @@ export function WorkflowBar({ plan, can }: { plan: Workplan; can: (capability: s
     },
   });
   const newVersion = useMutation({
-    mutationFn: () => api.post<Workplan>(`/projects/${plan.projectId}/workplans`, { year: plan.year, copyFromId: plan.id }),
+    mutationFn: () => send("createWorkplan", {
+      params: { id: plan.projectId },
+      body: { year: plan.year, copyFromId: plan.id },
+    }),
     onSuccess: (created) => {
       void queryClient.invalidateQueries({ queryKey: projectKeys.workplans(plan.projectId) });
       void navigate(`/workplans/${created.id}`);
@@ -58,13 +64,13 @@ export function WorkflowBar({ plan, can }: { plan: Workplan; can: (capability: s
           </Button>
         </Menu.Target>
         <Menu.Dropdown>
-          <Menu.Item component="a" href={`/api/v1/workplans/${plan.id}/export?format=xlsx`} download>
+          <Menu.Item component="a" href={hrefOf("exportWorkplan", { id: plan.id }, { format: "xlsx" })} download>
             {t("plan.exportXlsx")}
           </Menu.Item>
-          <Menu.Item component="a" href={`/api/v1/workplans/${plan.id}/export?format=awp`} download>
+          <Menu.Item component="a" href={hrefOf("exportWorkplan", { id: plan.id }, { format: "awp" })} download>
             {t("plan.exportAwp")}
           </Menu.Item>
-          <Menu.Item component="a" href={`/api/v1/workplans/${plan.id}/export?format=csv`} download>
+          <Menu.Item component="a" href={hrefOf("exportWorkplan", { id: plan.id }, { format: "csv" })} download>
             {t("plan.exportCsv")}
           </Menu.Item>
         </Menu.Dropdown>

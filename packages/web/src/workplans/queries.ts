@@ -1,6 +1,6 @@
 import { type QueryClient, useQuery } from "@tanstack/react-query";
-import { api } from "../api/client.ts";
-import type { Activity, BudgetLine, Page, Workplan, WorkplanStep, WorkplanSummary } from "../api/types.ts";
+import { send } from "../api/client.ts";
+import type { Activity, BudgetLine } from "../api/types.ts";
 
 export const planKeys = {
   plan: (id: string) => ["workplan", id] as const,
@@ -10,14 +10,14 @@ export const planKeys = {
 };
 
 export function useWorkplan(id: string | undefined) {
-  return useQuery({ queryKey: planKeys.plan(id ?? ""), queryFn: () => api.get<Workplan>(`/workplans/${id}`), enabled: Boolean(id) });
+  return useQuery({ queryKey: planKeys.plan(id ?? ""), queryFn: () => send("getWorkplan", { params: { id: id ?? "" } }), enabled: Boolean(id) });
 }
 
 /** Every activity of the plan with its budget lines, page after page. */
 async function allActivities(id: string): Promise<Activity[]> {
   const items: Activity[] = [];
   for (let page = 1; ; page++) {
-    const result = await api.get<Page<Activity>>(`/workplans/${id}/activities?pageSize=500&page=${page}`);
+    const result = await send("listActivities", { params: { id }, query: { pageSize: 500, page } });
     items.push(...result.items);
     if (items.length >= result.total || result.items.length === 0) return items;
   }
@@ -30,7 +30,7 @@ export function useActivities(id: string | undefined) {
 export function useSummary(id: string | undefined) {
   return useQuery({
     queryKey: planKeys.summary(id ?? ""),
-    queryFn: () => api.get<WorkplanSummary>(`/workplans/${id}/summary`),
+    queryFn: () => send("workplanSummary", { params: { id: id ?? "" } }),
     enabled: Boolean(id),
   });
 }
@@ -38,7 +38,7 @@ export function useSummary(id: string | undefined) {
 export function useHistory(id: string | undefined) {
   return useQuery({
     queryKey: planKeys.history(id ?? ""),
-    queryFn: () => api.get<WorkplanStep[]>(`/workplans/${id}/history`),
+    queryFn: () => send("workplanHistory", { params: { id: id ?? "" } }),
     enabled: Boolean(id),
   });
 }

@@ -3,7 +3,7 @@
 // conflict that shows both values and loses neither.
 import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
-import { api, ApiError, errorText } from "../api/client.ts";
+import { ApiError, errorText, send } from "../api/client.ts";
 import type { Activity, BudgetLine } from "../api/types.ts";
 import { planKeys, storeActivity, storeLines } from "./queries.ts";
 
@@ -72,11 +72,11 @@ export function usePlanEditor(planId: string) {
         async () => {
           if (before.length === 1 && before[0]) {
             const { line, changes } = before[0];
-            return [await api.patch<BudgetLine>(`/budget-lines/${line.id}`, { ...changes, version: line.version })];
+            const body = { ...changes, version: line.version };
+            return [await send("updateBudgetLine", { params: { id: line.id }, body })];
           }
-          const response = await api.post<{ lines: BudgetLine[] }>(`/workplans/${planId}/line-edits`, {
-            lines: before.map(({ line, changes }) => ({ id: line.id, version: line.version, ...changes })),
-          });
+          const lines = before.map(({ line, changes }) => ({ id: line.id, version: line.version, ...changes }));
+          const response = await send("editLines", { params: { id: planId }, body: { lines } });
           return response.lines;
         },
         rollback,
@@ -107,7 +107,7 @@ export function usePlanEditor(planId: string) {
       if (!activity) return false;
       storeActivity(client, planId, { ...activity, ...changes });
       const result = await run(
-        () => api.patch<Activity>(`/activities/${id}`, { ...changes, version: activity.version }),
+        () => send("updateActivity", { params: { id }, body: { ...changes, version: activity.version } }),
         () => storeActivity(client, planId, activity),
         (current) => {
           storeActivity(client, planId, current as Activity);
