@@ -1,7 +1,7 @@
 import { Center, Loader } from "@mantine/core";
 import { lazy, Suspense } from "react";
 import { useTranslation } from "react-i18next";
-import { Route, Routes } from "react-router";
+import { Outlet, Route, Routes } from "react-router";
 import { LoginPage } from "./auth/LoginPage.tsx";
 import { useSession } from "./auth/session.tsx";
 import { Layout } from "./layout/Layout.tsx";
@@ -12,7 +12,8 @@ const PortfolioPage = lazy(() => import("./portfolio/PortfolioPage.tsx"));
 const ProjectPage = lazy(() => import("./projects/ProjectPage.tsx"));
 const WorkplanPage = lazy(() => import("./workplans/WorkplanPage.tsx"));
 
-export function App() {
+/** The signed-in part of the app: the sign-in screen until there is a session. */
+function SignedIn() {
   const { user } = useSession();
   const { t } = useTranslation();
   if (user === undefined) {
@@ -26,13 +27,22 @@ export function App() {
   return (
     <Layout>
       <Suspense fallback={<Loader m="xl" aria-label={t("common.loading")} />}>
-        <Routes>
-          <Route path="/" element={<PortfolioPage />} />
-          <Route path="/projects/:projectId" element={<ProjectPage />} />
-          <Route path="/workplans/:workplanId" element={<WorkplanPage />} />
-          <Route path="*" element={<NotFound />} />
-        </Routes>
+        <Outlet />
       </Suspense>
     </Layout>
+  );
+}
+
+export function App() {
+  return (
+    <Routes>
+      {/* Pages that anonymous visitors may see (a public portal) go here, beside SignedIn rather than in it. */}
+      <Route element={<SignedIn />}>
+        <Route path="/" element={<PortfolioPage />} />
+        <Route path="/projects/:projectId" element={<ProjectPage />} />
+        <Route path="/workplans/:workplanId" element={<WorkplanPage />} />
+        <Route path="*" element={<NotFound />} />
+      </Route>
+    </Routes>
   );
 }

@@ -13,6 +13,7 @@ export type WorkplanStep = z.infer<typeof api.workplanStep>;
 export type Activity = api.Activity;
 export type BudgetLine = api.BudgetLine;
 export type WorkplanSummary = api.WorkplanSummary;
+export type WorkplanContent = api.WorkplanContent;
 export type Finding = WorkplanSummary["findings"][number];
 export type Comparison = z.infer<typeof api.workplanComparison>;
 export type ProjectAccess = z.infer<typeof api.projectAccess>;

@@ -2,9 +2,8 @@ import { Button, Group } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useTranslation } from "react-i18next";
 import { errorText, send } from "../api/client.ts";
-import type { Activity } from "../api/types.ts";
 import type { GridRow } from "./plan-model.ts";
-import { planKeys, removeActivity, removeLine, storeActivity } from "./queries.ts";
+import { cachedActivities, planKeys, removeActivity, removeLine, storeActivity } from "./queries.ts";
 import type { PlanEditor } from "./use-plan-editor.ts";
 
 /** Row operations on the active row: add, insert, delete, move; undo; copy the grid for Excel. */
@@ -20,9 +19,9 @@ export function GridToolbar(props: GridToolbarProps) {
   const { planId, row, editable, editor } = props;
   const { t } = useTranslation();
   const client = useQueryClient();
-  const activities = () => client.getQueryData<Activity[]>(planKeys.activities(planId)) ?? [];
+  const activities = () => cachedActivities(client, planId);
   const refresh = () => {
-    void client.invalidateQueries({ queryKey: planKeys.activities(planId) });
+    void client.invalidateQueries({ queryKey: planKeys.content(planId) });
     void client.invalidateQueries({ queryKey: planKeys.summary(planId) });
   };
   const guard = async (work: () => Promise<unknown>) => {

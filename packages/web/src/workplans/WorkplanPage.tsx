@@ -5,7 +5,7 @@ import type { DataGridHandle } from "react-data-grid";
 import { useTranslation } from "react-i18next";
 import { Link, useParams } from "react-router";
 import type { Finding } from "../api/types.ts";
-import { useNodes, useProject, useProjectAccess, useWorkplans } from "../projects/queries.ts";
+import { useProject, useProjectAccess, useWorkplans } from "../projects/queries.ts";
 import { useFormat } from "../ui/format.ts";
 import { ErrorState, Loading } from "../ui/states.tsx";
 import { PlanStatusBadge } from "../ui/StatusBadge.tsx";
@@ -15,7 +15,7 @@ import { HistoryList } from "./HistoryList.tsx";
 import { ancestorsOf, buildRows, type GridRow, planInputOf } from "./plan-model.ts";
 import { PlanGrid } from "./PlanGrid.tsx";
 import { gridText } from "./range.ts";
-import { useActivities, useSummary, useWorkplan } from "./queries.ts";
+import { useContent, useSummary, useWorkplan } from "./queries.ts";
 import { usePlanEditor } from "./use-plan-editor.ts";
 import { WorkflowBar } from "./WorkflowBar.tsx";
 
@@ -30,9 +30,8 @@ export default function WorkplanPage() {
   const projectId = plan.data?.projectId;
   const project = useProject(projectId);
   const access = useProjectAccess(projectId);
-  const nodes = useNodes(projectId);
   const versions = useWorkplans(projectId);
-  const activities = useActivities(workplanId);
+  const content = useContent(workplanId);
   const summary = useSummary(workplanId);
   const editor = usePlanEditor(workplanId);
   const gridRef = useRef<DataGridHandle>(null);
@@ -40,15 +39,12 @@ export default function WorkplanPage() {
   const [activeRow, setActiveRow] = useState<GridRow | null>(null);
   const [tab, setTab] = useState<string | null>("grid");
 
-  const input = useMemo(() => {
-    if (!summary.data || !nodes.data || !activities.data || !project.data) return null;
-    return planInputOf(summary.data, nodes.data, activities.data, project.data.fiscalYearStartMonth, project.data.levelLabels);
-  }, [summary.data, nodes.data, activities.data, project.data]);
+  const input = useMemo(() => (content.data ? planInputOf(content.data) : null), [content.data]);
   // Totals are recomputed here with the same rules as the server, so they follow every keystroke committed.
   const rollup = useMemo(() => (input ? planTree(input) : null), [input]);
   const rows = useMemo(
-    () => (rollup && nodes.data && activities.data ? buildRows(nodes.data, activities.data, rollup, collapsed) : []),
-    [rollup, nodes.data, activities.data, collapsed],
+    () => (rollup && content.data ? buildRows(content.data.nodes, content.data.activities, rollup, collapsed) : []),
+    [rollup, content.data, collapsed],
   );
   const toggle = useCallback((nodeId: string) => {
     setCollapsed((previous) => {
@@ -58,9 +54,10 @@ export default function WorkplanPage() {
     });
   }, []);
 
-  const error = plan.error ?? project.error ?? activities.error ?? summary.error ?? nodes.error;
+  const error = plan.error ?? project.error ?? content.error ?? summary.error;
   if (error) return <ErrorState error={error} />;
-  if (!plan.data || !project.data || !rollup || !summary.data || !activities.data || !nodes.data) return <Loading />;
+  if (!plan.data || !project.data || !rollup || !summary.data || !content.data) return <Loading />;
+  const { nodes, activities } = content.data;
 
   const currency = project.data.currency;
   const canEdit = access.can("plan.edit");
@@ -70,12 +67,12 @@ export default function WorkplanPage() {
   const jumpTo = (finding: Finding) => {
     const { entity, id } = finding.location;
     if (!id) return;
-    const activity = entity === "activity" ? activities.data.find((a) => a.id === id) : activities.data.find((a) => a.budgetLines.some((l) => l.id === id));
+    const activity = entity === "activity" ? activities.find((a) => a.id === id) : activities.find((a) => a.budgetLines.some((l) => l.id === id));
     const nodeId = entity === "node" ? id : (activity?.resultNodeId ?? null);
-    const hidden = ancestorsOf(nodes.data, entity === "node" ? (nodes.data.find((n) => n.id === id)?.parentId ?? null) : nodeId);
+    const hidden = ancestorsOf(nodes, entity === "node" ? (nodes.find((n) => n.id === id)?.parentId ?? null) : nodeId);
     const reveal = new Set([...collapsed].filter((c) => !hidden.includes(c)));
     setCollapsed(reveal);
-    const target = buildRows(nodes.data, activities.data, rollup, reveal).findIndex((r) => r.id === id);
+    const target = buildRows(nodes, activities, rollup, reveal).findIndex((r) => r.id === id);
     if (target >= 0) {
       setTab("grid");
       requestAnimationFrame(() => {
@@ -164,7 +161,7 @@ export default function WorkplanPage() {
         </Tabs.Panel>
         <Tabs.Panel value="chronogram" pt="sm">
           <Chronogram
-            activities={activities.data}
+            activities={activities}
             fiscalYearStartMonth={project.data.fiscalYearStartMonth}
             editable={editable}
             editor={editor}

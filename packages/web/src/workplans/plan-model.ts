@@ -1,33 +1,20 @@
 // Pure helpers of the plan editor: the plan as core's rules see it, and the
 // flat list of grid rows (groups, activities, budget lines) built from it.
-import { type CurrencyCode, type PlanInput, type PlanTree, planActivityOf, planLineOf, planNodeOf } from "@baara/core";
-import type { Activity, BudgetLine, Finding, ResultNode, WorkplanSummary } from "../api/types.ts";
+import { type PlanInput, type PlanTree, planActivityOf, planLineOf, planNodeOf } from "@baara/core";
+import type { Activity, BudgetLine, Finding, ResultNode, WorkplanContent } from "../api/types.ts";
 
-export function planInputOf(
-  summary: WorkplanSummary,
-  nodes: ResultNode[],
-  activities: Activity[],
-  fiscalYearStartMonth: number,
-  levelLabels: string[],
-): PlanInput {
-  const declaredTotals: { nodeId: string; amount: string }[] = [];
-  const collect = (list: WorkplanSummary["nodes"]) => {
-    for (const n of list) {
-      if (n.declared !== null) declaredTotals.push({ nodeId: n.id, amount: n.declared });
-      collect(n.children);
-    }
-  };
-  collect(summary.nodes);
+/** The plan as core's rules see it, from the content the server sent (GET /workplans/:id/content). */
+export function planInputOf(content: WorkplanContent): PlanInput {
   return {
-    currency: summary.currency as CurrencyCode,
-    year: summary.workplan.year,
-    fiscalYearStartMonth,
-    levelLabels,
-    nodes: nodes.map(planNodeOf),
-    activities: activities.map(planActivityOf),
-    lines: activities.flatMap((a) => a.budgetLines.map((l) => planLineOf({ ...l, activityId: a.id }))),
-    declaredTotals,
-    declaredTotal: summary.total.declared,
+    currency: content.currency,
+    year: content.workplan.year,
+    fiscalYearStartMonth: content.fiscalYearStartMonth,
+    levelLabels: content.levelLabels,
+    nodes: content.nodes.map(planNodeOf),
+    activities: content.activities.map(planActivityOf),
+    lines: content.activities.flatMap((a) => a.budgetLines.map((l) => planLineOf({ ...l, activityId: a.id }))),
+    declaredTotals: content.declaredTotals,
+    declaredTotal: content.declaredTotal,
   };
 }
 

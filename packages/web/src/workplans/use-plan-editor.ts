@@ -5,7 +5,7 @@ import { useQueryClient } from "@tanstack/react-query";
 import { useCallback, useRef, useState } from "react";
 import { ApiError, errorText, send } from "../api/client.ts";
 import type { Activity, BudgetLine } from "../api/types.ts";
-import { planKeys, storeActivity, storeLines } from "./queries.ts";
+import { cachedActivities, planKeys, storeActivity, storeLines } from "./queries.ts";
 
 export type LineChanges = Partial<Pick<BudgetLine, "description" | "accountCode" | "fundCode" | "quantity" | "unitCost" | "amount">>;
 export type ActivityChanges = Partial<Pick<Activity, "code" | "title" | "outputIndicator" | "responsible" | "comments" | "months" | "position">>;
@@ -33,7 +33,7 @@ export function usePlanEditor(planId: string) {
   const [message, setMessage] = useState<{ text: string; tone: "info" | "error" } | null>(null);
   const [saving, setSaving] = useState(0);
 
-  const activities = () => client.getQueryData<Activity[]>(planKeys.activities(planId)) ?? [];
+  const activities = () => cachedActivities(client, planId);
   const findLine = (id: string) => activities().flatMap((a) => a.budgetLines).find((l) => l.id === id);
   const findActivity = (id: string) => activities().find((a) => a.id === id);
   const refreshSummary = () => client.invalidateQueries({ queryKey: planKeys.summary(planId) });
