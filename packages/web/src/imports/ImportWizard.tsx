@@ -48,6 +48,8 @@ export default function ImportWizard({ project, onClose }: { project: Project; o
   const [record, setRecord] = useState<ImportRecord | null>(null);
   const preview: Preview | null = record?.interpretation ?? null;
   const [progress, setProgress] = useState<number | null>(null);
+  /** What the progress bar is about: sending the file, reading it, or writing the plan. */
+  const [stage, setStage] = useState<"uploading" | "reading" | "writing">("uploading");
   const [error, setError] = useState<string | null>(null);
   const monthNames = t("months.long", { returnObjects: true }) as string[];
 
@@ -72,6 +74,7 @@ export default function ImportWizard({ project, onClose }: { project: Project; o
   async function follow(current: ImportRecord): Promise<ImportRecord | null> {
     let latest = current;
     while (latest.status === "reading" || latest.status === "committing") {
+      setStage(latest.status === "reading" ? "reading" : "writing");
       setProgress(latest.job?.progress ?? 0);
       await new Promise((done) => setTimeout(done, POLL_MS));
       if (!open.current) return null;
@@ -94,6 +97,7 @@ export default function ImportWizard({ project, onClose }: { project: Project; o
 
   async function run(work: () => Promise<void>) {
     setError(null);
+    setStage("uploading");
     setProgress(0);
     try {
       await work();
@@ -158,8 +162,8 @@ export default function ImportWizard({ project, onClose }: { project: Project; o
         )}
         {progress !== null && (
           <Stack gap={2}>
-            <Text size="sm">{t("imports.reading", { percent: Math.round(progress * 100) })}</Text>
-            <Progress value={progress * 100} aria-label={t("imports.reading", { percent: Math.round(progress * 100) })} />
+            <Text size="sm">{t(`imports.${stage}`, { percent: Math.round(progress * 100) })}</Text>
+            <Progress value={progress * 100} aria-label={t(`imports.${stage}`, { percent: Math.round(progress * 100) })} />
           </Stack>
         )}
         {step === 0 && (
