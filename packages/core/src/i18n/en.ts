@@ -32,6 +32,7 @@ export const en: Catalogue = {
     BAD_REQUEST: "Bad request.",
     PLAN_VERSION_TAKEN: "Another version of this plan was just created: try again.",
     AMOUNT_NEGATIVE: "The amount cannot be negative.",
+    TEXT_UNSTORABLE: "Text refused: it holds a null character or an incomplete Unicode character.",
     QUANTITY_INVALID: "Invalid quantity: expected a non-negative number with at most 3 decimals.",
     CURRENCY_UNKNOWN: "Unknown currency: {{value}}.",
     CURRENCY_MISMATCH: "The project uses {{expected}}: currency {{value}} is not accepted.",

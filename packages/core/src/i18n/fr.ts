@@ -34,6 +34,7 @@ export const fr = {
     BAD_REQUEST: "Requête invalide.",
     PLAN_VERSION_TAKEN: "Une autre version de ce plan vient d'être créée : réessayez.",
     AMOUNT_NEGATIVE: "Le montant ne peut pas être négatif.",
+    TEXT_UNSTORABLE: "Texte refusé : il contient un caractère nul ou un caractère Unicode incomplet.",
     QUANTITY_INVALID: "Quantité invalide : nombre positif avec au plus 3 décimales attendu.",
     CURRENCY_UNKNOWN: "Devise inconnue : {{value}}.",
     CURRENCY_MISMATCH: "Le projet est en {{expected}} : la devise {{value}} n'est pas acceptée.",

@@ -25,7 +25,11 @@ export function normalise(text: string): string {
 export function cellText(value: CellValue | undefined): string {
   if (value === null || value === undefined) return "";
   if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return String(value).replace(/\r\n?/g, "\n").trim();
+  // NUL characters and halves of a Unicode pair mean nothing in a cell and cannot be stored: dropped.
+  return String(value)
+    .replace(/\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, "")
+    .replace(/\r\n?/g, "\n")
+    .trim();
 }
 
 export function isBlank(value: CellValue | undefined): boolean {

@@ -5,6 +5,7 @@ import { api } from "@baara/core";
 import type { FastifyRequest } from "fastify";
 import * as z from "zod";
 import { AppError, invalidField, invalidFields } from "../http/errors.ts";
+import { unstorableTextError, unstorableTextPath } from "../http/validation.ts";
 import { MAX_FILE_BYTES } from "./read-file.ts";
 
 export interface Upload {
@@ -42,6 +43,8 @@ export async function readUpload(request: FastifyRequest): Promise<Upload> {
       values[part.fieldname] = part.value;
     }
   }
+  const unstorable = unstorableTextPath(values);
+  if (unstorable) throw unstorableTextError("body", unstorable);
   const parsed = fields.safeParse(values);
   if (!parsed.success) {
     throw invalidFields(parsed.error.issues.map((i) => ({ field: i.path.join("."), code: i.code, message: i.message })));
