@@ -62,7 +62,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   await app.register(fastifyCookie);
   // Slow links: JSON and the app's scripts travel gzip- or brotli-compressed.
   await app.register(fastifyCompress, { threshold: 1024 });
-  await app.register(fastifyMultipart, { limits: { fileSize: MAX_FILE_BYTES, files: 1, fields: 20 } });
+  await app.register(fastifyMultipart, { limits: { fileSize: MAX_FILE_BYTES, fieldSize: MAX_FILE_BYTES, files: 1, fields: 20 } });
   await app.register(fastifySwagger, {
     openapi: {
       info: {

@@ -969,10 +969,11 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
       request: (i) => ({ url: `/imports/${i.id}/commit`, payload: {} }),
     }),
     row({
+      // A job's error may name the file and its sheets: seen by those who see the pending import.
       name: "GET /jobs/:id",
       route: "getJob",
-      allowed: READ_P,
-      hidden: HIDDEN_P,
+      allowed: MANAGE_P,
+      hidden: NOT_MANAGE_P,
       prepare: pendingImport,
       request: (i) => ({ url: `/jobs/${i.job?.id ?? "none"}` }),
     }),

@@ -6,6 +6,8 @@ import { call, createTestApp, login, type Session, type TestContext } from "./he
 import { databaseKinds } from "./helpers/databases.ts";
 import { grant, makeOrganisation, makeProject, makeUser, PASSWORD } from "./helpers/factories.ts";
 import { importPlan, readImport, uploadImport } from "./helpers/imports.ts";
+import { multipart } from "./helpers/multipart.ts";
+import { MAX_FILE_BYTES } from "../src/imports/read-file.ts";
 import { pgsmSampleText } from "./fixtures/workplans.ts";
 
 const V1 = "/api/v1";
@@ -71,5 +73,75 @@ describe.each(databaseKinds)("text the database cannot store, on %s", (kind) => 
     const titles = JSON.stringify(activities.json());
     expect(titles).toContain("Production d'un skech");
     expect(titles).not.toMatch(/\\u0000|\\ud800/i);
+  });
+});
+
+describe("multipart bodies that are not what they say", () => {
+  let ctx: TestContext;
+  let manager: Session;
+  let projectId: string;
+
+  beforeAll(async () => {
+    ctx = await createTestApp("pglite");
+    const { db } = ctx.database;
+    const organisation = await makeOrganisation(db);
+    const user = await makeUser(db);
+    await grant(db, user.id, "manager", { organisationId: organisation.id });
+    projectId = (await makeProject(db, { organisationId: organisation.id })).id;
+    manager = await login(ctx.app, user.email, PASSWORD);
+  });
+  afterAll(() => ctx.close());
+
+  const post = (payload: string | Buffer, contentType: string) =>
+    call(ctx.app, manager, { method: "POST", url: `${V1}/projects/${projectId}/imports`, payload, headers: { "content-type": contentType } });
+
+  it.each([
+    ["garbage under a boundary", "garbage", "multipart/form-data; boundary=XX"],
+    ["a part that never ends", "--XX\r\nContent-Disposition: form-data; name=\"year\"\r\n\r\n2022", "multipart/form-data; boundary=XX"],
+    ["no boundary at all", "--XX--", "multipart/form-data"],
+  ])("answers %s with 400, not 500", async (_, body, type) => {
+    const response = await post(body, type);
+    expect(response.statusCode, response.body).toBe(400);
+    expect(response.json().error.message).not.toBe("");
+  });
+
+  it("keeps a file whose name and type hold control characters, under a clean name and a neutral type", async () => {
+    const boundary = "----b";
+    const body = Buffer.concat([
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="a\u0000b.txt"\r\nContent-Type: text/\u0000plain\r\n\r\n`),
+      Buffer.from(pgsmSampleText(), "utf8"),
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    ]);
+    const response = await post(body, `multipart/form-data; boundary=${boundary}`);
+    expect(response.statusCode, response.body).toBe(202);
+    expect(response.json()).toMatchObject({ fileName: "ab.txt", fileType: "application/octet-stream" });
+    const file = await call(ctx.app, manager, { method: "GET", url: `${V1}/imports/${response.json().id}/file` });
+    expect(file.headers["x-content-type-options"]).toBe("nosniff");
+  });
+
+  it("refuses a year that is not a year in French, naming the field, as a JSON body would be", async () => {
+    const file = { name: "ptba.tsv", bytes: Buffer.from(pgsmSampleText(), "utf8") };
+    const response = await uploadImport(ctx.app, manager, projectId, file, { year: "abc" });
+    expect(response.statusCode, response.body).toBe(400);
+    expect(response.json().error).toMatchObject({ code: "VALIDATION_ERROR", details: [expect.objectContaining({ field: "year" })] });
+    expect(response.json().error.message).not.toMatch(/Invalid input|expected/);
+  });
+
+  it("refuses pasted cells beyond the size limit rather than keeping the part that fits", async () => {
+    const response = await call(ctx.app, manager, {
+      method: "POST",
+      url: `${V1}/projects/${projectId}/imports`,
+      ...multipart({ text: "a\tb\n".repeat(3_000_000) + "c".repeat(MAX_FILE_BYTES) }),
+    });
+    expect(response.statusCode, response.body.slice(0, 300)).toBe(413);
+    expect(response.json().error.code).toBe("FILE_TOO_LARGE");
+  });
+
+  it("tells an anonymous caller to sign in whether an import exists or not", async () => {
+    const read = await readImport(ctx.app, manager, projectId, { name: "ptba.tsv", bytes: Buffer.from(pgsmSampleText(), "utf8") });
+    for (const id of [read.id, "00000000-0000-4000-8000-000000000000"]) {
+      const response = await call(ctx.app, null, { method: "GET", url: `${V1}/imports/${id}` });
+      expect(response.statusCode).toBe(401);
+    }
   });
 });

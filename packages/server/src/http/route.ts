@@ -62,6 +62,8 @@ export function route<S extends api.RouteSpec>(app: FastifyInstance, spec: S, ha
         const name = file.fileName;
         return reply
           .header("content-type", file.mimeType)
+          // A stored file is given back as the type it was sent with: never let the browser guess another.
+          .header("x-content-type-options", "nosniff")
           .header("content-disposition", `attachment; filename="${name.replace(/[^\x20-\x7e]|"/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`)
           .send(file.body);
       }

@@ -1,7 +1,7 @@
 import { desc, eq, sql } from "drizzle-orm";
 import type * as z from "zod";
 import type { api } from "@baara/core";
-import { authorizeProject, authorizeWorkplan, projectAccess } from "../access/policy.ts";
+import { authorizeProject, authorizeWorkplan, projectAccess, requireSignedIn } from "../access/policy.ts";
 import type { Context } from "../context.ts";
 import { imports, jobs, storedFiles, users } from "../db/schema.ts";
 import { AppError, notFound } from "../http/errors.ts";
@@ -15,11 +15,10 @@ export type ImportRow = typeof imports.$inferSelect;
  * plan's source. Others do not learn it exists.
  */
 export async function readableImport(ctx: Context, importId: string): Promise<ImportRow> {
+  // Imports are for signed-in users, whether the id exists or not: the answer tells nothing of it.
+  if (!ctx.system) requireSignedIn(ctx);
   const [row] = await ctx.db.select().from(imports).where(eq(imports.id, importId));
-  if (!row) {
-    if (!ctx.actor && !ctx.system) await authorizeProject(ctx, "00000000-0000-0000-0000-000000000000", "project.read");
-    throw notFound("import");
-  }
+  if (!row) throw notFound("import");
   const access = await projectAccess(ctx, row.projectId);
   if (access.capabilities.has("plan.create")) return row;
   if (row.workplanId) {

@@ -4,8 +4,8 @@ import type { MultipartFile } from "@fastify/multipart";
 import { api } from "@baara/core";
 import type { FastifyRequest } from "fastify";
 import * as z from "zod";
-import { AppError, invalidField, invalidFields } from "../http/errors.ts";
-import { unstorableTextError, unstorableTextPath } from "../http/validation.ts";
+import { AppError, invalidField } from "../http/errors.ts";
+import { RequestValidationError, unstorableTextError, unstorableTextPath } from "../http/validation.ts";
 import { MAX_FILE_BYTES } from "./read-file.ts";
 
 export interface Upload {
@@ -26,11 +26,34 @@ const fields = z.object({
 
 const tooLarge = () => new AppError("FILE_TOO_LARGE", { max: MAX_FILE_BYTES / 1024 / 1024 });
 
+/** The parts of a multipart body; a body that is not well-formed multipart is a bad request, not a server error. */
+async function* partsOf(request: FastifyRequest) {
+  try {
+    yield* request.parts();
+  } catch (error) {
+    if (error instanceof AppError) throw error;
+    const code = (error as { code?: unknown }).code;
+    if (code === "FST_REQ_FILE_TOO_LARGE" || code === "FST_FILES_LIMIT" || code === "FST_PARTS_LIMIT" || code === "FST_FIELDS_LIMIT") throw tooLarge();
+    throw new AppError("BAD_REQUEST");
+  }
+}
+
+/** The file's name as the user's system gave it, without what cannot be stored or shown. */
+function storableName(name: string | undefined): string {
+  const clean = (name ?? "").replace(/[\u0000-\u001f\u007f]|[\uD800-\uDFFF]/g, "").trim().slice(0, 255);
+  return clean || "fichier";
+}
+
+/** A media type such as `text/csv`; anything else is kept as plain bytes. */
+function storableType(type: string | undefined): string {
+  return type && /^[\w.+-]+\/[\w.+-]+$/.test(type) ? type.toLowerCase() : "application/octet-stream";
+}
+
 export async function readUpload(request: FastifyRequest): Promise<Upload> {
   if (!request.isMultipart()) throw new AppError("EMPTY_FILE");
   const values: Record<string, string> = {};
   let file: Omit<Upload, "options"> | null = null;
-  for await (const part of request.parts()) {
+  for await (const part of partsOf(request)) {
     if (part.type === "file") {
       const upload = part as MultipartFile;
       // The multipart plugin throws its own error past the size limit: give it our code and message.
@@ -38,17 +61,18 @@ export async function readUpload(request: FastifyRequest): Promise<Upload> {
         throw (error as { code?: unknown }).code === "FST_REQ_FILE_TOO_LARGE" ? tooLarge() : error;
       });
       if (upload.file.truncated) throw tooLarge();
-      file = { bytes, name: upload.filename || "fichier", mimeType: upload.mimetype || "application/octet-stream" };
+      file = { bytes, name: storableName(upload.filename), mimeType: storableType(upload.mimetype) };
     } else if (typeof part.value === "string") {
+      // Past the field size limit the plugin cuts the value: refuse it rather than read half of it.
+      if (part.valueTruncated) throw tooLarge();
       values[part.fieldname] = part.value;
     }
   }
   const unstorable = unstorableTextPath(values);
   if (unstorable) throw unstorableTextError("body", unstorable);
   const parsed = fields.safeParse(values);
-  if (!parsed.success) {
-    throw invalidFields(parsed.error.issues.map((i) => ({ field: i.path.join("."), code: i.code, message: i.message })));
-  }
+  // Rendered as any request that does not match its schema: 400, in the user's language.
+  if (!parsed.success) throw new RequestValidationError("body", parsed.error.issues);
   const { text, roles, year, sheet } = parsed.data;
   if (!file && text) file = { bytes: Buffer.from(text, "utf8"), name: "texte collé.tsv", mimeType: "text/tab-separated-values" };
   if (!file || file.bytes.length === 0) throw new AppError("EMPTY_FILE");
@@ -57,7 +81,8 @@ export async function readUpload(request: FastifyRequest): Promise<Upload> {
   if (sheet) options.sheet = sheet;
   if (roles) {
     const decoded = api.importOptions.shape.roles.safeParse(safeJson(roles));
-    if (!decoded.success || !decoded.data) throw invalidField("roles", "VALIDATION_ERROR");
+    if (!decoded.success) throw new RequestValidationError("body", decoded.error.issues.map((i) => ({ ...i, path: ["roles", ...i.path] })));
+    if (!decoded.data) throw invalidField("roles", "VALIDATION_ERROR");
     options.roles = decoded.data;
   }
   return { ...file, options };
