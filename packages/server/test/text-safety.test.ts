@@ -145,3 +145,26 @@ describe("multipart bodies that are not what they say", () => {
     }
   });
 });
+
+describe("an import that is busy", () => {
+  it("says so in words, in both languages", async () => {
+    const ctx = await createTestApp("pglite");
+    try {
+      const { db } = ctx.database;
+      const organisation = await makeOrganisation(db);
+      const user = await makeUser(db);
+      await grant(db, user.id, "manager", { organisationId: organisation.id });
+      const project = await makeProject(db, { organisationId: organisation.id });
+      const session = await login(ctx.app, user.email, PASSWORD);
+      const { record } = await importPlan(ctx.app, session, project.id, { name: "ptba.tsv", bytes: Buffer.from(pgsmSampleText(), "utf8") });
+      const again = (locale: string) =>
+        call(ctx.app, session, { method: "POST", url: `${V1}/imports/${record.id}/reread`, payload: {}, headers: { "accept-language": locale } });
+      const fr = await again("fr");
+      expect(fr.statusCode).toBe(409);
+      expect(fr.json().error.message).toBe("Cet import est « enregistré » : il ne peut pas être relu ni enregistré maintenant.");
+      expect((await again("en")).json().error.message).toBe("This import is “saved”: it cannot be read again or written now.");
+    } finally {
+      await ctx.close();
+    }
+  });
+});

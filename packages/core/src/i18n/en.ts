@@ -17,7 +17,7 @@ export const en: Catalogue = {
     ORGANISATION_IN_USE: "This organisation still has {{children}} sub-organisation(s) and {{projects}} project(s).",
     INTERNAL: "Internal server error.",
     NODE_LOCKED: "This results-framework node carries activities of a \"{{status}}\" plan ({{plan}}): it no longer changes. Add a new node and attach the activities of a new plan version to it.",
-    IMPORT_NOT_READY: "This import is not ready to be saved (state: {{status}}).",
+    IMPORT_NOT_READY: "This import is “{{importStatus}}”: it cannot be read again or written now.",
     IMPORT_FAILED: "Reading the file failed: {{reason}}",
     JOB_FAILED: "The processing failed. Try again; if it persists, report it.",
     FILE_MISSING: "The file of this import is no longer available.",

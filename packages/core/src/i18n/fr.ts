@@ -19,7 +19,7 @@ export const fr = {
     ORGANISATION_IN_USE: "Cette organisation a encore {{children}} sous-organisation(s) et {{projects}} projet(s).",
     INTERNAL: "Erreur interne du serveur.",
     NODE_LOCKED: "Cet élément du cadre de résultats porte des activités d'un plan « {{status}} » ({{plan}}) : il ne change plus. Ajoutez un nouvel élément et rattachez-y les activités d'une nouvelle version du plan.",
-    IMPORT_NOT_READY: "Cet import n'est pas prêt à être enregistré (état : {{status}}).",
+    IMPORT_NOT_READY: "Cet import est « {{importStatus}} » : il ne peut pas être relu ni enregistré maintenant.",
     IMPORT_FAILED: "La lecture du fichier a échoué : {{reason}}",
     JOB_FAILED: "Le traitement a échoué. Réessayez ; si le problème persiste, signalez-le.",
     FILE_MISSING: "Le fichier de cet import n'est plus disponible.",

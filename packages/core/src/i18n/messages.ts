@@ -38,6 +38,7 @@ function localiseParam(name: string, value: string, locale: Locale): string {
   if (name === "entity") return entityLabel(value, locale);
   if (name === "status" || name === "from" || name === "to") return planStatusLabel(value, locale).toLocaleLowerCase(locale);
   if (name === "action") return planActionLabel(value, locale).toLocaleLowerCase(locale);
+  if (name === "importStatus") return term("importStatus", value, locale).toLocaleLowerCase(locale);
   return value;
 }
 

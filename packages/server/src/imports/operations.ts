@@ -34,14 +34,14 @@ export async function createImport(ctx: Context, projectId: string, upload: Uplo
 /** Reads the kept file again with other options (sheet, year, corrected columns). */
 export async function rereadImport(ctx: Context, importId: string, options: api.ImportOptions): Promise<ImportRow> {
   const current = await authorizedImport(ctx, importId);
-  if (current.status !== "ready" && current.status !== "failed") throw new AppError("IMPORT_NOT_READY", { status: current.status });
+  if (current.status !== "ready" && current.status !== "failed") throw new AppError("IMPORT_NOT_READY", { importStatus: current.status });
   const { row, job } = await inTransaction(ctx, async (tx) => {
     const [updated] = await tx.db
       .update(imports)
       .set({ options, status: "reading", plan: null, error: null, version: sql`${imports.version} + 1`, updatedAt: new Date() })
       .where(and(eq(imports.id, current.id), eq(imports.version, current.version)))
       .returning();
-    if (!updated) throw new AppError("IMPORT_NOT_READY", { status: "reading" });
+    if (!updated) throw new AppError("IMPORT_NOT_READY", { importStatus: "reading" });
     return queueReading(tx, updated);
   });
   await job.dispatch();
@@ -55,7 +55,7 @@ export async function commitImport(
   input: { year?: number | undefined; title?: string | undefined },
 ): Promise<ImportRow> {
   const current = await authorizedImport(ctx, importId);
-  if (current.status !== "ready" || !current.plan) throw new AppError("IMPORT_NOT_READY", { status: current.status });
+  if (current.status !== "ready" || !current.plan) throw new AppError("IMPORT_NOT_READY", { importStatus: current.status });
   const year = input.year ?? current.options.year ?? current.plan.year;
   const { row, job } = await inTransaction(ctx, async (tx) => {
     const [updated] = await tx.db
@@ -63,7 +63,7 @@ export async function commitImport(
       .set({ status: "committing", error: null, version: sql`${imports.version} + 1`, updatedAt: new Date() })
       .where(and(eq(imports.id, current.id), eq(imports.version, current.version), eq(imports.status, "ready")))
       .returning();
-    if (!updated) throw new AppError("IMPORT_NOT_READY", { status: "committing" });
+    if (!updated) throw new AppError("IMPORT_NOT_READY", { importStatus: "committing" });
     const data: CommitJob = {
       importId: updated.id,
       version: updated.version,
