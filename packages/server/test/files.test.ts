@@ -11,8 +11,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { DirectoryFileStore } from "../src/files/directory.ts";
 import { S3FileStore } from "../src/files/s3.ts";
 import { type FileStore, sha256Of } from "../src/files/store.ts";
-import { call, createTestApp, login } from "./helpers/app.ts";
-import { grant, makeOrganisation, makeProject, makeUser, PASSWORD } from "./helpers/factories.ts";
+import { call, createTestApp, managerOfNewProject } from "./helpers/app.ts";
 import { importPlan } from "./helpers/imports.ts";
 import { pgsmSampleText } from "./fixtures/workplans.ts";
 
@@ -75,14 +74,9 @@ it("keeps one copy in the folder whatever the number of uploads of the same cont
 it("serves an import's file from the bucket when the app keeps its files there", async () => {
   const ctx = await createTestApp("pglite", { files: s3Store() });
   try {
-    const { db } = ctx.database;
-    const organisation = await makeOrganisation(db);
-    const user = await makeUser(db);
-    await grant(db, user.id, "manager", { organisationId: organisation.id });
-    const project = await makeProject(db, { organisationId: organisation.id });
-    const session = await login(ctx.app, user.email, PASSWORD);
+    const { session, projectId } = await managerOfNewProject(ctx);
     const bytes = Buffer.from(pgsmSampleText(), "utf8");
-    const { record } = await importPlan(ctx.app, session, project.id, { name: "ptba-2022.txt", bytes }, { year: "2022" });
+    const { record } = await importPlan(ctx.app, session, projectId, { name: "ptba-2022.txt", bytes }, { year: "2022" });
     const file = await call(ctx.app, session, { method: "GET", url: `/api/v1/imports/${record.id}/file` });
     expect(file.statusCode).toBe(200);
     expect(file.rawPayload.equals(bytes)).toBe(true);

@@ -2,9 +2,8 @@
 // is refused with 400 naming its field, in any JSON body, query or form
 // field, and dropped from the cells of an imported file: never a 500.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { call, createTestApp, login, type Session, type TestContext } from "./helpers/app.ts";
+import { call, createTestApp, managerOfNewProject, type Session, type TestContext } from "./helpers/app.ts";
 import { databaseKinds } from "./helpers/databases.ts";
-import { grant, makeOrganisation, makeProject, makeUser, PASSWORD } from "./helpers/factories.ts";
 import { importPlan, readImport, uploadImport } from "./helpers/imports.ts";
 import { multipart } from "./helpers/multipart.ts";
 import { MAX_FILE_BYTES } from "../src/imports/read-file.ts";
@@ -21,12 +20,7 @@ describe.each(databaseKinds)("text the database cannot store, on %s", (kind) => 
 
   beforeAll(async () => {
     ctx = await createTestApp(kind);
-    const { db } = ctx.database;
-    const organisation = await makeOrganisation(db);
-    const user = await makeUser(db);
-    await grant(db, user.id, "manager", { organisationId: organisation.id });
-    projectId = (await makeProject(db, { organisationId: organisation.id })).id;
-    manager = await login(ctx.app, user.email, PASSWORD);
+    ({ session: manager, projectId } = await managerOfNewProject(ctx));
   });
   afterAll(() => ctx.close());
 
@@ -83,12 +77,7 @@ describe("multipart bodies that are not what they say", () => {
 
   beforeAll(async () => {
     ctx = await createTestApp("pglite");
-    const { db } = ctx.database;
-    const organisation = await makeOrganisation(db);
-    const user = await makeUser(db);
-    await grant(db, user.id, "manager", { organisationId: organisation.id });
-    projectId = (await makeProject(db, { organisationId: organisation.id })).id;
-    manager = await login(ctx.app, user.email, PASSWORD);
+    ({ session: manager, projectId } = await managerOfNewProject(ctx));
   });
   afterAll(() => ctx.close());
 
@@ -150,13 +139,8 @@ describe("an import that is busy", () => {
   it("says so in words, in both languages", async () => {
     const ctx = await createTestApp("pglite");
     try {
-      const { db } = ctx.database;
-      const organisation = await makeOrganisation(db);
-      const user = await makeUser(db);
-      await grant(db, user.id, "manager", { organisationId: organisation.id });
-      const project = await makeProject(db, { organisationId: organisation.id });
-      const session = await login(ctx.app, user.email, PASSWORD);
-      const { record } = await importPlan(ctx.app, session, project.id, { name: "ptba.tsv", bytes: Buffer.from(pgsmSampleText(), "utf8") });
+      const { session, projectId } = await managerOfNewProject(ctx);
+      const { record } = await importPlan(ctx.app, session, projectId, { name: "ptba.tsv", bytes: Buffer.from(pgsmSampleText(), "utf8") });
       const again = (locale: string) =>
         call(ctx.app, session, { method: "POST", url: `${V1}/imports/${record.id}/reread`, payload: {}, headers: { "accept-language": locale } });
       const fr = await again("fr");

@@ -6,6 +6,7 @@ import { type AppOptions, buildApp } from "../../src/app.ts";
 import { DirectoryFileStore } from "../../src/files/directory.ts";
 import type { DatabaseKind, DatabaseOptions } from "../../src/db/client.ts";
 import { createTestDatabase, type TestDatabase } from "./databases.ts";
+import { grant, makeOrganisation, makeProject, makeUser, PASSWORD } from "./factories.ts";
 
 export interface TestContext {
   app: FastifyInstance;
@@ -83,4 +84,16 @@ export interface FieldProblem {
   field: string;
   code: string;
   message: string;
+}
+
+/** A fresh organisation with one project, and a manager of it signed in: the world most API tests start from. */
+export async function managerOfNewProject(
+  ctx: TestContext,
+): Promise<{ session: Session; projectId: string; organisationId: string }> {
+  const { db } = ctx.database;
+  const organisationId = (await makeOrganisation(db)).id;
+  const user = await makeUser(db);
+  await grant(db, user.id, "manager", { organisationId });
+  const projectId = (await makeProject(db, { organisationId })).id;
+  return { session: await login(ctx.app, user.email, PASSWORD), projectId, organisationId };
 }
