@@ -386,6 +386,20 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
       request: (u) => ({ url: `/users/${u.id}`, payload: { locale: "en", version: u.version } }),
     }),
     row({
+      name: "DELETE /users/:id/sessions (self)",
+      route: "endUserSessions",
+      allowed: SIGNED_IN,
+      prepare: ownAccount,
+      request: (u) => ({ url: `/users/${u.id}/sessions` }),
+    }),
+    row({
+      name: "DELETE /users/:id/sessions (someone else)",
+      route: "endUserSessions",
+      allowed: ["platformAdmin"],
+      prepare: freshUser,
+      request: (u) => ({ url: `/users/${u.id}/sessions` }),
+    }),
+    row({
       // 403 (not 404) even for a user the actor cannot see: the check precedes the lookup, revealing nothing.
       name: "PATCH /users/:id (someone else)",
       route: "updateUser",

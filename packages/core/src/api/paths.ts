@@ -15,6 +15,7 @@ export const routePaths = {
   getUser: { method: "GET", path: "/users/:id" },
   createUser: { method: "POST", path: "/users" },
   updateUser: { method: "PATCH", path: "/users/:id" },
+  endUserSessions: { method: "DELETE", path: "/users/:id/sessions" },
   listMemberships: { method: "GET", path: "/memberships" },
   createMembership: { method: "POST", path: "/memberships" },
   deleteMembership: { method: "DELETE", path: "/memberships/:id" },

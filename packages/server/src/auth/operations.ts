@@ -10,11 +10,13 @@ import { users } from "../db/schema.ts";
 import { AppError } from "../http/errors.ts";
 import { presentMembership, presentUser } from "../users/present.ts";
 import { dummyHash, verifyPassword } from "./passwords.ts";
-import { isLoginThrottled, LOGIN_WINDOW_MINUTES, recordLoginAttempt } from "./rate-limit.ts";
+import { type LoginSource, loginWaitMs, newDeviceToken, recordLoginAttempt } from "./rate-limit.ts";
 import { type Actor, actorFromToken, createSession, deleteSession } from "./sessions.ts";
 
 export interface SignedIn {
   token: string;
+  /** The device cookie to keep (or set) in the browser. */
+  device: string;
   expiresAt: Date;
   session: api.SessionResponse;
 }
@@ -29,20 +31,30 @@ function sessionResponse(user: typeof users.$inferSelect, actor: Actor): api.Ses
   };
 }
 
-export async function login(ctx: Context, input: z.output<typeof api.loginRequest>, ip: string): Promise<SignedIn> {
+export async function login(
+  ctx: Context,
+  input: z.output<typeof api.loginRequest>,
+  from: { ip: string; device: string | undefined },
+): Promise<SignedIn> {
   const email = input.email.toLowerCase();
-  if (await isLoginThrottled(ctx.db, email, ip)) throw new AppError("RATE_LIMITED", { minutes: LOGIN_WINDOW_MINUTES });
+  const source: LoginSource = { email, ip: from.ip, device: from.device };
+  const wait = await loginWaitMs(ctx.db, source);
+  if (wait > 0) {
+    const seconds = Math.ceil(wait / 1000);
+    throw new AppError("RATE_LIMITED", { minutes: Math.ceil(seconds / 60), seconds });
+  }
   const [user] = await ctx.db.select().from(users).where(eq(sql`lower(${users.email})`, email));
   // A missing user costs one hash too, so response time does not reveal who has an account.
   const valid = await verifyPassword(user?.passwordHash ?? (await dummyHash()), input.password);
   const ok = valid && user?.active === true;
-  await recordLoginAttempt(ctx.db, email, ip, ok);
-  if (!ok || !user) throw new AppError("INVALID_CREDENTIALS");
+  const device = ok ? (source.device ?? newDeviceToken()) : source.device;
+  await recordLoginAttempt(ctx.db, { ...source, device }, ok);
+  if (!ok || !user || !device) throw new AppError("INVALID_CREDENTIALS");
   const { token, expiresAt } = await createSession(ctx.db, user.id);
   const actor = await actorFromToken(ctx.db, token);
   if (!actor) throw new AppError("UNAUTHENTICATED");
   await recordAudit({ ...ctx, actor }, { entity: "user", entityId: user.id, action: "login" });
-  return { token, expiresAt, session: sessionResponse(user, actor) };
+  return { token, device, expiresAt, session: sessionResponse(user, actor) };
 }
 
 export async function currentSession(ctx: Context): Promise<api.SessionResponse> {

@@ -351,6 +351,8 @@ export const loginAttempts = pgTable(
     email: text("email").notNull(),
     ip: text("ip").notNull(),
     success: boolean("success").notNull(),
+    /** SHA-256 of the browser's device cookie: a device that signed in before passes an account-wide throttle. */
+    device: text("device"),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("login_attempts_email_idx").on(t.email, t.at), index("login_attempts_ip_idx").on(t.ip, t.at)],

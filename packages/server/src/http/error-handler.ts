@@ -23,6 +23,7 @@ export function registerErrorHandling(app: FastifyInstance): void {
         (error.code === "VALIDATION_ERROR" || error.code === "INVALID_FIELDS") && Array.isArray(details)
           ? summarise(details as FieldProblem[], locale)
           : translate(error.code, locale, error.params);
+      if (typeof error.params.seconds === "number" && error.status === 429) reply.header("Retry-After", String(error.params.seconds));
       return reply.status(error.status).send(body(error.code, message, details));
     }
     const status = "statusCode" in error && typeof error.statusCode === "number" ? error.statusCode : 500;

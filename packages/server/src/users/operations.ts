@@ -1,5 +1,5 @@
 import type { api } from "@baara/core";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, ne, sql } from "drizzle-orm";
 import type * as z from "zod";
 import { authorizePlatform, holdsOnPlatform, requireSignedIn } from "../access/policy.ts";
 import { recordAudit } from "../audit/record.ts";
@@ -7,7 +7,7 @@ import { hashPassword, verifyPassword } from "../auth/passwords.ts";
 import type { Context } from "../context.ts";
 import { isUniqueViolation } from "../db/errors.ts";
 import { inTransaction } from "../db/transaction.ts";
-import { users } from "../db/schema.ts";
+import { sessions, users } from "../db/schema.ts";
 import { duplicate, forbidden, invalidField, notFound, versionConflict } from "../http/errors.ts";
 import { auditableUser, presentUser, type UserRow } from "./present.ts";
 
@@ -54,7 +54,27 @@ export async function updateUser(ctx: Context, id: string, input: z.output<typeo
       .where(and(eq(users.id, id), eq(users.version, version)))
       .returning();
     if (!row) throw versionConflict(presentUser(before));
+    // A new password ends the account's other sessions: whoever knew the old one is signed out.
+    if (passwordHash) await endSessionsOf(tx, id, self ? ctx.actor?.session?.tokenHash : undefined);
     await recordAudit(tx, { entity: "user", entityId: id, action: "update", before: auditableUser(before), after: auditableUser(row) });
     return row;
+  });
+}
+
+/** Deletes a user's sessions, except the one kept (the caller's own). */
+async function endSessionsOf(ctx: Context, userId: string, keep: string | undefined): Promise<void> {
+  await ctx.db.delete(sessions).where(and(eq(sessions.userId, userId), keep ? ne(sessions.tokenHash, keep) : undefined));
+}
+
+/** Signs a person out everywhere: oneself from every other browser, anyone (with users.manage) from all. */
+export async function endUserSessions(ctx: Context, id: string): Promise<void> {
+  const actor = requireSignedIn(ctx);
+  const self = id === actor.user.id;
+  if (!self && !holdsOnPlatform(ctx, "users.manage")) throw forbidden();
+  await inTransaction(ctx, async (tx) => {
+    const [user] = await tx.db.select({ id: users.id }).from(users).where(eq(users.id, id));
+    if (!user) throw notFound("user");
+    await endSessionsOf(tx, id, self ? actor.session?.tokenHash : undefined);
+    await recordAudit(tx, { entity: "user", entityId: id, action: "logout", after: { everywhere: true } });
   });
 }
