@@ -57,6 +57,7 @@ export const en: Catalogue = {
     NOT_A_WORKBOOK: "This file is neither an Excel workbook (.xlsx) nor tab-separated or CSV text.",
     ZIP_BOMB: "Workbook refused: its uncompressed content would be excessive.",
     CORRUPT_WORKBOOK: "Unreadable or truncated workbook: open it in Excel and save it again.",
+    FILE_TOO_COMPLEX: "File too heavy to read (over {{memory}} MB of memory or {{seconds}} seconds): save the plan's sheet alone, or as .csv.",
     TOO_MANY_ROWS: "Too many rows (at most {{max}}).",
     SHEET_NOT_FOUND: "Sheet \"{{sheet}}\" not found. Sheets: {{sheets}}.",
     NO_HEADER: "No work-plan header row found (Activities, Budget, Responsible…).",

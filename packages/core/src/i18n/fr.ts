@@ -59,6 +59,7 @@ export const fr = {
     NOT_A_WORKBOOK: "Ce fichier n'est ni un classeur Excel (.xlsx) ni un texte tabulé ou CSV.",
     ZIP_BOMB: "Classeur refusé : son contenu décompressé serait démesuré.",
     CORRUPT_WORKBOOK: "Classeur illisible ou tronqué : ouvrez-le dans Excel et enregistrez-le de nouveau.",
+    FILE_TOO_COMPLEX: "Fichier trop lourd à lire (plus de {{memory}} Mo de mémoire ou de {{seconds}} secondes) : enregistrez la feuille du plan seule, ou en .csv.",
     TOO_MANY_ROWS: "Trop de lignes (au plus {{max}}).",
     SHEET_NOT_FOUND: "Feuille « {{sheet}} » introuvable. Feuilles : {{sheets}}.",
     NO_HEADER: "Aucune ligne d'en-tête de plan de travail trouvée (Activités, Budget, Responsable…).",

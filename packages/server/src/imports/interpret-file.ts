@@ -13,11 +13,13 @@ export interface InterpretFileOptions extends InterpretOptions {
   currency?: CurrencyCode;
 }
 
+export interface InterpretedFile {
+  plan: ImportedPlan;
+  sheets: string[];
+}
+
 /** Reads a file and interprets the sheet asked for, or the first sheet that holds a work plan. */
-export async function interpretFile(
-  bytes: Buffer,
-  options: InterpretFileOptions,
-): Promise<{ plan: ImportedPlan; sheets: string[] }> {
+export async function interpretFile(bytes: Buffer, options: InterpretFileOptions): Promise<InterpretedFile> {
   const grids = await readGrids(bytes, options.fileName);
   const sheets = grids.map((g) => g.name);
   const candidates = options.sheet ? grids.filter((g) => g.name === options.sheet) : grids;

@@ -12,7 +12,7 @@ import { fileBytes, fileRecord } from "../files/records.ts";
 import type { JobFailure } from "../jobs/failures.ts";
 import { refreshPlanTotals } from "../workplans/totals.ts";
 import { createPlanVersion } from "../workplans/versions.ts";
-import { interpretFile } from "./interpret-file.ts";
+import { interpretInThread } from "./reader-pool.ts";
 import type { ImportRow } from "./queries.ts";
 import { writeImportedPlan } from "./write-plan.ts";
 
@@ -50,7 +50,7 @@ export function registerImportJobs(db: Db, services: Services): void {
       const bytes = await fileBytes(ctx, await fileRecord(ctx, row.fileId));
       await progress(0.3, "interpret");
       const file = await fileRecord(ctx, row.fileId);
-      const { plan, sheets } = await interpretFile(bytes, {
+      const { plan, sheets } = await interpretInThread(bytes, {
         fileName: file.name,
         ...row.options,
         roles: row.options.roles as ColumnRole[] | undefined,

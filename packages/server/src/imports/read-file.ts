@@ -19,6 +19,7 @@ export type UnreadableReason =
   | "ZIP_BOMB"
   | "CORRUPT_WORKBOOK"
   | "TOO_MANY_ROWS"
+  | "FILE_TOO_COMPLEX"
   | "SHEET_NOT_FOUND";
 
 export class UnreadableFileError extends Error {
@@ -167,31 +168,72 @@ function parseRange(range: string): Merge | null {
   };
 }
 
-/** Reads the zip's central directory only: too many entries or too much inflated data is refused before unzipping. */
+/** Sheet parts, whose rows are counted while inflating. */
+const SHEET_PART = /^xl\/worksheets\/[^/]+\.xml$/i;
+/** A row element, with or without a namespace prefix. */
+const ROW_TAG = /<(?:[A-Za-z_][\w.-]*:)?row[\s>/]/g;
+
+/**
+ * Inflates every entry once, counting what comes out rather than trusting what
+ * the zip declares: too many entries, too many inflated bytes or too many sheet
+ * rows stop the reading at the limit, before ExcelJS builds anything.
+ */
 function checkZip(bytes: Buffer): Promise<void> {
   return new Promise((resolve, reject) => {
+    // validateEntrySizes: an entry inflating past its declared size is an error (a lying zip).
     yauzl.fromBuffer(bytes, { lazyEntries: true, validateEntrySizes: true }, (error, zip) => {
       if (error || !zip) return reject(new UnreadableFileError("CORRUPT_WORKBOOK"));
       let entries = 0;
-      let total = 0;
+      let inflated = 0;
       let workbookPart = false;
+      let settled = false;
+      const fail = (reason: UnreadableReason, params?: Record<string, number>) => {
+        if (settled) return;
+        settled = true;
+        zip.close();
+        reject(new UnreadableFileError(reason, params));
+      };
       zip.on("entry", (entry: yauzl.Entry) => {
         entries++;
-        total += entry.uncompressedSize;
         if (entry.fileName === "xl/workbook.xml") workbookPart = true;
-        const ratio = entry.compressedSize > 0 ? entry.uncompressedSize / entry.compressedSize : 0;
-        if (
-          entries > MAX_ZIP_ENTRIES
-          || total > MAX_UNZIPPED_BYTES
-          || (entry.uncompressedSize > 10_000_000 && ratio > 200)
-        ) {
-          zip.close();
-          return reject(new UnreadableFileError("ZIP_BOMB"));
-        }
-        zip.readEntry();
+        if (entries > MAX_ZIP_ENTRIES || entry.uncompressedSize > MAX_UNZIPPED_BYTES) return fail("ZIP_BOMB");
+        if (entry.fileName.endsWith("/")) return zip.readEntry();
+        zip.openReadStream(entry, (openError, stream) => {
+          if (openError || !stream) return fail("CORRUPT_WORKBOOK");
+          const sheet = SHEET_PART.test(entry.fileName);
+          let rows = 0;
+          let tail = "";
+          stream.on("data", (chunk: Buffer) => {
+            inflated += chunk.length;
+            if (inflated > MAX_UNZIPPED_BYTES) {
+              stream.destroy();
+              return fail("ZIP_BOMB");
+            }
+            if (!sheet) return;
+            // Tags are ASCII: latin1 keeps byte offsets; the tail catches a tag cut between chunks.
+            const text = tail + chunk.toString("latin1");
+            const keep = Math.max(0, text.length - 16);
+            for (const match of text.matchAll(ROW_TAG)) if (match.index < keep) rows++;
+            tail = text.slice(keep);
+            if (rows > MAX_ROWS) {
+              stream.destroy();
+              fail("TOO_MANY_ROWS", { max: MAX_ROWS });
+            }
+          });
+          stream.on("error", (streamError: Error) => fail(/too many bytes|size mismatch/i.test(streamError.message) ? "ZIP_BOMB" : "CORRUPT_WORKBOOK"));
+          stream.on("end", () => {
+            if (sheet && (rows += tail.match(ROW_TAG)?.length ?? 0) > MAX_ROWS) return fail("TOO_MANY_ROWS", { max: MAX_ROWS });
+            if (!settled) zip.readEntry();
+          });
+        });
       });
-      zip.on("end", () => (workbookPart ? resolve() : reject(new UnreadableFileError("NOT_A_WORKBOOK"))));
-      zip.on("error", () => reject(new UnreadableFileError("CORRUPT_WORKBOOK")));
+      zip.on("end", () => {
+        if (settled) return;
+        settled = true;
+        if (workbookPart) resolve();
+        else reject(new UnreadableFileError("NOT_A_WORKBOOK"));
+      });
+      zip.on("error", () => fail("CORRUPT_WORKBOOK"));
       zip.readEntry();
     });
   });

@@ -1,0 +1,63 @@
+// Heavy and hostile files are read off the event loop, within a memory
+// ceiling: while they are read, the server keeps answering everyone else.
+import { setTimeout as sleep } from "node:timers/promises";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { call, createTestApp, managerOfNewProject, type Session, type TestContext } from "./helpers/app.ts";
+import { databaseKinds } from "./helpers/databases.ts";
+import { uploadImport, waitForImport } from "./helpers/imports.ts";
+import { lyingZipXlsx, millionRowsXlsx } from "./fixtures/workplans.ts";
+
+describe.each(databaseKinds)("heavy imports on %s", (kind) => {
+  let ctx: TestContext;
+  let manager: Session;
+  let projectId: string;
+  beforeAll(async () => {
+    ctx = await createTestApp(kind);
+    ({ session: manager, projectId } = await managerOfNewProject(ctx));
+  });
+  afterAll(() => ctx.close());
+
+  /** Latencies of health requests sent one after another while `work` runs. */
+  async function healthLatencyDuring<T>(work: () => Promise<T>): Promise<{ result: T; worstMs: number; requests: number }> {
+    const latencies: number[] = [];
+    let running = true;
+    const probe = (async () => {
+      while (running) {
+        const started = performance.now();
+        const health = await call(ctx.app, null, { method: "GET", url: "/api/v1/health" });
+        expect(health.statusCode).toBe(200);
+        latencies.push(performance.now() - started);
+        await sleep(20);
+      }
+    })();
+    try {
+      return { result: await work(), worstMs: Math.max(...latencies), requests: latencies.length };
+    } finally {
+      running = false;
+      await probe;
+    }
+  }
+
+  it("keeps answering while four lying zips and a 1 000 000-row workbook are read, and gives the memory back", async () => {
+    const files = [
+      ...(await Promise.all([1, 2, 3, 4].map(async (i) => ({ name: `menteur-${i}.xlsx`, bytes: await lyingZipXlsx() })))),
+      { name: "million.xlsx", bytes: await millionRowsXlsx() },
+    ];
+    const rssBefore = process.memoryUsage().rss;
+    const started = performance.now();
+    const { result, worstMs, requests } = await healthLatencyDuring(async () => {
+      const uploads = await Promise.all(files.map((file) => uploadImport(ctx.app, manager, projectId, file)));
+      for (const upload of uploads) expect(upload.statusCode, upload.body).toBe(202);
+      return Promise.all(uploads.map((u) => waitForImport(ctx.app, manager, u.json().id, ["ready", "failed"])));
+    });
+    const elapsed = performance.now() - started;
+    expect(result.map((r) => r.error?.code)).toEqual(["ZIP_BOMB", "ZIP_BOMB", "ZIP_BOMB", "ZIP_BOMB", "TOO_MANY_ROWS"]);
+    // Refused at the limit, not after reading everything (the reader thread's first start included).
+    expect(elapsed).toBeLessThan(8000);
+    expect(requests).toBeGreaterThan(5);
+    // Reading in the event loop blocked health requests for 10 s and more.
+    expect(worstMs).toBeLessThan(1000);
+    // Inflating the lying sheet took 1,1 GB: nothing of the kind is held now.
+    expect(process.memoryUsage().rss - rssBefore).toBeLessThan(300 * 1024 * 1024);
+  });
+});
