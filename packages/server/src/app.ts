@@ -19,6 +19,7 @@ import { frameworkRoutes } from "./framework/routes.ts";
 import { exportRoutes } from "./exports/routes.ts";
 import { healthRoutes } from "./health/routes.ts";
 import { registerErrorHandling } from "./http/error-handler.ts";
+import { type HttpSecurity, httpSecurityFromEnv, registerSecurityHeaders } from "./http/security.ts";
 import "./http/types.ts";
 import { zodValidatorCompiler } from "./http/validation.ts";
 import { registerImportJobs } from "./imports/jobs.ts";
@@ -41,11 +42,18 @@ export interface AppOptions {
   webRoot?: string;
   /** File store and job runner; by default the store of the environment and a queue on the app's database, started with the app. */
   services?: Partial<Services>;
+  /** Trusted proxies and https; by default from BAARA_TRUST_PROXY and BAARA_HTTPS. */
+  http?: HttpSecurity;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
-  const app = Fastify({ logger: options.logger ?? false, trustProxy: true, bodyLimit: 5 * 1024 * 1024 });
+  const http = options.http ?? httpSecurityFromEnv();
+  const hops = http.trustProxy;
+  // A hop count trusts that many proxies next to the server, as proxy-addr counts them.
+  const trustProxy = typeof hops === "number" ? (_address: string, hop: number) => hop < hops : hops;
+  const app = Fastify({ logger: options.logger ?? false, trustProxy, bodyLimit: 5 * 1024 * 1024 });
   app.decorate("database", options.database);
+  app.decorate("httpSecurity", http);
   const services: Services = {
     files: options.services?.files ?? fileStoreFromEnv(),
     jobs: options.services?.jobs ?? new QueueJobRunner(options.database),
@@ -59,6 +67,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.setSerializerCompiler(serializerCompiler);
   registerErrorHandling(app);
 
+  await registerSecurityHeaders(app, http);
   await app.register(fastifyCookie);
   // Slow links: JSON and the app's scripts travel gzip- or brotli-compressed.
   await app.register(fastifyCompress, { threshold: 1024 });
@@ -75,6 +84,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
     },
     transform: jsonSchemaTransform,
   });
+  // Under the app's own security policy, like every page.
   await app.register(fastifySwaggerUi, { routePrefix: "/api/docs" });
   registerAuthHooks(app);
 

@@ -18,6 +18,16 @@ export const SCREENSHOTS = fileURLToPath(new URL("../../../artifacts/screenshots
 
 /** Uncaught errors of every page; the tests expect none. */
 export const pageErrors: string[] = [];
+/** What the server's Content-Security-Policy refused on any page; the tests expect nothing. */
+export const cspViolations: string[] = [];
+
+/** Collects a page's uncaught errors and the CSP's refusals (Chromium reports them on the console). */
+export function watch(page: Page, who: string): void {
+  page.on("pageerror", (error) => pageErrors.push(`${who}: ${error.message}`));
+  page.on("console", (message) => {
+    if (/Content Security Policy/i.test(message.text())) cspViolations.push(`${who} on ${page.url()}: ${message.text()}`);
+  });
+}
 
 export interface Running {
   url: string;
@@ -84,7 +94,7 @@ export async function signIn(
   const page = await context.newPage();
   // The suite shares two cores with the database suites: be patient, never retry.
   page.setDefaultTimeout(60_000);
-  page.on("pageerror", (error) => pageErrors.push(`${who}: ${error.message}`));
+  watch(page, who);
   await page.goto(running.url);
   await page.getByLabel("Adresse électronique").fill(`${who}@baara.example`);
   await page.getByLabel("Mot de passe").fill(DEMO_PASSWORD);
@@ -127,7 +137,8 @@ const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/
 
 /** WCAG 2 A/AA problems axe-core finds on the page that are serious or critical (contrast, names, roles…). */
 export async function accessibilityProblems(page: Page): Promise<string[]> {
-  await page.addScriptTag({ content: axeSource });
+  // Evaluated through the debugging protocol, not as an inline <script> the CSP would refuse.
+  await page.evaluate(axeSource);
   type Result = { violations: { id: string; impact: string | null; nodes: { target: string[] }[] }[] };
   const result = await page.evaluate(() =>
     (window as unknown as { axe: { run: (c: Document, o: object) => Promise<Result> } }).axe.run(document, {

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { pgsmSampleText } from "../../server/test/fixtures/workplans.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accessibilityProblems, amount, apiSession, cell, gridRow, grouped, hasChromium, openPgsmPlan, pageErrors, planTotal, type Running, SCREENSHOTS, signIn, startAppAndBrowser, typeInto } from "./browser-app.ts";
+import { accessibilityProblems, amount, apiSession, cell, cspViolations, gridRow, grouped, hasChromium, openPgsmPlan, pageErrors, planTotal, type Running, SCREENSHOTS, signIn, startAppAndBrowser, typeInto, watch } from "./browser-app.ts";
 
 if (!hasChromium) console.warn("Chromium is not installed (/usr/bin/chromium): the browser tests are skipped.");
 
@@ -18,11 +18,13 @@ describe.skipIf(!hasChromium)("the web app in a real browser", { timeout: 180_00
   afterAll(async () => {
     await running?.close();
     expect(pageErrors).toEqual([]);
+    expect(cspViolations).toEqual([]);
   });
 
   it("offers an accessible sign-in screen and refuses a wrong password with a clear message", async () => {
     const context = await running.browser.newContext({ locale: "fr-FR" });
     const page = await context.newPage();
+    watch(page, "anonymous");
     await page.goto(running.url);
     await page.getByLabel("Adresse électronique").fill("editor@baara.example");
     expect(await accessibilityProblems(page), "sign-in").toEqual([]);
@@ -288,6 +290,15 @@ describe.skipIf(!hasChromium)("the web app in a real browser", { timeout: 180_00
     await gridRow(page, "Ligne 10.500").waitFor();
     const scrolled = Date.now() - scrollStart;
     console.info(`${declared}-row plan: opened in ${opened} ms, ${rendered} of ${declared} rows in the DOM, last line reached in ${scrolled} ms`);
+    await context.close();
+  });
+
+  it("shows the pages outside the plan (an unknown address, the API documentation) under the same policy", async () => {
+    const { page, context } = await signIn(running, "viewer");
+    await page.goto(`${running.url}/nulle-part`);
+    await page.getByText("Cette page n'existe pas ou vous n'y avez pas accès.").waitFor();
+    await page.goto(`${running.url}/api/docs`);
+    await page.getByText("Baara API").first().waitFor();
     await context.close();
   });
 

@@ -15,14 +15,14 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
       path: "/",
       httpOnly: true,
       sameSite: "lax",
-      secure: request.protocol === "https",
+      secure: app.httpSecurity.https,
       expires: signedIn.expiresAt,
     });
     reply.setCookie(DEVICE_COOKIE, signedIn.device, {
       path: "/api/v1/auth",
       httpOnly: true,
       sameSite: "lax",
-      secure: request.protocol === "https",
+      secure: app.httpSecurity.https,
       maxAge: DEVICE_DAYS * 86_400,
     });
     return signedIn.session;
@@ -30,6 +30,6 @@ export async function authRoutes(app: FastifyInstance): Promise<void> {
   route(app, routes.session, ({ ctx }) => currentSession(ctx));
   route(app, routes.logout, async ({ ctx }, reply) => {
     await logout(ctx);
-    reply.clearCookie(SESSION_COOKIE, { path: "/" });
+    reply.clearCookie(SESSION_COOKIE, { path: "/", secure: app.httpSecurity.https });
   });
 }

@@ -2,6 +2,7 @@ import type { api } from "@baara/core";
 import type { Actor } from "../auth/sessions.ts";
 import type { Context, Services } from "../context.ts";
 import type { Database } from "../db/client.ts";
+import type { HttpSecurity } from "./security.ts";
 
 declare module "fastify" {
   interface FastifyRequest {
@@ -12,6 +13,7 @@ declare module "fastify" {
   interface FastifyInstance {
     database: Database;
     services: Services;
+    httpSecurity: HttpSecurity;
   }
   interface FastifyContextConfig {
     /** What the route needs (core's route table); every route of /api/v1 declares it. */
