@@ -9,3 +9,4 @@ export * from "./money.ts";
 export * from "./plan/index.ts";
 export * from "./words.ts";
 export * from "./import/index.ts";
+export * from "./formula-text.ts";

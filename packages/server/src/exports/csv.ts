@@ -1,5 +1,9 @@
 // The work plan as CSV: the PTBA sheet's rows with values instead of formulas,
 // semicolon-separated and with a BOM so that Excel in French opens it as is.
+// A text that a spreadsheet would run as a formula gets a leading apostrophe
+// (core's neutraliseFormula, as OWASP advises); numbers stay numbers.
+import { neutraliseFormula } from "@baara/core";
+import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 
 export async function csvFromWorkbook(xlsx: Buffer): Promise<Buffer> {
@@ -7,23 +11,30 @@ export async function csvFromWorkbook(xlsx: Buffer): Promise<Buffer> {
   await workbook.xlsx.load(xlsx as unknown as ArrayBuffer);
   const sheet = workbook.worksheets[0];
   if (!sheet) return Buffer.from("");
-  const lines: string[] = [];
+  const rows: (string | number)[][] = [];
   sheet.eachRow({ includeEmpty: true }, (row) => {
-    const cells: string[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) cells.push(csvCell(row.getCell(c)));
-    lines.push(cells.join(";"));
+    const cells: (string | number)[] = [];
+    for (let c = 1; c <= sheet.columnCount; c++) cells.push(csvValue(row.getCell(c)));
+    rows.push(cells);
   });
-  return Buffer.from(`\ufeff${lines.join("\r\n")}\r\n`, "utf8");
+  const text = stringify(rows, {
+    delimiter: ";",
+    record_delimiter: "windows",
+    cast: { string: neutraliseFormula },
+  });
+  return Buffer.from(`\ufeff${text}`, "utf8");
 }
 
-function csvCell(cell: ExcelJS.Cell): string {
+function csvValue(cell: ExcelJS.Cell): string | number {
   if (cell.isMerged && cell.master !== cell) return "";
   const value = cell.value;
-  let text = "";
-  if (value === null || value === undefined) text = "";
-  else if (value instanceof Date) text = value.toISOString().slice(0, 10);
-  else if (typeof value === "object" && "formula" in value) text = String(value.result ?? "");
-  else if (typeof value === "object" && "richText" in value) text = value.richText.map((p) => p.text).join("");
-  else text = String(value);
-  return /[";\r\n]/.test(text) ? `"${text.replace(/"/g, "\"\"")}"` : text;
+  if (value === null || value === undefined) return "";
+  if (typeof value === "number") return value;
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  if (typeof value === "object" && "formula" in value) {
+    const result = value.result;
+    return typeof result === "number" ? result : String(result ?? "");
+  }
+  if (typeof value === "object" && "richText" in value) return value.richText.map((p) => p.text).join("");
+  return String(value);
 }

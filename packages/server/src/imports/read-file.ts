@@ -1,6 +1,6 @@
 // Reads an uploaded work plan — xlsx, csv, tsv/txt or pasted text — into grids
 // of cells, refusing what is not a workbook or could exhaust the server.
-import type { CellValue, Grid } from "@baara/core";
+import { type CellValue, type Grid, readNeutralisedFormula } from "@baara/core";
 import { parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import yauzl from "yauzl";
@@ -66,7 +66,7 @@ export function readDelimited(text: string, delimiter: string | undefined, name:
     quote: chosen === "\t" ? false : "\"",
   }) as string[][];
   if (records.length > MAX_ROWS) throw new UnreadableFileError("TOO_MANY_ROWS", { max: MAX_ROWS });
-  return { name, rows: records.map((r) => r.slice(0, MAX_COLUMNS).map((c) => (c.trim() === "" ? null : c))) };
+  return { name, rows: records.map((r) => r.slice(0, MAX_COLUMNS).map((c) => (c.trim() === "" ? null : readNeutralisedFormula(c)))) };
 }
 
 function guessDelimiter(text: string): string {
