@@ -38,9 +38,14 @@ export const id = z.uuid();
 export const currencyCode = z.enum(CURRENCY_CODES);
 export const role = z.enum(ROLES);
 export const localeSchema = z.enum(LOCALES);
+/** The largest value of PostgreSQL's integer: a request above it is refused before it reaches a column. */
+export const INT4_MAX = 2_147_483_647;
+/** A place in a list (activities of a plan, lines of an activity, branches of a framework). */
+export const position = z.int().min(0).max(100_000);
 export const version = z
   .int()
   .min(1)
+  .max(INT4_MAX)
   .meta({ description: "Row version read by the client (optimistic concurrency)" });
 export const text = (max = 2000) => z.string().trim().max(max);
 export const requiredText = (max = 500) => z.string().trim().min(1).max(max);
@@ -48,7 +53,7 @@ export const requiredText = (max = 500) => z.string().trim().min(1).max(max);
 export const idParams = z.object({ id });
 
 export const pageQuery = z.object({
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce.number().int().min(1).max(1_000_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(500).default(50),
 });
 export type PageQuery = z.infer<typeof pageQuery>;

@@ -3,6 +3,7 @@ import { GENDER_MARKERS, PARTNER_ROLES, PROJECT_STATUSES, RISK_MARKERS } from ".
 import { PLAN_STATUSES } from "../plan/workflow.ts";
 import {
   currencyCode,
+  position,
   id,
   isoDate,
   pageQuery,
@@ -94,14 +95,14 @@ export const createResultNode = z.object({
   parentId: id.nullable().default(null),
   code: requiredText(40),
   title: requiredText(1000),
-  position: z.int().min(0).optional(),
+  position: position.optional(),
 });
 export const updateResultNode = z
   .object({
     parentId: id.nullable(),
     code: requiredText(40),
     title: requiredText(1000),
-    position: z.int().min(0),
+    position,
   })
   .partial()
   .extend({ version });

@@ -3,6 +3,7 @@ import { PLAN_ACTIONS, PLAN_STATUSES } from "../plan/workflow.ts";
 import { resultNode } from "./projects.ts";
 import {
   amountString,
+  position,
   currencyCode,
   id,
   isoDate,
@@ -73,7 +74,7 @@ const activityFields = {
   comments: text(5000).nullable().default(null),
   noCost: z.boolean().default(false),
   continuesActivityId: id.nullable().default(null),
-  position: z.int().min(0).optional(),
+  position: position.optional(),
 };
 
 const budgetLineFields = {
@@ -89,7 +90,7 @@ const budgetLineFields = {
   amount: amountString.nullable().default(null),
   funded: z.boolean().default(true),
   genderSharePercent: percentString.nullable().default(null),
-  position: z.int().min(0).optional(),
+  position: position.optional(),
 };
 
 export const createBudgetLine = z.object(budgetLineFields);
@@ -258,7 +259,7 @@ export type ExportFormat = z.infer<typeof exportFormat>;
 export const exportQuery = z.object({ format: exportFormat.default("xlsx") });
 
 /** A row moved to another place among its siblings, in one request. */
-export const moveRequest = z.object({ position: z.int().min(0).max(100_000), version });
+export const moveRequest = z.object({ position, version });
 
 /**
  * The whole plan as the editor works on it: the plan model with every record,
