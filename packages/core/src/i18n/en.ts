@@ -66,6 +66,7 @@ export const en: Catalogue = {
     UNPARSEABLE_DATE: "Unreadable date: \"{{text}}\" (text kept).",
     UNKNOWN_COLUMN: "Column \"{{header}}\" not recognised: ignored (you can map it to a field).",
     EMPTY_ACTIVITY: "Budget row with no activity above it: ignored.",
+    REPEATED_SUBTOTAL: "Second sub-total {{declared}} for group {{code}} (the first is on row {{firstRow}}): only the first is kept.",
     UNMATCHED_TOTAL: "Sub-total {{declared}} with no group to match: not checked.",
     NEGATIVE_AMOUNT: "Negative amount {{declared}}: ignored.",
   },

@@ -68,6 +68,7 @@ export const fr = {
     UNPARSEABLE_DATE: "Date illisible : « {{text}} » (texte conservé).",
     UNKNOWN_COLUMN: "Colonne « {{header}} » non reconnue : ignorée (vous pouvez l'associer à un champ).",
     EMPTY_ACTIVITY: "Ligne de budget sans activité au-dessus : ignorée.",
+    REPEATED_SUBTOTAL: "Deuxième sous-total {{declared}} pour le groupe {{code}} (le premier est ligne {{firstRow}}) : seul le premier est retenu.",
     UNMATCHED_TOTAL: "Sous-total {{declared}} sans groupe à rapprocher : vérifié nulle part.",
     NEGATIVE_AMOUNT: "Montant négatif {{declared}} : ignoré.",
   },

@@ -127,7 +127,12 @@ export function interpretGrid(grid: Grid, options: InterpretOptions = {}): Impor
       else {
         const named = total.names ? groups.find((g) => normalise(g.code) === normalise(total.names ?? "")) : undefined;
         const target = named ?? (total.kind === "subtotal" ? subtotalTarget(groups, stack) : undefined);
-        if (target) declaredTotals.push({ ...figure, nodeKey: target.key });
+        const earlier = target ? declaredTotals.find((d) => d.nodeKey === target.key) : undefined;
+        // A group's sub-total given twice (the group repeated further down): the first one counts.
+        if (target && earlier) {
+          issue({ code: "REPEATED_SUBTOTAL", severity: "warning", row: sheetRow, column: figure.column, declared: figure.amount,
+            params: { code: target.code, firstRow: earlier.row } });
+        } else if (target) declaredTotals.push({ ...figure, nodeKey: target.key });
         else if (total.kind === "total") declaredTotal = figure;
         else issue({ code: "UNMATCHED_TOTAL", severity: "warning", row: sheetRow, column: figure.column, declared: figure.amount });
       }

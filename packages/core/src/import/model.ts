@@ -53,6 +53,7 @@ export type ImportIssueCode =
   | "UNKNOWN_COLUMN"
   | "EMPTY_ACTIVITY"
   | "UNMATCHED_TOTAL"
+  | "REPEATED_SUBTOTAL"
   | "NEGATIVE_AMOUNT";
 
 export interface ImportIssue {

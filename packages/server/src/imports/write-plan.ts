@@ -45,11 +45,13 @@ export async function writeImportedPlan(
       })),
     );
   }
-  const totals = plan.declaredTotals.flatMap((d) => {
+  // One declared total per branch: two groups of the sheet may join the same branch of the framework.
+  const totals = new Map<string, { workplanId: string; resultNodeId: string; amount: string }>();
+  for (const d of plan.declaredTotals) {
     const nodeId = nodeIds.get(d.nodeKey);
-    return nodeId ? [{ workplanId: workplan.id, resultNodeId: nodeId, amount: d.amount }] : [];
-  });
-  if (totals.length > 0) await db.insert(declaredTotals).values(totals);
+    if (nodeId && !totals.has(nodeId)) totals.set(nodeId, { workplanId: workplan.id, resultNodeId: nodeId, amount: d.amount });
+  }
+  if (totals.size > 0) await db.insert(declaredTotals).values([...totals.values()]);
 }
 
 /** Imported groups join the project's framework by code under the same parent; new ones are added. */

@@ -61,7 +61,8 @@ export async function createPlanVersion<T>(
         return fill(tx, workplan, latest);
       });
     } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
+      // Another version numbered the same at the same moment: take the next number. Any other conflict is a fault.
+      if (!isUniqueViolation(error, "workplans_project_year_version_key")) throw error;
       if (attempt >= 3) throw new AppError("PLAN_VERSION_TAKEN");
     }
   }

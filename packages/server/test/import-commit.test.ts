@@ -1,0 +1,97 @@
+// Preview and commit agree: every file whose preview is ready commits into a
+// plan with the lines and the total the preview announced. The files: our
+// layouts, the shared samples, and seeded variants of the PGSM sheet (groups
+// and sub-totals repeated, rows duplicated, dropped or moved).
+import { readdirSync, readFileSync } from "node:fs";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { call, createTestApp, managerOfNewProject, type Session, type TestContext } from "./helpers/app.ts";
+import { commitImport, readImport } from "./helpers/imports.ts";
+import { awpXlsx, cpsXlsx, PGSM_TSV_LINES, pgsmSampleText, pgsmXlsx } from "./fixtures/workplans.ts";
+
+const SAMPLES = new URL("../../../../shared/samples/", import.meta.url);
+
+/** A small seeded generator, so that a failing variant can be made again. */
+function seeded(seed: number): () => number {
+  let state = seed >>> 0;
+  return () => {
+    state = (state * 1_664_525 + 1_013_904_223) >>> 0;
+    return state / 2 ** 32;
+  };
+}
+
+/** Variants of the PGSM sheet a clumsy hand could make: its body twice, rows duplicated, dropped or swapped. */
+function pgsmVariants(count: number, seed: number): { label: string; text: string }[] {
+  const random = seeded(seed);
+  const [header = [], ...body] = PGSM_TSV_LINES.map((line) => line.join("\t"));
+  const variants = [
+    { label: "the whole body twice", text: [header, ...body, ...body].join("\n") },
+    { label: "the sub-total rows twice", text: [header, ...body.flatMap((l) => (/sous-total/i.test(l) ? [l, l] : [l]))].join("\n") },
+  ];
+  for (let i = 0; i < count; i++) {
+    const rows = [...body];
+    const edits = 1 + Math.floor(random() * 4);
+    for (let e = 0; e < edits; e++) {
+      const at = Math.floor(random() * rows.length);
+      const kind = Math.floor(random() * 3);
+      if (kind === 0) rows.splice(at, 0, rows[at] ?? "");
+      else if (kind === 1) rows.splice(at, 1);
+      else {
+        const other = Math.floor(random() * rows.length);
+        [rows[at], rows[other]] = [rows[other] ?? "", rows[at] ?? ""];
+      }
+    }
+    variants.push({ label: `variant ${i + 1} (seed ${seed})`, text: [header, ...rows].join("\n") });
+  }
+  return variants;
+}
+
+describe("whatever the preview accepts, the commit writes", () => {
+  let ctx: TestContext;
+  let manager: Session;
+  let projectId: string;
+  beforeAll(async () => {
+    ctx = await createTestApp("pglite");
+    ({ session: manager, projectId } = await managerOfNewProject(ctx));
+  });
+  afterAll(() => ctx.close());
+
+  async function files(): Promise<{ label: string; name: string; bytes: Buffer }[]> {
+    const samples = readdirSync(SAMPLES)
+      .filter((f) => f.endsWith(".txt"))
+      .map((f) => ({ label: `sample ${f}`, name: f, bytes: readFileSync(new URL(f, SAMPLES)) }));
+    return [
+      { label: "PGSM text", name: "pgsm.txt", bytes: Buffer.from(pgsmSampleText()) },
+      { label: "PGSM workbook", name: "pgsm.xlsx", bytes: await pgsmXlsx() },
+      { label: "CPS workbook", name: "cps.xlsx", bytes: await cpsXlsx() },
+      { label: "AWP workbook", name: "awp.xlsx", bytes: (await awpXlsx()).buffer },
+      { label: "AWP, outputs under activities", name: "awp.xlsx", bytes: (await awpXlsx({ outputColumn: "activities" })).buffer },
+      ...samples,
+      ...pgsmVariants(12, 20261205).map((v) => ({ label: v.label, name: "variant.txt", bytes: Buffer.from(v.text) })),
+    ];
+  }
+
+  it("commits every file the preview accepts, with the previewed lines and total", async () => {
+    const problems: string[] = [];
+    let committed = 0;
+    for (const file of await files()) {
+      const read = await readImport(ctx.app, manager, projectId, file, { year: "2022" });
+      if (read.status !== "ready") continue;
+      const report = read.interpretation?.report;
+      if (file.label.endsWith("twice") && !report?.issues.some((i) => i.code === "REPEATED_SUBTOTAL")) {
+        problems.push(`${file.label}: no REPEATED_SUBTOTAL finding`);
+      }
+      const record = await commitImport(ctx.app, manager, read.id);
+      if (record.status !== "committed" || !record.workplanId) {
+        problems.push(`${file.label}: preview ready, commit ${record.status} ${JSON.stringify(record.error)}`);
+        continue;
+      }
+      committed++;
+      const summary = (await call(ctx.app, manager, { method: "GET", url: `/api/v1/workplans/${record.workplanId}/summary` })).json();
+      if (summary.budgetLineCount !== report?.budgetLines || summary.total.computed !== report?.total.computed) {
+        problems.push(`${file.label}: previewed ${report?.budgetLines} lines ${report?.total.computed}, wrote ${summary.budgetLineCount} ${summary.total.computed}`);
+      }
+    }
+    expect(problems).toEqual([]);
+    expect(committed).toBeGreaterThanOrEqual(15);
+  });
+});
