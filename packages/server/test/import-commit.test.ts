@@ -94,4 +94,17 @@ describe("whatever the preview accepts, the commit writes", () => {
     expect(problems).toEqual([]);
     expect(committed).toBeGreaterThanOrEqual(15);
   });
+
+  it("lists at most 100 findings of a kind in the preview, with the full count of each kind", async () => {
+    const rows = Array.from({ length: 250 }, (_, i) => `Activité ${i + 1}\tAtelier ${i + 1}\t\t\t`);
+    const text = ["Activités\tDescription\tQTE\tPU\tBudget en FCFA", ...rows].join("\n");
+    const file = { name: "sans-montants.txt", bytes: Buffer.from(text) };
+    const read = await readImport(ctx.app, manager, projectId, file, { year: "2022" });
+    expect(read.status).toBe("ready");
+    const report = read.interpretation?.report;
+    expect(report?.issues.filter((i) => i.code === "MISSING_AMOUNT")).toHaveLength(100);
+    expect(report?.issueCounts).toContainEqual({ code: "MISSING_AMOUNT", severity: expect.any(String), count: 250 });
+    const rowsShown = report?.issues.map((i) => i.row ?? 0) ?? [];
+    expect(rowsShown).toEqual([...rowsShown].sort((a, b) => a - b));
+  });
 });

@@ -69,7 +69,10 @@ export const importReport = z.object({
     }),
   ),
   total: z.object({ computed: z.string(), declared: z.string().nullable() }),
+  /** The first findings of each kind (ISSUES_SHOWN_PER_KIND), in sheet order. */
   issues: z.array(importIssue),
+  /** Every kind of finding with its full count. */
+  issueCounts: z.array(z.object({ code: z.string(), severity: z.enum(["error", "warning", "info"]), count: z.int() })),
 });
 
 /** What the file was read as; the plan itself is kept on the server and written on commit. */

@@ -28,7 +28,18 @@ export interface ImportReport {
   budgetLines: number;
   groups: ImportGroup[];
   total: { computed: string; declared: string | null };
+  /** The first findings of each kind, in sheet order (all of them unless the report was asked for fewer). */
   issues: (ImportIssue & { message: string })[];
+  /** How many findings of each kind there are, shown or not. */
+  issueCounts: { code: ImportIssue["code"]; severity: ImportIssue["severity"]; count: number }[];
+}
+
+/** Findings of one kind an import's preview lists; their counts are always complete. */
+export const ISSUES_SHOWN_PER_KIND = 100;
+
+export interface ReportOptions {
+  /** At most this many findings of one kind in `issues` (a screen can't show 40 000 of them). */
+  maxPerKind?: number;
 }
 
 export function planInputOf(plan: ImportedPlan): PlanInput {
@@ -47,7 +58,7 @@ export function planInputOf(plan: ImportedPlan): PlanInput {
   };
 }
 
-export function reportImport(plan: ImportedPlan, locale: Locale): ImportReport {
+export function reportImport(plan: ImportedPlan, locale: Locale, options: ReportOptions = {}): ImportReport {
   const input = planInputOf(plan);
   const rollup = planTree(input);
   const amount = (minor: number) => formatAmountDecimal(minor, plan.currency);
@@ -97,6 +108,13 @@ export function reportImport(plan: ImportedPlan, locale: Locale): ImportReport {
     }
   }
   issues.sort((a, b) => (a.row ?? 0) - (b.row ?? 0));
+  const counts = new Map<ImportIssue["code"], { code: ImportIssue["code"]; severity: ImportIssue["severity"]; count: number }>();
+  const shown = issues.filter((issue) => {
+    const kind = counts.get(issue.code) ?? { code: issue.code, severity: issue.severity, count: 0 };
+    counts.set(issue.code, kind);
+    kind.count++;
+    return kind.count <= (options.maxPerKind ?? Infinity);
+  });
 
   const groups: ImportGroup[] = [];
   const visit = (node: NodeTotal) => {
@@ -121,7 +139,8 @@ export function reportImport(plan: ImportedPlan, locale: Locale): ImportReport {
     budgetLines: plan.lines.length,
     groups,
     total: { computed: amount(rollup.total.computed), declared: plan.declaredTotal?.amount ?? null },
-    issues: issues.map((i) => ({ ...i, message: issueMessage(i, plan, locale) })),
+    issues: shown.map((i) => ({ ...i, message: issueMessage(i, plan, locale) })),
+    issueCounts: [...counts.values()],
   };
 }
 

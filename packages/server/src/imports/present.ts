@@ -1,4 +1,4 @@
-import { type api, type CurrencyCode, type Locale, reportImport } from "@baara/core";
+import { type api, type CurrencyCode, ISSUES_SHOWN_PER_KIND, type Locale, reportImport } from "@baara/core";
 import { presentFailure, presentJob } from "../jobs/present.ts";
 import type { ImportDetails } from "./queries.ts";
 
@@ -20,7 +20,9 @@ export function presentImport({ row, file, job, uploader }: ImportDetails, local
             sheets: row.sheets,
             sheet: plan.sheet,
             mapping: { headers: plan.mapping.headers, roles: plan.mapping.roles },
-            report: reportImport({ ...plan, currency: plan.currency as CurrencyCode }, locale),
+            report: reportImport({ ...plan, currency: plan.currency as CurrencyCode }, locale, {
+              maxPerKind: ISSUES_SHOWN_PER_KIND,
+            }),
           }
         : null,
     error: presentFailure(row.error, locale),

@@ -189,6 +189,7 @@ export const en: Messages = {
     summary: "{{activities}} activities, {{lines}} budget lines, total {{total}}",
     declaredTotal: "Declared total: {{total}}",
     issues: "Import findings",
+    issuesNotShown: "{{hidden}} more “{{code}}” findings not shown ({{count}} in all): fix the first ones, then read the file again.",
     row: "Row",
     code: "Code",
     message: "Message",

@@ -188,6 +188,7 @@ export const fr = {
     summary: "{{activities}} activités, {{lines}} lignes budgétaires, total {{total}}",
     declaredTotal: "Total déclaré : {{total}}",
     issues: "Constats de l'import",
+    issuesNotShown: "{{hidden}} autres constats « {{code}} » non affichés ({{count}} en tout) : corrigez les premiers puis relisez le fichier.",
     row: "Ligne",
     code: "Code",
     message: "Message",

@@ -1,4 +1,4 @@
-import { type api, COLUMN_FIELDS, type ColumnField, type ColumnRole } from "@baara/core";
+import { type api, COLUMN_FIELDS, ISSUES_SHOWN_PER_KIND, type ColumnField, type ColumnRole } from "@baara/core";
 import { Alert, Button, FileInput, Group, Modal, NumberInput, Progress, Select, Stack, Stepper, Table, Text, Textarea } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
@@ -227,7 +227,7 @@ export default function ImportWizard({ project, onClose }: { project: Project; o
             {preview.report.total.declared && (
               <Text size="sm">{t("imports.declaredTotal", { total: format.money(preview.report.total.declared, project.currency) })}</Text>
             )}
-            <Text fw={600}>{`${t("imports.issues")} (${preview.report.issues.length})`}</Text>
+            <Text fw={600}>{`${t("imports.issues")} (${preview.report.issueCounts.reduce((sum, kind) => sum + kind.count, 0)})`}</Text>
             <Table.ScrollContainer minWidth={600} mah={300}>
               <Table striped>
                 <Table.Thead>
@@ -248,6 +248,13 @@ export default function ImportWizard({ project, onClose }: { project: Project; o
                 </Table.Tbody>
               </Table>
             </Table.ScrollContainer>
+            {preview.report.issueCounts
+              .filter((kind) => kind.count > ISSUES_SHOWN_PER_KIND)
+              .map((kind) => (
+                <Text key={kind.code} size="sm" c="dimmed">
+                  {t("imports.issuesNotShown", { hidden: kind.count - ISSUES_SHOWN_PER_KIND, count: kind.count, code: kind.code })}
+                </Text>
+              ))}
             <Group justify="end">
               <Button variant="default" onClick={onClose}>
                 {t("common.cancel")}
