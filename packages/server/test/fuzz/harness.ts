@@ -275,8 +275,10 @@ export class Fuzzer {
   private async bodyText(c: RequestCase, body: unknown): Promise<string | undefined> {
     if (body === undefined) return undefined;
     if (c.raw) return body as string;
-    const copy = structuredClone(body);
-    if (c.version && copy && typeof copy === "object") setAt(copy, c.version.path, await this.currentVersion(c.version.table, c.version.id));
+    if (!c.version || !body || typeof body !== "object") return JSON.stringify(body);
+    // Copied along the version's path only: the rest may be nested deeper than a deep copy could go.
+    const copy = copyAlong(body, c.version.path);
+    setAt(copy, c.version.path, await this.currentVersion(c.version.table, c.version.id));
     return JSON.stringify(copy);
   }
 
@@ -380,6 +382,7 @@ export class Fuzzer {
 
     // Read (and maybe read again with odd options), then maybe commit, following the import as the web app does.
     const read = await this.follow(importId, ["ready", "failed"]);
+    if (read.serverError) return fail("5xx", read.serverError, "GET /imports/:id while reading", read.body, read.ms);
     if (read.timedOut) return fail("hang", `still ${read.status} after ${read.ms} ms`, "reading", "", read.ms);
     if (read.status === "failed" && read.error === "JOB_FAILED") return fail("job failed", "JOB_FAILED", "reading", read.body, read.ms);
     increment(this.importOutcomes, read.status === "ready" ? "read" : `failed ${read.error}`);
@@ -420,23 +423,27 @@ export class Fuzzer {
     if (answer.statusCode >= 500) return { failure: { problem: "5xx" as const, status: answer.statusCode, answer: answer.body, ms: Date.now() - t } };
     if (answer.statusCode !== 202) return { status: null };
     const followed = await this.follow(importId, statuses);
+    if (followed.serverError) {
+      return { failure: { problem: "5xx" as const, status: followed.serverError, answer: `GET /imports/:id after ${step}: ${followed.body}`, ms: followed.ms } };
+    }
     if (followed.timedOut) return { failure: { problem: "hang" as const, status: `still ${followed.status}`, answer: "", ms: followed.ms } };
     if (followed.error === "JOB_FAILED") return { failure: { problem: "job failed" as const, status: "JOB_FAILED", answer: followed.body, ms: followed.ms } };
     return { status: followed.status, error: followed.error };
   }
 
-  /** Polls the import until one of `statuses`, or its time bound. */
+  /** Polls the import until one of `statuses`, or its time bound (or a 5xx answer). */
   private async follow(importId: string, statuses: string[]) {
     const started = Date.now();
     for (let wait = 10; ; wait = Math.min(wait * 2, 200)) {
       const answer = await within(this.options.requestTimeoutMs, call(this.app, this.session, { method: "GET", url: `/api/v1/imports/${importId}` }));
-      if (answer.statusCode >= 500) throw new Error(`GET import ${importId}: ${answer.statusCode} ${answer.body}`);
-      const record = answer.json() as { status: string; error: { code: string } | null };
+      increment(this.byStatus, String(answer.statusCode));
       const ms = Date.now() - started;
-      if (statuses.includes(record.status)) {
-        return { status: record.status, error: record.error?.code ?? null, body: answer.body, ms, timedOut: false };
-      }
-      if (ms > this.options.importTimeoutMs) return { status: record.status, error: null, body: answer.body, ms, timedOut: true };
+      const outcome = (status: string, error: string | null, timedOut = false, serverError = 0) =>
+        ({ status, error, body: answer.body, ms, timedOut, serverError });
+      if (answer.statusCode >= 500) return outcome("", null, false, answer.statusCode);
+      const record = answer.json() as { status: string; error: { code: string } | null };
+      if (statuses.includes(record.status)) return outcome(record.status, record.error?.code ?? null);
+      if (ms > this.options.importTimeoutMs) return outcome(record.status, null, true);
       await sleep(wait);
     }
   }
@@ -454,6 +461,15 @@ export class Fuzzer {
       return "(not saved)";
     }
   }
+}
+
+/** A copy of `value` whose containers along `path` are new; everything else is shared. */
+function copyAlong(value: unknown, path: (string | number)[]): unknown {
+  if (!value || typeof value !== "object") return value;
+  const copy = (Array.isArray(value) ? [...value] : { ...value }) as Record<string | number, unknown>;
+  const [step, ...rest] = path;
+  if (step !== undefined && rest.length > 0) copy[step] = copyAlong(copy[step], rest);
+  return copy;
 }
 
 /** The figures as printed after a run. */

@@ -91,8 +91,8 @@ export const JSON_VALUES: readonly Odd<unknown>[] = [
   fixed("{\"a\":1}", { a: 1 }),
   fixed("nested object 50", nestedObject(50)),
   // Deeper nesting goes as raw text (RAW_BODIES): cloning it here would overflow this process's own stack.
-  { label: "deeply nested object", make: (rng) => nestedObject(rng.pick([500, 2_000])) },
-  { label: "deeply nested array", make: (rng) => nestedArray(rng.pick([500, 2_000])) },
+  { label: "deeply nested object", make: (rng) => nestedObject(rng.pick([200, 1_000])) },
+  { label: "deeply nested array", make: (rng) => nestedArray(rng.pick([200, 1_000])) },
 ];
 
 /** `depth` openings, then the closings: "[[[…]]]", as text. */
