@@ -1,7 +1,7 @@
 // Hostile and broken files sent to the import API: each is refused with a 4xx
 // and a clear message in the user's language, the server stays up, and nothing
 // is written. A seeded fuzz loop over a valid workbook checks the same promise
-// for files no one planned for.
+// for files no one planned for (fuzz/fuzz.test.ts goes further).
 import { count, eq, inArray } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { activities, auditLog, budgetLines, declaredTotals, projects, resultNodes, workplans } from "../src/db/schema.ts";
@@ -9,6 +9,7 @@ import { call, createTestApp, login, type Session, type TestContext } from "./he
 import { databaseKinds } from "./helpers/databases.ts";
 import { grant, makeOrganisation, makeProject, makeUser, PASSWORD } from "./helpers/factories.ts";
 import { importPlan, uploadImport, waitForImport } from "./helpers/imports.ts";
+import { byteMutations } from "./fuzz/random.ts";
 import {
   brokenWorkbookXlsx,
   emptyFile,
@@ -153,58 +154,6 @@ const HOSTILE: Hostile[] = [
   },
 ];
 
-/** Deterministic pseudo-random numbers (mulberry32). */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
-/** Seeded damage to a valid file: flipped bytes anywhere or in the zip directory at its end, truncations, both. */
-function mutations(valid: Buffer, howMany: number, seed: number): { label: string; bytes: Buffer }[] {
-  const next = random(seed);
-  const int = (below: number) => Math.floor(next() * below);
-  const flip = (bytes: Buffer, n: number, from = 0) => {
-    const offsets: number[] = [];
-    for (let i = 0; i < n; i++) {
-      const at = from + int(bytes.length - from);
-      bytes[at] = (bytes[at] ?? 0) ^ (1 + int(255));
-      offsets.push(at);
-    }
-    return offsets;
-  };
-  const out: { label: string; bytes: Buffer }[] = [];
-  for (let i = 0; i < howMany; i++) {
-    const bytes = Buffer.from(valid);
-    switch (i % 4) {
-      case 0:
-        out.push({ label: `flip ${flip(bytes, 1 + int(8)).join(",")}`, bytes });
-        break;
-      case 1: {
-        const directory = Math.max(0, bytes.length - 2048);
-        out.push({ label: `flip in directory ${flip(bytes, 1 + int(3), directory).join(",")}`, bytes });
-        break;
-      }
-      case 2: {
-        const at = 1 + int(bytes.length - 1);
-        out.push({ label: `truncate at ${at}`, bytes: bytes.subarray(0, at) });
-        break;
-      }
-      default: {
-        const offsets = flip(bytes, 1 + int(4));
-        const at = Math.floor(bytes.length * (0.5 + next() / 2));
-        out.push({ label: `flip ${offsets.join(",")} and truncate at ${at}`, bytes: bytes.subarray(0, at) });
-      }
-    }
-  }
-  return out;
-}
-
 describe.each(databaseKinds)("import of hostile files on %s", (kind) => {
   let ctx: TestContext;
   let manager: Session;
@@ -322,7 +271,7 @@ describe.each(databaseKinds)("import of hostile files on %s", (kind) => {
   it("answers 30 seeded mutations of a valid workbook with a reading or a known error, never a 500", async () => {
     const before = await written();
     const outcomes: string[] = [];
-    for (const { label, bytes } of mutations(await pgsmXlsx(), 30, 20240621)) {
+    for (const { label, bytes } of byteMutations(await pgsmXlsx(), 30, 20240621)) {
       const result = await outcome({ name: "ptba-2022.xlsx", bytes });
       outcomes.push(`${label}: ${result.status ?? "job"} ${result.code}`);
       if (result.code === "OK") {

@@ -20,10 +20,11 @@ export async function createTestApp(
   kind: DatabaseKind,
   services: AppOptions["services"] = {},
   databaseOptions: Pick<DatabaseOptions, "onQuery"> = {},
+  appOptions: Pick<AppOptions, "logger"> = {},
 ): Promise<TestContext> {
   const database = await createTestDatabase(kind, databaseOptions);
   const filesDir = await mkdtemp(join(tmpdir(), "baara-files-"));
-  const app = await buildApp({ database, services: { files: new DirectoryFileStore(filesDir), ...services } });
+  const app = await buildApp({ ...appOptions, database, services: { files: new DirectoryFileStore(filesDir), ...services } });
   await app.ready();
   return {
     app,

@@ -1,0 +1,297 @@
+// Requests generated from the API's route table, as the permission matrix
+// does: each route has a valid request against the fuzz world (or the reason
+// it is left out), and each case damages one in a seeded way: odd field values,
+// missing fields, raw bodies, content types, query strings, path parameters.
+import { api } from "@baara/core";
+import * as z from "zod";
+import type { Rng } from "./random.ts";
+import { JSON_VALUES, PATH_IDS, QUERY_SHAPES, QUERY_VALUES, RAW_BODIES } from "./values.ts";
+
+type RouteName = keyof typeof api.routes;
+
+/** The records the requests are about, made before the run. */
+export interface World {
+  adminEmail: string;
+  organisationId: string;
+  /** A child organisation the requests may rename and move. */
+  childOrganisationId: string;
+  projectId: string;
+  /** A second project of the organisation, the one PATCH /projects changes. */
+  otherProjectId: string;
+  nodeId: string;
+  childNodeId: string;
+  workplanId: string;
+  /** An approved plan of the project, to compare with. */
+  approvedWorkplanId: string;
+  /** A draft the workflow requests move along. */
+  transitionWorkplanId: string;
+  activityId: string;
+  budgetLineId: string;
+  userId: string;
+  importId: string;
+  jobId: string;
+  /** Records of a project of another organisation: ids that exist, but not where they are sent. */
+  foreign: { projectId: string; nodeId: string; workplanId: string; activityId: string; budgetLineId: string };
+}
+
+/** Tables whose rows carry a version (optimistic concurrency). */
+export type Versioned = "organisations" | "users" | "projects" | "resultNodes" | "workplans" | "activities" | "budgetLines";
+
+/** A valid request on one route. `version`: where the body's row version goes, read just before sending. */
+interface Base {
+  id?: string;
+  body?: unknown;
+  query?: Record<string, string>;
+  version?: { path: (string | number)[]; table: Versioned; id: string };
+}
+
+type BaseOf = (w: World, n: number) => Base;
+const V = (table: Versioned, id: string, path: (string | number)[] = ["version"]) => ({ path, table, id });
+
+/** Every route: a valid request, or why the fuzz leaves it out. */
+const BASES: Record<RouteName, BaseOf | string> = {
+  health: () => ({}),
+  login: (w) => ({ body: { email: w.adminEmail, password: "not-the-password" } }),
+  session: () => ({}),
+  logout: "it would end the session the run signs its requests with",
+  listOrganisations: () => ({ query: {} }),
+  getOrganisation: (w) => ({ id: w.organisationId }),
+  createOrganisation: (w, n) => ({ body: { parentId: w.organisationId, code: `FZ-${n}`, name: "Unité fuzz", kind: "unit" } }),
+  updateOrganisation: (w) => ({
+    id: w.childOrganisationId,
+    body: { name: "Unité renommée" },
+    version: V("organisations", w.childOrganisationId),
+  }),
+  deleteOrganisation: "it would delete the world's records; permissions.test.ts covers it",
+  listUsers: () => ({ query: {} }),
+  getUser: (w) => ({ id: w.userId }),
+  createUser: (_w, n) => ({ body: { email: `fuzz-${n}@test.example`, name: "Personne fuzz", password: "a-long-password-1" } }),
+  updateUser: (w) => ({ id: w.userId, body: { name: "Personne renommée", locale: "en" }, version: V("users", w.userId) }),
+  endUserSessions: "no body; permissions.test.ts and auth.test.ts cover it",
+  listMemberships: (w) => ({ query: { projectId: w.projectId } }),
+  createMembership: (w) => ({ body: { userId: w.userId, projectId: w.projectId, role: "viewer" } }),
+  deleteMembership: "it would delete the world's records; permissions.test.ts covers it",
+  portfolio: () => ({ query: {} }),
+  listProjects: () => ({ query: {} }),
+  getProject: (w) => ({ id: w.projectId }),
+  projectAccess: (w) => ({ id: w.projectId }),
+  createProject: (w, n) => ({
+    body: { organisationId: w.organisationId, code: `FZ-${n}`, title: "Projet fuzz", currency: "XOF", levelLabels: ["Composante", "Action"] },
+  }),
+  updateProject: (w) => ({ id: w.otherProjectId, body: { title: "Projet renommé" }, version: V("projects", w.otherProjectId) }),
+  deleteProject: "it would delete the world's records; permissions.test.ts covers it",
+  listNodes: (w) => ({ id: w.projectId }),
+  createNode: (w, n) => ({ id: w.projectId, body: { parentId: w.nodeId, code: `F.${n}`, title: "Nœud fuzz" } }),
+  updateNode: (w) => ({ id: w.childNodeId, body: { title: "Nœud renommé" }, version: V("resultNodes", w.childNodeId) }),
+  moveNode: (w) => ({ id: w.childNodeId, body: { position: 0 }, version: V("resultNodes", w.childNodeId) }),
+  deleteNode: "it would delete the world's records; permissions.test.ts covers it",
+  listWorkplans: (w) => ({ id: w.projectId, query: {} }),
+  createWorkplan: (w) => ({ id: w.projectId, body: { year: 2030, title: "PTBA fuzz" } }),
+  getWorkplan: (w) => ({ id: w.workplanId }),
+  updateWorkplan: (w) => ({ id: w.workplanId, body: { title: "PTBA renommé" }, version: V("workplans", w.workplanId) }),
+  deleteWorkplan: "it would delete the world's records; permissions.test.ts covers it",
+  transitionWorkplan: (w) => ({
+    id: w.transitionWorkplanId,
+    body: { action: "submit", comment: "Pour avis" },
+    version: V("workplans", w.transitionWorkplanId),
+  }),
+  workplanHistory: (w) => ({ id: w.workplanId }),
+  setDeclaredTotal: (w) => ({ id: w.workplanId, body: { nodeId: w.nodeId, amount: "1000000" } }),
+  workplanSummary: (w) => ({ id: w.workplanId }),
+  workplanContent: (w) => ({ id: w.workplanId }),
+  compareWorkplans: (w) => ({ id: w.workplanId, query: { with: w.approvedWorkplanId } }),
+  exportWorkplan: (w) => ({ id: w.workplanId, query: { format: "csv" } }),
+  listActivities: (w) => ({ id: w.workplanId, query: {} }),
+  createActivity: (w) => ({
+    id: w.workplanId,
+    body: {
+      resultNodeId: w.childNodeId,
+      title: "Activité fuzz",
+      months: [1, 2],
+      budgetLines: [{ description: "Atelier", quantity: "2", unitCost: "1000" }],
+    },
+  }),
+  getActivity: (w) => ({ id: w.activityId }),
+  updateActivity: (w) => ({ id: w.activityId, body: { title: "Activité modifiée" }, version: V("activities", w.activityId) }),
+  moveActivity: (w) => ({ id: w.activityId, body: { position: 0 }, version: V("activities", w.activityId) }),
+  deleteActivity: "it would delete the world's records; permissions.test.ts covers it",
+  createBudgetLine: (w) => ({ id: w.activityId, body: { description: "Ligne fuzz", quantity: "3", unitCost: "2500" } }),
+  updateBudgetLine: (w) => ({ id: w.budgetLineId, body: { description: "Ligne modifiée" }, version: V("budgetLines", w.budgetLineId) }),
+  moveBudgetLine: (w) => ({ id: w.budgetLineId, body: { position: 0 }, version: V("budgetLines", w.budgetLineId) }),
+  deleteBudgetLine: "it would delete the world's records; permissions.test.ts covers it",
+  editLines: (w) => ({
+    id: w.workplanId,
+    body: { lines: [{ id: w.budgetLineId, amount: "5000" }] },
+    version: V("budgetLines", w.budgetLineId, ["lines", 0, "version"]),
+  }),
+  createImport: "a multipart upload: the file cases send it",
+  listImports: (w) => ({ id: w.projectId, query: {} }),
+  getImport: (w) => ({ id: w.importId }),
+  rereadImport: (w) => ({ id: w.importId, body: { year: 2022 } }),
+  commitImport: (w) => ({ id: w.importId, body: { year: 2022, title: "PTBA importé" } }),
+  importFile: (w) => ({ id: w.importId }),
+  getJob: (w) => ({ id: w.jobId }),
+  auditLog: (w) => ({ query: { projectId: w.projectId } }),
+};
+
+/** Routes the fuzz leaves out, and why. */
+export const NOT_FUZZED: Partial<Record<RouteName, string>> = Object.fromEntries(
+  Object.entries(BASES).filter(([, base]) => typeof base === "string"),
+);
+export const FUZZED_ROUTES = (Object.keys(BASES) as RouteName[]).filter((name) => typeof BASES[name] !== "string");
+
+export type RequestCaseKind = "json-field" | "json-missing" | "json-raw" | "json-type" | "query" | "path";
+export const REQUEST_CASE_KINDS: readonly RequestCaseKind[] = ["json-field", "json-missing", "json-raw", "json-type", "query", "path"];
+
+export interface RequestCase {
+  kind: RequestCaseKind;
+  route: RouteName;
+  method: string;
+  url: string;
+  /** A JSON value, or a raw text body (`raw`). */
+  body?: unknown;
+  raw?: boolean;
+  headers?: Record<string, string>;
+  /** Where the current row version is put before sending (none when the case damages the version itself). */
+  version?: Base["version"];
+  /** What was damaged, short enough to print; paths of the damaged fields. */
+  label: string;
+  damaged: string[];
+}
+
+const SHAPES = new Map<string, string[]>();
+/** The field names a route's schema knows (top level), optional ones included. */
+function schemaKeys(name: RouteName, part: "body" | "query"): string[] {
+  const key = `${name}:${part}`;
+  const known = SHAPES.get(key);
+  if (known) return known;
+  const schema = (api.routes[name] as api.RouteSpec)[part];
+  const keys = schema instanceof z.ZodObject ? Object.keys(schema.shape) : [];
+  SHAPES.set(key, keys);
+  return keys;
+}
+
+/** Paths of every leaf of a JSON value (arrays: their first element), for picking one to damage. */
+function leafPaths(value: unknown, path: (string | number)[] = []): (string | number)[][] {
+  if (Array.isArray(value)) return value.length === 0 ? [path] : [path, ...leafPaths(value[0], [...path, 0])];
+  if (value && typeof value === "object") {
+    const inner = Object.entries(value).flatMap(([k, v]) => leafPaths(v, [...path, k]));
+    return path.length === 0 ? inner : [path, ...inner];
+  }
+  return [path];
+}
+
+export function setAt(target: unknown, path: (string | number)[], value: unknown): void {
+  let node = target as Record<string | number, unknown>;
+  for (const [i, step] of path.entries()) {
+    if (i === path.length - 1) {
+      node[step] = value;
+      return;
+    }
+    const next = node[step];
+    if (!next || typeof next !== "object") return;
+    node = next as Record<string | number, unknown>;
+  }
+}
+function deleteAt(target: unknown, path: (string | number)[]): void {
+  const parent = path.slice(0, -1).reduce<unknown>((node, step) => (node && typeof node === "object" ? (node as Record<string | number, unknown>)[step] : undefined), target);
+  const last = path[path.length - 1];
+  if (parent && typeof parent === "object" && last !== undefined) {
+    if (Array.isArray(parent) && typeof last === "number") parent.splice(last, 1);
+    else delete (parent as Record<string | number, unknown>)[last];
+  }
+}
+
+const pathName = (path: (string | number)[]) => (path.length === 0 ? "(body)" : path.join("."));
+const worldIds = (w: World) => [
+  w.organisationId, w.projectId, w.nodeId, w.workplanId, w.activityId, w.budgetLineId, w.userId, w.importId,
+  ...Object.values(w.foreign),
+];
+
+function urlOf(name: RouteName, id: string | undefined, query: string): string {
+  const path = api.routes[name].path.replace(":id", id ?? "");
+  return `/api/v1${path}${query ? `?${query}` : ""}`;
+}
+const queryText = (query: Record<string, string>) =>
+  Object.entries(query).map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(v)}`).join("&");
+
+/** One request case, drawn from `rng`, for case number `n`. */
+export function requestCase(world: World, rng: Rng, n: number): RequestCase {
+  const route = rng.pick(FUZZED_ROUTES);
+  const spec = api.routes[route] as api.RouteSpec;
+  const base = (BASES[route] as BaseOf)(world, n);
+  const hasBody = base.body !== undefined;
+  const kinds: [RequestCaseKind, number][] = hasBody
+    ? [["json-field", 10], ["json-missing", 2], ["json-raw", 2], ["json-type", 1], ["path", 1]]
+    : [["query", 6], ["path", 2]];
+  const kind = rng.weighted(kinds);
+  const body = structuredClone(base.body);
+  const common = { route, method: spec.method, version: base.version };
+  const query = base.query ? queryText(base.query) : "";
+
+  switch (kind) {
+    case "json-field": {
+      const damaged: string[] = [];
+      const labels: string[] = [];
+      const paths = [...leafPaths(body), ...schemaKeys(route, "body").map((k) => [k]), ["unknownField"]];
+      for (let count = rng.chance(0.25) ? 2 + rng.int(2) : 1; count > 0; count--) {
+        const path = rng.pick(paths.filter((p) => p.length > 0));
+        const useWorldId = rng.chance(0.1);
+        const odd = useWorldId ? { label: "an id of another record", make: () => rng.pick(worldIds(world)) } : rng.pick(JSON_VALUES);
+        setAt(body, path, odd.make(rng));
+        damaged.push(pathName(path));
+        labels.push(`${pathName(path)}=${odd.label}`);
+      }
+      const versionDamaged = base.version && damaged.some((d) => pathName(base.version?.path ?? []).startsWith(d));
+      return { ...common, kind, url: urlOf(route, base.id, query), body, version: versionDamaged ? undefined : base.version, label: labels.join(", "), damaged };
+    }
+    case "json-missing": {
+      if (base.version && rng.chance(0.2)) {
+        return { ...common, kind, url: urlOf(route, base.id, query), body, version: undefined, label: "without version", damaged: ["version"] };
+      }
+      const paths = leafPaths(body).filter((p) => p.length > 0);
+      const path = rng.chance(0.2) || paths.length === 0 ? [] : rng.pick(paths);
+      if (path.length === 0) {
+        return { ...common, kind, url: urlOf(route, base.id, query), body: {}, version: undefined, label: "empty object", damaged: ["(body)"] };
+      }
+      deleteAt(body, path);
+      return { ...common, kind, url: urlOf(route, base.id, query), body, label: `without ${pathName(path)}`, damaged: [pathName(path)] };
+    }
+    case "json-raw": {
+      const odd = rng.pick(RAW_BODIES);
+      return {
+        ...common, kind, url: urlOf(route, base.id, query), body: odd.make(rng), raw: true,
+        headers: { "content-type": "application/json" }, version: undefined, label: `raw body: ${odd.label}`, damaged: ["(body)"],
+      };
+    }
+    case "json-type": {
+      const type = rng.pick([
+        "text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x", "application/json; charset=utf-16",
+        "application/json; charset=latin1", "application/xml", "", "application/json, text/plain",
+      ]);
+      const text = JSON.stringify(body) ?? "";
+      return {
+        ...common, kind, url: urlOf(route, base.id, query), body: text, raw: true, headers: { "content-type": type },
+        label: `content type "${type}"`, damaged: ["content-type"],
+      };
+    }
+    case "query": {
+      const keys = [...new Set([...Object.keys(base.query ?? {}), ...schemaKeys(route, "query"), "q", "page"])];
+      if (rng.chance(0.2)) {
+        const odd = rng.pick(QUERY_SHAPES);
+        const text = [query, odd.make(rng)].filter(Boolean).join("&");
+        return { ...common, kind, url: urlOf(route, base.id, text), label: `query ${odd.label}`, damaged: ["query"] };
+      }
+      const key = rng.pick(keys);
+      const odd = rng.pick(QUERY_VALUES);
+      const rest = Object.entries(base.query ?? {}).filter(([k]) => k !== key).map(([k, v]) => `${k}=${encodeURIComponent(v)}`);
+      const text = [...rest, `${encodeURIComponent(key)}=${odd.make(rng)}`].join("&");
+      return { ...common, kind, url: urlOf(route, base.id, text), label: `query ${key}=${odd.label}`, damaged: [`query.${key}`] };
+    }
+    case "path": {
+      const odd = rng.pick(PATH_IDS);
+      const url = spec.path.includes(":id") ? urlOf(route, odd.make(rng), query) : `${urlOf(route, base.id, query)}/${odd.make(rng)}`;
+      return { ...common, kind, url, body, label: `path id ${odd.label}`, damaged: ["params.id"] };
+    }
+  }
+}
