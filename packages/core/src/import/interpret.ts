@@ -246,7 +246,7 @@ export function interpretGrid(grid: Grid, options: InterpretOptions = {}): Impor
     const quantity = (() => {
       const c = col("quantity");
       const parsed = parseNumberCell(at(c));
-      if (!parsed.ok || (parsed.value !== null && (!/^\d+(\.\d{1,3})?$/.test(parsed.value) || parsed.percent))) {
+      if (!parsed.ok || (parsed.value !== null && (!/^\d{1,12}(\.\d{1,3})?$/.test(parsed.value) || parsed.percent))) {
         issue({ code: "UNPARSEABLE_NUMBER", severity: "error", row: sheetRow, column: columnLetter(c), params: { text: cellText(at(c)) } });
         return null;
       }

@@ -14,29 +14,41 @@ export class RequestValidationError extends Error {
 /** A NUL character or a lone surrogate: text PostgreSQL cannot store (in text or in jsonb). */
 const UNSTORABLE = /\u0000|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
 
-/** The path of the first string (or key) in `value` that the database could not store, if any. */
-export function unstorableTextPath(value: unknown, path: (string | number)[] = []): (string | number)[] | null {
-  if (typeof value === "string") return UNSTORABLE.test(value) ? path : null;
-  if (Array.isArray(value)) {
-    for (const [i, item] of value.entries()) {
-      const found = unstorableTextPath(item, [...path, i]);
-      if (found) return found;
+/** Deeper than any request of the API: refused before anything walks it (a recursion would overflow the stack). */
+export const MAX_DEPTH = 32;
+
+/**
+ * The path of the first string (or key) in `value` that the database could not
+ * store, or of the first value nested deeper than MAX_DEPTH, if any. Walked
+ * with a stack of its own, whatever the depth.
+ */
+export function unstorableTextPath(value: unknown): { path: (string | number)[]; tooDeep: boolean } | null {
+  const pending: { value: unknown; path: (string | number)[] }[] = [{ value, path: [] }];
+  while (pending.length > 0) {
+    const { value: current, path } = pending.pop() as { value: unknown; path: (string | number)[] };
+    if (typeof current === "string") {
+      if (UNSTORABLE.test(current)) return { path, tooDeep: false };
+      continue;
     }
-    return null;
-  }
-  if (value && typeof value === "object") {
-    for (const [key, item] of Object.entries(value)) {
-      if (UNSTORABLE.test(key)) return [...path, key];
-      const found = unstorableTextPath(item, [...path, key]);
-      if (found) return found;
+    if (!current || typeof current !== "object") continue;
+    if (path.length >= MAX_DEPTH) return { path, tooDeep: true };
+    const entries: [string | number, unknown][] = Array.isArray(current) ? [...current.entries()] : Object.entries(current);
+    for (let i = entries.length - 1; i >= 0; i--) {
+      const [key, item] = entries[i] as [string | number, unknown];
+      if (typeof key === "string" && UNSTORABLE.test(key)) return { path: [...path, key], tooDeep: false };
+      pending.push({ value: item, path: [...path, key] });
     }
   }
   return null;
 }
 
 /** The validation error naming such a string. */
-export function unstorableTextError(part: string, path: (string | number)[]): RequestValidationError {
-  return new RequestValidationError(part, [{ code: "custom", path, message: "TEXT_UNSTORABLE", input: undefined } as z.core.$ZodIssue]);
+export function unstorableTextError(
+  part: string,
+  found: NonNullable<ReturnType<typeof unstorableTextPath>>,
+): RequestValidationError {
+  const message = found.tooDeep ? "NESTING_TOO_DEEP" : "TEXT_UNSTORABLE";
+  return new RequestValidationError(part, [{ code: "custom", path: found.path, message, input: undefined } as z.core.$ZodIssue]);
 }
 
 /**

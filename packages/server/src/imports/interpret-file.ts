@@ -4,6 +4,8 @@ import {
   type InterpretOptions,
   interpretGrid,
   NotAWorkPlanError,
+  planInputOf,
+  planTree,
 } from "@baara/core";
 import { readGrids, UnreadableFileError } from "./read-file.ts";
 
@@ -29,11 +31,23 @@ export async function interpretFile(bytes: Buffer, options: InterpretFileOptions
   let lastError: NotAWorkPlanError | null = null;
   for (const grid of candidates) {
     try {
-      return { plan: interpretGrid(grid, options), sheets };
+      const plan = interpretGrid(grid, options);
+      checkTotals(plan);
+      return { plan, sheets };
     } catch (error) {
       if (!(error instanceof NotAWorkPlanError)) throw error;
       lastError = error;
     }
   }
   throw lastError ?? new NotAWorkPlanError("NO_HEADER");
+}
+
+/** Totals are computed exactly in safe integers: amounts that can't be added up that way are refused at reading, not at commit. */
+function checkTotals(plan: ImportedPlan): void {
+  try {
+    planTree(planInputOf(plan));
+  } catch (error) {
+    if (error instanceof RangeError) throw new UnreadableFileError("AMOUNTS_TOO_LARGE");
+    throw error;
+  }
 }

@@ -1,7 +1,7 @@
 // Reads an uploaded work plan — xlsx, csv, tsv/txt or pasted text — into grids
 // of cells, refusing what is not a workbook or could exhaust the server.
 import { type CellValue, type Grid, readNeutralisedFormula } from "@baara/core";
-import { parse } from "csv-parse/sync";
+import { CsvError, parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import yauzl from "yauzl";
 
@@ -20,6 +20,8 @@ export type UnreadableReason =
   | "CORRUPT_WORKBOOK"
   | "TOO_MANY_ROWS"
   | "FILE_TOO_COMPLEX"
+  | "CORRUPT_TEXT"
+  | "AMOUNTS_TOO_LARGE"
   | "SHEET_NOT_FOUND";
 
 export class UnreadableFileError extends Error {
@@ -58,13 +60,19 @@ export async function readGrids(bytes: Buffer, fileName = ""): Promise<Grid[]> {
 export function readDelimited(text: string, delimiter: string | undefined, name: string): Grid {
   const body = text.replace(/^\ufeff/, "");
   const chosen = delimiter ?? guessDelimiter(body);
-  const records = parse(body, {
-    delimiter: chosen,
-    relax_quotes: true,
-    relax_column_count: true,
-    skip_empty_lines: false,
-    quote: chosen === "\t" ? false : "\"",
-  }) as string[][];
+  let records: string[][];
+  try {
+    records = parse(body, {
+      delimiter: chosen,
+      relax_quotes: true,
+      relax_column_count: true,
+      skip_empty_lines: false,
+      quote: chosen === "\t" ? false : "\"",
+    }) as string[][];
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    throw new UnreadableFileError("CORRUPT_TEXT", { line: (error as CsvError & { lines?: number }).lines ?? 0 });
+  }
   if (records.length > MAX_ROWS) throw new UnreadableFileError("TOO_MANY_ROWS", { max: MAX_ROWS });
   return { name, rows: records.map((r) => r.slice(0, MAX_COLUMNS).map((c) => (c.trim() === "" ? null : readNeutralisedFormula(c)))) };
 }
@@ -78,11 +86,14 @@ function guessDelimiter(text: string): string {
 
 /** UTF-8 when the bytes are valid UTF-8, else Windows-1252 (what Excel on Windows writes). */
 export function decodeText(bytes: Buffer): string {
+  let text: string;
   try {
-    return new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
   } catch {
-    return decodeWindows1252(bytes);
+    text = decodeWindows1252(bytes);
   }
+  // A NUL means nothing in a sheet's text, and the database cannot store it.
+  return text.replaceAll("\u0000", "");
 }
 
 /** Windows-1252 bytes 0x80–0x9F (œ, ’, €…); undefined ones are kept as their C1 code points. */
