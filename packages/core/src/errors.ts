@@ -41,6 +41,7 @@ export const ERROR_STATUS = {
   NO_HEADER: 422,
   NO_ACTIVITY: 422,
   RATE_LIMITED: 429,
+  TOO_MANY_REQUESTS: 429,
   INTERNAL: 500,
 } as const satisfies Partial<Record<MessageCode, number>>;
 

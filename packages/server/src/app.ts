@@ -19,6 +19,7 @@ import { frameworkRoutes } from "./framework/routes.ts";
 import { exportRoutes } from "./exports/routes.ts";
 import { healthRoutes } from "./health/routes.ts";
 import { registerErrorHandling } from "./http/error-handler.ts";
+import { type HeavyLimits, heavyLimitsFromEnv, registerHeavyLimit } from "./http/heavy-limit.ts";
 import { type HttpSecurity, httpSecurityFromEnv, registerSecurityHeaders } from "./http/security.ts";
 import "./http/types.ts";
 import { zodValidatorCompiler } from "./http/validation.ts";
@@ -44,6 +45,8 @@ export interface AppOptions {
   services?: Partial<Services>;
   /** Trusted proxies and https; by default from BAARA_TRUST_PROXY and BAARA_HTTPS. */
   http?: HttpSecurity;
+  /** Exports and imports a minute, per person and per anonymous address; by default from the environment. */
+  heavyLimits?: HeavyLimits;
 }
 
 export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
@@ -68,6 +71,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerErrorHandling(app);
 
   await registerSecurityHeaders(app, http);
+  await registerHeavyLimit(app, options.heavyLimits ?? heavyLimitsFromEnv());
   await app.register(fastifyCookie);
   // Slow links: JSON and the app's scripts travel gzip- or brotli-compressed.
   await app.register(fastifyCompress, { threshold: 1024 });

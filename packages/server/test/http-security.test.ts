@@ -6,7 +6,7 @@ import { buildApp } from "../src/app.ts";
 import { type HttpSecurity, httpSecurityFromEnv } from "../src/http/security.ts";
 import { login } from "./helpers/app.ts";
 import { createTestDatabase, type TestDatabase } from "./helpers/databases.ts";
-import { makeUser, PASSWORD } from "./helpers/factories.ts";
+import { grant, makeOrganisation, makeProject, makeUser, makeWorkplan, PASSWORD } from "./helpers/factories.ts";
 
 async function appWith(http: HttpSecurity): Promise<{ app: FastifyInstance; database: TestDatabase }> {
   const database = await createTestDatabase("pglite");
@@ -152,4 +152,52 @@ describe("behind one configured proxy, served over https", () => {
     expect(response.headers["strict-transport-security"]).toBe("max-age=31536000; includeSubDomains");
     expect(String(response.headers["content-security-policy"])).toContain("upgrade-insecure-requests");
   });
+});
+
+describe("limits on exports and imports", () => {
+  let app: FastifyInstance;
+  let database: TestDatabase;
+  beforeAll(async () => {
+    database = await createTestDatabase("pglite");
+    app = await buildApp({ database, http: { trustProxy: false, https: false }, heavyLimits: { signedIn: 3, anonymous: 1 } });
+    await app.ready();
+  });
+  afterAll(async () => {
+    await app.close();
+    await database.dispose();
+  });
+
+  it("lets a person export a few times a minute, then answers 429 with Retry-After, per person", async () => {
+    const { session, workplanId } = await signedInWithPlan(database);
+    const other = await signedInWithPlan(database);
+    const exportAs = (who: { cookie: string }, id: string) =>
+      app.inject({ method: "GET", url: `/api/v1/workplans/${id}/export?format=csv`, headers: { cookie: who.cookie } });
+    for (let i = 0; i < 3; i++) expect((await exportAs(await session, workplanId)).statusCode).toBe(200);
+    const refused = await exportAs(await session, workplanId);
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error.code).toBe("TOO_MANY_REQUESTS");
+    expect(refused.json().error.message).toMatch(/^Trop d'exports ou d'imports demandés en peu de temps\. Réessayez dans \d+ s\.$/);
+    expect(Number(refused.headers["retry-after"])).toBeGreaterThan(0);
+    // Someone else is not held back; other routes are not limited.
+    expect((await exportAs(await other.session, other.workplanId)).statusCode).toBe(200);
+    expect((await app.inject({ method: "GET", url: "/api/v1/auth/session", headers: { cookie: (await session).cookie } })).statusCode).toBe(200);
+  });
+
+  it("is stricter for an anonymous reader, per address", async () => {
+    const first = await app.inject({ method: "GET", url: `/api/v1/workplans/${crypto.randomUUID()}/export`, remoteAddress: "198.51.100.9" });
+    expect(first.statusCode).not.toBe(429);
+    const second = await app.inject({ method: "GET", url: `/api/v1/workplans/${crypto.randomUUID()}/export`, remoteAddress: "198.51.100.9" });
+    expect(second.statusCode).toBe(429);
+    const elsewhere = await app.inject({ method: "GET", url: `/api/v1/workplans/${crypto.randomUUID()}/export`, remoteAddress: "198.51.100.10" });
+    expect(elsewhere.statusCode).not.toBe(429);
+  });
+
+  async function signedInWithPlan(db: TestDatabase) {
+    const organisation = await makeOrganisation(db.db);
+    const project = await makeProject(db.db, { organisationId: organisation.id });
+    const plan = await makeWorkplan(db.db, { projectId: project.id });
+    const user = await makeUser(db.db);
+    await grant(db.db, user.id, "viewer", { projectId: project.id });
+    return { session: login(app, user.email, PASSWORD), workplanId: plan.id };
+  }
 });

@@ -82,6 +82,8 @@ export interface RouteSpec {
   status: 200 | 201 | 202 | 204;
   /** `multipart`: a file upload (multipart/form-data) instead of a JSON body. `file`: answers a file. */
   kind?: "multipart" | "file";
+  /** Costly to answer (reads or writes a whole plan or file): limited per person and per address. Uploads and files always are. */
+  heavy?: true;
 }
 
 /** A route: where it is (paths.ts) and what it takes, needs and answers. */
@@ -154,8 +156,8 @@ export const routes = {
   createImport: spec("createImport", { action: "plan.create", tag: "import", summary: "Upload a work plan file (or pasted cells) and read it in the background", params: idParams, response: importRecord, status: 202, kind: "multipart" }),
   listImports: spec("listImports", { action: "plan.create", tag: "import", summary: "A project's imports, latest first", params: idParams, query: importListQuery, response: page(importRecord), status: 200 }),
   getImport: spec("getImport", { action: "project.read", tag: "import", summary: "An import: its progress, then what the file was read as", params: idParams, response: importRecord, status: 200 }),
-  rereadImport: spec("rereadImport", { action: "plan.create", tag: "import", summary: "Read the file again with other options (sheet, year, columns)", params: idParams, body: importOptions, response: importRecord, status: 202 }),
-  commitImport: spec("commitImport", { action: "plan.create", tag: "import", summary: "Write what was read as a new plan version: all of it or nothing", params: idParams, body: commitImportRequest, response: importRecord, status: 202 }),
+  rereadImport: spec("rereadImport", { heavy: true, action: "plan.create", tag: "import", summary: "Read the file again with other options (sheet, year, columns)", params: idParams, body: importOptions, response: importRecord, status: 202 }),
+  commitImport: spec("commitImport", { heavy: true, action: "plan.create", tag: "import", summary: "Write what was read as a new plan version: all of it or nothing", params: idParams, body: commitImportRequest, response: importRecord, status: 202 }),
   importFile: spec("importFile", { action: "project.read", tag: "import", summary: "The file as it was uploaded", params: idParams, status: 200, kind: "file" }),
   getJob: spec("getJob", { action: "project.read", tag: "jobs", summary: "A background job: state, progress, error", params: idParams, response: job, status: 200 }),
 

@@ -8,6 +8,7 @@ export const en: Catalogue = {
     FORBIDDEN: "You are not allowed to do this.",
     UNAUTHENTICATED: "Please sign in.",
     INVALID_CREDENTIALS: "Wrong e-mail address or password.",
+    TOO_MANY_REQUESTS: "Too many exports or imports asked for in a short time. Try again in {{seconds}} s.",
     RATE_LIMITED: "Too many sign-in attempts. Try again in {{minutes}} min.",
     CSRF_INVALID: "Missing or invalid security token: reload the page.",
     VERSION_CONFLICT: "Someone else changed this record in the meantime. Here is its current version.",

@@ -6,6 +6,7 @@ import type { api } from "@baara/core";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type * as z from "zod";
 import type { Context } from "../context.ts";
+import { heavyLimit, isHeavy } from "./heavy-limit.ts";
 
 type Part<S, K extends string> = S extends { [P in K]: infer T extends z.ZodType } ? z.output<T> : undefined;
 
@@ -46,7 +47,7 @@ export function route<S extends api.RouteSpec>(app: FastifyInstance, spec: S, ha
       ...(spec.response ? { response: { [spec.status]: spec.response } } : {}),
       ...(spec.kind === "multipart" ? { consumes: ["multipart/form-data"] } : {}),
     },
-    config: { action: spec.action },
+    config: { action: spec.action, ...(isHeavy(spec) ? heavyLimit() : {}) },
     handler: async (request, reply) => {
       const input = {
         params: request.params,

@@ -2,6 +2,7 @@ import type { api } from "@baara/core";
 import type { Actor } from "../auth/sessions.ts";
 import type { Context, Services } from "../context.ts";
 import type { Database } from "../db/client.ts";
+import type { HeavyLimits } from "./heavy-limit.ts";
 import type { HttpSecurity } from "./security.ts";
 
 declare module "fastify" {
@@ -14,6 +15,7 @@ declare module "fastify" {
     database: Database;
     services: Services;
     httpSecurity: HttpSecurity;
+    heavyLimits: HeavyLimits;
   }
   interface FastifyContextConfig {
     /** What the route needs (core's route table); every route of /api/v1 declares it. */
