@@ -8,6 +8,7 @@ export const en: Catalogue = {
     FORBIDDEN: "You are not allowed to do this.",
     UNAUTHENTICATED: "Please sign in.",
     INVALID_CREDENTIALS: "Wrong e-mail address or password.",
+    EXPORT_TOO_COMPLEX: "Plan too heavy to export (over {{memory}} MB of memory or {{seconds}} seconds): try the csv format.",
     TOO_MANY_REQUESTS: "Too many exports or imports asked for in a short time. Try again in {{seconds}} s.",
     RATE_LIMITED: "Too many sign-in attempts. Try again in {{minutes}} min.",
     CSRF_INVALID: "Missing or invalid security token: reload the page.",

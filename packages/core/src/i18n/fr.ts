@@ -10,6 +10,7 @@ export const fr = {
     FORBIDDEN: "Vous n'avez pas le droit de faire cela.",
     UNAUTHENTICATED: "Veuillez vous connecter.",
     INVALID_CREDENTIALS: "Adresse e-mail ou mot de passe incorrect.",
+    EXPORT_TOO_COMPLEX: "Plan trop lourd à exporter (plus de {{memory}} Mo de mémoire ou de {{seconds}} secondes) : essayez le format csv.",
     TOO_MANY_REQUESTS: "Trop d'exports ou d'imports demandés en peu de temps. Réessayez dans {{seconds}} s.",
     RATE_LIMITED: "Trop de tentatives de connexion. Réessayez dans {{minutes}} min.",
     CSRF_INVALID: "Jeton de sécurité manquant ou invalide : rechargez la page.",

@@ -2,7 +2,7 @@ import { dirname, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
 import { buildApp } from "../app.ts";
 import { databaseOptionsFromEnv, openDatabase } from "../db/client.ts";
-import { closeReaderPool } from "../imports/reader-pool.ts";
+import { closeThreadPools } from "../threads/pool.ts";
 import { isDatabaseEmpty, loadDemo } from "../demo/load.ts";
 import { refreshStaleTotals } from "../workplans/totals.ts";
 
@@ -22,7 +22,7 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
   const port = Number(env.PORT ?? 8080);
   const shutdown = async () => {
     await app.close();
-    await closeReaderPool();
+    await closeThreadPools();
     await database.close();
     process.exit(0);
   };

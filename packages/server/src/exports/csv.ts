@@ -6,9 +6,7 @@ import { neutraliseFormula } from "@baara/core";
 import { stringify } from "csv-stringify/sync";
 import ExcelJS from "exceljs";
 
-export async function csvFromWorkbook(xlsx: Buffer): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(xlsx as unknown as ArrayBuffer);
+export function csvFromWorkbook(workbook: ExcelJS.Workbook): Buffer {
   const sheet = workbook.worksheets[0];
   if (!sheet) return Buffer.from("");
   const rows: (string | number)[][] = [];

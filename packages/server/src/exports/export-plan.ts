@@ -6,7 +6,7 @@ import type { FileAnswer } from "../http/route.ts";
 import type { PlanRowsTree } from "../workplans/plan-tree.ts";
 import { csvFromWorkbook } from "./csv.ts";
 import { writeAwpWorkbook } from "./xlsx-awp.ts";
-import { writePtbaWorkbook } from "./xlsx-ptba.ts";
+import { ptbaWorkbook, writePtbaWorkbook } from "./xlsx-ptba.ts";
 
 export type ExportFormat = api.ExportFormat;
 
@@ -30,11 +30,17 @@ const TYPES: { [F in ExportFormat]: { mime: string; extension: string } } = {
 };
 
 export async function exportPlan(plan: ExportPlan, format: ExportFormat): Promise<FileAnswer> {
-  const body = format === "awp" ? await writeAwpWorkbook(plan) : await writePtbaWorkbook(plan);
+  const body =
+    format === "csv" ? csvFromWorkbook(ptbaWorkbook(plan)) : format === "awp" ? await writeAwpWorkbook(plan) : await writePtbaWorkbook(plan);
   const base = `${plan.project.code}-${format === "awp" ? "AWP" : "PTBA"}-${plan.workplan.year}-v${plan.workplan.planVersion}`;
   return {
-    body: format === "csv" ? await csvFromWorkbook(body) : body,
+    body,
     mimeType: TYPES[format].mime,
     fileName: `${base.replace(/[^A-Za-z0-9._-]+/g, "_")}.${TYPES[format].extension}`,
   };
+}
+
+/** What an export thread does (export-pool.ts): one argument, as a thread task takes it. */
+export function exportTask(task: { plan: ExportPlan; format: ExportFormat }): Promise<FileAnswer> {
+  return exportPlan(task.plan, task.format);
 }

@@ -2,10 +2,10 @@ import { api } from "@baara/core";
 import type { FastifyInstance } from "fastify";
 import { route } from "../http/route.ts";
 import { workplanTree } from "../workplans/queries.ts";
-import { exportPlan } from "./export-plan.ts";
+import { exportInThread } from "./export-pool.ts";
 
 export async function exportRoutes(app: FastifyInstance): Promise<void> {
   route(app, api.routes.exportWorkplan, async ({ ctx, params, query }) =>
-    exportPlan(await workplanTree(ctx, params.id), query.format),
+    exportInThread(await workplanTree(ctx, params.id), query.format),
   );
 }

@@ -35,6 +35,11 @@ const TOTAL_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: {
 const MARK_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FF5B9BD5" } };
 
 export async function writePtbaWorkbook(plan: ExportPlan): Promise<Buffer> {
+  return Buffer.from(await ptbaWorkbook(plan).xlsx.writeBuffer());
+}
+
+/** The PTBA workbook in memory (the csv export reads its sheet as it is). */
+export function ptbaWorkbook(plan: ExportPlan): ExcelJS.Workbook {
   const workbook = new ExcelJS.Workbook();
   workbook.creator = "Baara";
   const sheet = workbook.addWorksheet(`PTBA ${plan.workplan.year}`.slice(0, 31), {
@@ -167,7 +172,7 @@ export async function writePtbaWorkbook(plan: ExportPlan): Promise<Buffer> {
   total.font = { bold: true };
   for (let c = 1; c <= COLUMNS.length; c++) total.getCell(c).fill = TOTAL_FILL;
 
-  return Buffer.from(await workbook.xlsx.writeBuffer());
+  return workbook;
 }
 
 /** French separators whatever the reader's settings: 465 000 000. */
