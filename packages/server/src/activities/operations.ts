@@ -143,7 +143,9 @@ export async function moveActivity(
       (row) => ({ id: row.id, position: row.position, version: row.version }),
     );
     await recordAudit(tx, { projectId: project.id, entity: "activity", entityId: activity.id, action: "move", before: { position: activity.position }, after: { position: input.position } });
-    return Promise.all(moved.map((row) => activityWithLines(tx, row, project)));
+    const presented: Awaited<ReturnType<typeof activityWithLines>>[] = [];
+    for (const row of moved) presented.push(await activityWithLines(tx, row, project));
+    return presented;
   });
 }
 

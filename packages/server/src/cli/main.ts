@@ -44,6 +44,32 @@ program
   );
 
 program
+  .command("backup")
+  .description("Write the database and the stored files to one file (PGlite: stop the server first)")
+  .requiredOption("--out <file>", "file to write (.tar.gz); it must not exist")
+  .action((options: { out: string }) =>
+    runCommand(async () => {
+      const { writeBackup } = await import("../backup/backup.ts");
+      const manifest = await writeBackup(options.out);
+      const files = manifest.files === null ? "files: in the bucket, not included" : `${manifest.files} stored files`;
+      console.log(`Backup written to ${options.out} (${manifest.database}, ${manifest.migrations.length} migrations, ${files}).`);
+    }),
+  );
+
+program
+  .command("restore")
+  .description("Restore a backup into an empty database of the same kind, then apply newer migrations")
+  .argument("<file>", "a file written by baara backup")
+  .action((file: string) =>
+    runCommand(async () => {
+      const { restoreBackup } = await import("../backup/restore.ts");
+      const manifest = await restoreBackup(file);
+      const files = manifest.files === null ? "no stored files in it" : `${manifest.files} stored files`;
+      console.log(`Restored ${file} (${manifest.database}, backed up ${manifest.createdAt}, ${files}).`);
+    }),
+  );
+
+program
   .command("user:create")
   .description("Create a user; the password is read from standard input")
   .requiredOption("--email <email>", "e-mail address (the login)")

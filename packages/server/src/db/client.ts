@@ -12,6 +12,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { type DataDirLock, lockDataDir } from "./data-dir-lock.ts";
 import * as schema from "./schema.ts";
 
 export type Schema = typeof schema;
@@ -68,9 +69,16 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     };
   }
   let client: PGlite;
+  let lock: DataDirLock | null = null;
   if ("dataDir" in options) {
     mkdirSync(options.dataDir, { recursive: true });
-    client = await PGlite.create(join(options.dataDir, "pglite"));
+    lock = await lockDataDir(options.dataDir);
+    try {
+      client = await PGlite.create(pgliteDirOf(options.dataDir));
+    } catch (error) {
+      await lock.release();
+      throw error;
+    }
   } else {
     client = await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
   }
@@ -84,9 +92,17 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     ping: async () => {
       await db.execute(sql`select 1`);
     },
-    close: () => client.close(),
+    close: async () => {
+      await client.close();
+      await lock?.release();
+    },
     dumpDataDir: () => client.dumpDataDir("none"),
   };
+}
+
+/** Where PGlite keeps its files inside BAARA_DATA_DIR. */
+export function pgliteDirOf(dataDir: string): string {
+  return join(dataDir, "pglite");
 }
 
 /** The database the environment asks for: DATABASE_URL, else PGlite in BAARA_DATA_DIR. */

@@ -29,5 +29,10 @@ export function fileStoreFromEnv(env: NodeJS.ProcessEnv = process.env): FileStor
       prefix: env.BAARA_S3_PREFIX ?? "files/",
     });
   }
-  return new DirectoryFileStore(resolve(env.BAARA_FILES_DIR ?? join(env.BAARA_DATA_DIR ?? "./data", "files")));
+  return new DirectoryFileStore(fileDirectoryOf(env));
+}
+
+/** The folder of the directory store (used when no bucket is configured). */
+export function fileDirectoryOf(env: NodeJS.ProcessEnv = process.env): string {
+  return resolve(env.BAARA_FILES_DIR ?? join(env.BAARA_DATA_DIR ?? "./data", "files"));
 }

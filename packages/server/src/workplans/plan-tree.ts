@@ -14,14 +14,18 @@ export type NodeRow = typeof resultNodes.$inferSelect;
 export type PlanRows = PlanInput<ActivityRow, BudgetLineRow> & { nodeRows: NodeRow[] };
 export type PlanRowsTree = PlanTree<ActivityRow, BudgetLineRow>;
 
-/** Four bounded queries, whatever the size of the plan. */
+/**
+ * Four bounded queries, whatever the size of the plan. One after the other:
+ * `db` is often a transaction, whose one connection takes one query at a time.
+ */
 export async function loadPlan(db: Db, workplan: WorkplanRow, project: ProjectRow): Promise<PlanRows> {
-  const [nodes, acts, lines, declared] = await Promise.all([
-    db.select().from(resultNodes).where(eq(resultNodes.projectId, project.id)).orderBy(asc(resultNodes.position)),
-    db.select().from(activities).where(eq(activities.workplanId, workplan.id)).orderBy(asc(activities.position)),
-    db.select().from(budgetLines).where(eq(budgetLines.workplanId, workplan.id)).orderBy(asc(budgetLines.position)),
-    db.select().from(declaredTotals).where(eq(declaredTotals.workplanId, workplan.id)),
-  ]);
+  const nodes = await db.select().from(resultNodes)
+    .where(eq(resultNodes.projectId, project.id)).orderBy(asc(resultNodes.position));
+  const acts = await db.select().from(activities)
+    .where(eq(activities.workplanId, workplan.id)).orderBy(asc(activities.position));
+  const lines = await db.select().from(budgetLines)
+    .where(eq(budgetLines.workplanId, workplan.id)).orderBy(asc(budgetLines.position));
+  const declared = await db.select().from(declaredTotals).where(eq(declaredTotals.workplanId, workplan.id));
   return {
     currency: project.currency,
     year: workplan.year,
