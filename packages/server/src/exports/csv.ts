@@ -10,9 +10,11 @@ export function csvFromWorkbook(workbook: ExcelJS.Workbook): Buffer {
   const sheet = workbook.worksheets[0];
   if (!sheet) return Buffer.from("");
   const rows: (string | number)[][] = [];
+  // ExcelJS's columnCount walks every row: read it once, not once per cell.
+  const width = sheet.columnCount;
   sheet.eachRow({ includeEmpty: true }, (row) => {
     const cells: (string | number)[] = [];
-    for (let c = 1; c <= sheet.columnCount; c++) cells.push(csvValue(row.getCell(c)));
+    for (let c = 1; c <= width; c++) cells.push(csvValue(row.getCell(c)));
     rows.push(cells);
   });
   const text = stringify(rows, {
