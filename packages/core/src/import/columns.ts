@@ -40,25 +40,87 @@ export interface ColumnMapping {
   currencyHint: "XOF" | "USD" | "EUR" | null;
 }
 
-// Order matters: the first pattern that matches a header wins.
-const SYNONYMS: [ColumnField, RegExp][] = [
-  ["lineDescription", /^(libelle de la ligne|ligne budgetaire|detail de la ligne|budget line|line item)/],
-  ["budgetDescription", /^(budget description|description budgetaire|compte|account|imputation|nature de (la )?depense)/],
-  ["fundCode", /^(donor|code bailleur|bailleur|fund|source de financement|financement|source of funds)/],
-  ["unitCost", /^(pu|p\.u\.?|prix unitaire|cout unitaire|unit cost|unit price)\b/],
-  ["quantity", /^(qte|qt|quantite|qty|quantity|nombre|nbre)\b/],
-  ["percent", /^%$/],
-  ["unit", /^(unite|unit)$/],
-  ["deadline", /^(date limite|deadline|echeance|delai|date de realisation|periode( d'execution)?|timeline|due date)/],
-  ["indicator", /^(indicateurs?|expected outputs?|output indicators?|resultats? attendus?|produits? attendus?)/],
-  ["objective", /^(objectifs?( specifiques?)?|axes?|composantes?|outcomes?)$/],
-  ["result", /^(resultats?|produits?|outputs?)$/],
-  ["activity", /^(activites?|activities|activity|planned activities|description des activites|actions?)\b/],
-  ["code", /^(code|n°|no\.?|ref\.?|reference|num)$/],
-  ["amount", /^(budget|montant|cout|couts|total|amount|cost)\b/],
-  ["responsible", /^(responsables?|partenaires?|responsible( party)?|implementing partner|structures? responsables?|acteurs?)/],
-  ["comments", /^(commentaires?|observations?|comments?|remarques?|notes?)\b/],
+/**
+ * Header texts of real templates per field, normalised (lower case, no accents). A header maps to the field
+ * of its longest phrase found at its start ("Budget Description" is an account, "Budget" an amount), or of a
+ * phrase of several words found further on outside parentheses ("Total planned budget"); `exact` fields take
+ * the whole header only ("Code", but not "Code budgétaire").
+ */
+const SYNONYMS: { field: ColumnField; phrases: string[]; exact?: boolean }[] = [
+  { field: "lineDescription", phrases: ["libelle de la ligne", "ligne budgetaire", "detail de la ligne", "budget line", "line item"] },
+  {
+    field: "budgetDescription",
+    phrases: ["budget description", "description budgetaire", "compte", "account", "imputation", "nature de la depense",
+      "nature de depense", "nature des depenses", "rubrique budgetaire"],
+  },
+  {
+    field: "fundCode",
+    phrases: ["donor", "code bailleur", "bailleur", "bailleurs", "fund", "funds", "source de financement", "sources de financement",
+      "financement", "source of funds", "source of funding", "funding source"],
+  },
+  { field: "unitCost", phrases: ["pu", "p.u", "p.u.", "prix unitaire", "cout unitaire", "unit cost", "unit price", "couts unitaires"] },
+  { field: "quantity", phrases: ["qte", "qt", "quantite", "qty", "quantity", "nombre", "nbre"] },
+  { field: "percent", phrases: ["%"], exact: true },
+  { field: "unit", phrases: ["unite", "unit", "unites", "units", "unite de mesure"], exact: true },
+  {
+    field: "deadline",
+    phrases: ["date limite", "deadline", "echeance", "delai", "date de realisation", "periode", "periode d'execution", "timeline",
+      "due date", "date d'execution"],
+  },
+  {
+    field: "indicator",
+    phrases: ["indicateur", "indicateurs", "expected output", "expected outputs", "output indicator", "output indicators",
+      "resultat attendu", "resultats attendus", "produit attendu", "produits attendus", "indicators", "indicator"],
+  },
+  {
+    field: "objective",
+    phrases: ["objectif", "objectifs", "objectif specifique", "objectifs specifiques", "axe", "axes", "composante", "composantes",
+      "outcome", "outcomes"],
+    exact: true,
+  },
+  { field: "result", phrases: ["resultat", "resultats", "produit", "produits", "output", "outputs"], exact: true },
+  {
+    field: "activity",
+    phrases: ["activite", "activites", "activities", "activity", "planned activities", "description des activites", "action", "actions",
+      "activites prevues", "activites programmees"],
+  },
+  { field: "code", phrases: ["code", "n°", "no", "no.", "ref", "ref.", "reference", "num", "n° d'ordre"], exact: true },
+  {
+    field: "amount",
+    phrases: ["budget", "montant", "cout", "couts", "total", "amount", "cost", "planned budget", "budget prevu", "montant prevu",
+      "cout total", "montant total", "total budget", "budget total", "total amount"],
+  },
+  {
+    field: "responsible",
+    phrases: ["responsable", "responsables", "partenaire", "partenaires", "responsible", "responsible party", "responsible parties",
+      "implementing partner", "implementing partners", "structure responsable", "structures responsables", "acteur", "acteurs"],
+  },
+  { field: "comments", phrases: ["commentaire", "commentaires", "observation", "observations", "comment", "comments", "remarque",
+    "remarques", "note", "notes"] },
 ];
+
+/** Where `phrase` starts in `text` as whole words, or -1. */
+function wordIndex(text: string, phrase: string): number {
+  let at = text.indexOf(phrase);
+  while (at >= 0) {
+    const before = at === 0 ? " " : (text[at - 1] ?? " ");
+    const after = text[at + phrase.length] ?? " ";
+    if (!/[a-z0-9]/.test(before) && !/[a-z0-9]/.test(after)) return at;
+    at = text.indexOf(phrase, at + 1);
+  }
+  return -1;
+}
+
+function headerScore(text: string, phrase: string, exact: boolean): number {
+  const bare = text.replace(/[\s.:;*]+$/, "");
+  if (bare === phrase || text === phrase) return 3000 + phrase.length;
+  if (exact) return 0;
+  const at = wordIndex(text, phrase);
+  if (at === 0) return 2000 + phrase.length;
+  const inParentheses = at > 0 && text.lastIndexOf("(", at) > text.lastIndexOf(")", at);
+  if (at > 0 && !inParentheses && phrase.includes(" ")) return 1000 + phrase.length;
+  return 0;
+}
 
 const MONTHS: RegExp[] = [
   /^(j|jan|janv|janvier|january)\.?$/,
@@ -79,8 +141,14 @@ const QUARTER = /^(q|t|trim\.?|trimestre|quarter)\s*([1-4])$|^([1-4])(er|e|eme|s
 export function fieldOfHeader(header: string): ColumnField | null {
   const text = normalise(header);
   if (!text) return null;
-  for (const [field, pattern] of SYNONYMS) if (pattern.test(text)) return field;
-  return null;
+  let best: { field: ColumnField; score: number } | null = null;
+  for (const { field, phrases, exact } of SYNONYMS) {
+    for (const phrase of phrases) {
+      const score = headerScore(text, phrase, exact ?? false);
+      if (score > (best?.score ?? 0)) best = { field, score };
+    }
+  }
+  return best?.field ?? null;
 }
 
 function quarterOfHeader(header: string): 1 | 2 | 3 | 4 | null {

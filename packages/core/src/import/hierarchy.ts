@@ -17,8 +17,8 @@ const LEVEL_KEYWORDS: LevelKeyword[] = [
   { pattern: /^(composante|component)\b/, rank: 10, label: "Composante" },
   { pattern: /^(objectifs? specifiques?|specific objectives?)\b/, rank: 25, label: "Objectif spécifique" },
   { pattern: /^(objectifs?|objectives?|outcomes?|effets?)\b/, rank: 20, label: "Objectif" },
-  { pattern: /^(resultats?|results?)\b/, rank: 40, label: "Résultat" },
-  { pattern: /^(produits?|outputs?)\b/, rank: 50, label: "Produit" },
+  { pattern: /^(resultats?|results?)( (attendus?|escomptes?|intermediaires?))?\b/, rank: 40, label: "Résultat" },
+  { pattern: /^((expected )?(produits?|outputs?))( (attendus?|escomptes?))?\b/, rank: 50, label: "Produit" },
   { pattern: /^(actions?)\b/, rank: 60, label: "Action" },
 ];
 /** Rank of rows that carry only a code ("B.1.1 …"): below every named level, deeper codes deeper. */

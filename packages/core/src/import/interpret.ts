@@ -46,7 +46,7 @@ interface Group {
 const OBJECTIVE_RANK = 20;
 const RESULT_RANK = 40;
 const MONEY_FIELDS: ColumnField[] = ["quantity", "unitCost", "amount"];
-const DETAIL_FIELDS: ColumnField[] = ["indicator", "deadline", "responsible", "fundCode", "budgetDescription", "unit"];
+const DETAIL_FIELDS: ColumnField[] = ["indicator", "deadline", "responsible", "fundCode", "budgetDescription", "lineDescription", "unit"];
 
 export function interpretGrid(grid: Grid, options: InterpretOptions = {}): ImportedPlan {
   const detected = detectColumns(grid);
@@ -93,15 +93,23 @@ export function interpretGrid(grid: Grid, options: InterpretOptions = {}): Impor
     return group;
   };
 
+  const firstDataRow = Math.max(...mapping.headerRows) + 1;
+  const outputColumn = groupColumnOf(grid, mapping, firstDataRow);
+  const levelColumns = [
+    { column: col("objective"), rank: OBJECTIVE_RANK, label: "Objectif" },
+    { column: col("result"), rank: RESULT_RANK, label: "Résultat" },
+    ...(outputColumn >= 0 && outputColumn !== col("result") ? [{ column: outputColumn, rank: RESULT_RANK, label: "Produit" }] : []),
+  ].filter((level) => level.column >= 0);
+
+  const headerRowTexts = mapping.headerRows.map((h) => (grid.rows[h] ?? []).map((v) => normalise(cellText(v))));
   const headerWords = mapping.headers.map((h) => (h ? normalise(h.split(" / ")[0] ?? "") : ""));
   const lastRow = grid.rows.length;
-  const firstDataRow = Math.max(...mapping.headerRows) + 1;
   rows: for (let r = firstDataRow; r < lastRow; r++) {
     const cells = grid.rows[r] ?? [];
     const sheetRow = r + 1;
     if (cells.every((v) => isBlank(v))) continue;
     const at = (c: number): CellValue => (c >= 0 ? (cells[c] ?? null) : null);
-    const text = (field: ColumnField) => cellText(at(col(field)));
+    const text = (field: ColumnField) => (col(field) === outputColumn ? "" : cellText(at(col(field))));
     // Shading marks a month only when the row is not shaded as a whole (group and total rows are).
     const fills = grid.filled?.[r] ?? [];
     const shadedRow = fills.length > 0 && mapping.roles.every((role, c) => role.kind === "ignored" || fills[c] === true);
@@ -113,12 +121,18 @@ export function interpretGrid(grid: Grid, options: InterpretOptions = {}): Impor
     if (monthColumns.length > 0 && monthColumns.every(([c]) => cellText(at(c)).length === 1) && isBlank(at(col("activity")))) {
       continue;
     }
+    // …and its second row (Q1…Q4, 1er trimestre…) as it was.
+    if (headerRowTexts.some((header) => repeatsHeader(cells, header))) continue;
 
-    const firstText = cells.map((v) => cellText(v)).find((t) => t !== "" && Number.isNaN(Number(t))) ?? "";
-    if (isSignatureText(firstText)) break rows;
+    // The row's words, amounts typed as text left out: a row's kind comes from them, whatever their column.
+    const labels = cells.map((v) => cellText(v)).filter((t) => t !== "" && !isNumberText(t));
+    if (isSignatureText(labels[0] ?? "")) break rows;
 
-    const total = parseTotalText(firstText);
-    if (total && isBlank(at(col("indicator")))) {
+    const totalLabel = labels.find((t) => parseTotalText(t) !== null);
+    const total = totalLabel ? parseTotalText(totalLabel) : null;
+    // A total row holds its label and figures only (and the title of its group, repeated down a column).
+    const openSources = new Set(stack.map((g) => g.source));
+    if (total && labels.every((t) => t === totalLabel || openSources.has(t))) {
       const declared = declaredAmount(cells, col("amount"), mapping, currency);
       if (!declared) continue;
       const figure = { amount: declared.amount, row: sheetRow, column: columnLetter(declared.column) };
@@ -139,21 +153,21 @@ export function interpretGrid(grid: Grid, options: InterpretOptions = {}): Impor
       continue;
     }
 
-    // Objective and result columns (CPS layout): a new text opens a level; merged cells repeat it.
-    for (const [field, rank] of [
-      ["objective", OBJECTIVE_RANK],
-      ["result", RESULT_RANK],
-    ] as const) {
-      const value = text(field);
+    // Objective, result and output columns (CPS, AWP layouts): a new text opens a level; merged cells repeat it.
+    for (const { column, rank, label } of levelColumns) {
+      const value = cellText(at(column));
       if (!value) continue;
       const open = [...stack].reverse().find((g) => g.rank === rank);
       if (open && open.source === value) continue;
-      const { code, title } = splitCode(value);
+      // "Output 1: title" and its baseline, indicators and targets on the lines below: the first line names the group.
+      const heading = value.split("\n")[0] ?? value;
+      const named = parseHierarchyText(heading, options.levelLabels);
+      const { code, title } = named ?? splitCode(heading);
       if (!code && open && /^[a-zà-ÿ]/.test(value)) {
         open.title = `${open.title} ${value}`; // a cell wrapped over a page break
         continue;
       }
-      openGroup(rank, field === "objective" ? "Objectif" : "Résultat", code ?? String(groups.length + 1), title, sheetRow, value);
+      openGroup(rank, named?.label ?? label, code ?? String(groups.length + 1), title, sheetRow, value);
     }
 
     // A row merged across the sheet keeps its text in its first cell, whatever that column is.
@@ -323,10 +337,64 @@ export function interpretGrid(grid: Grid, options: InterpretOptions = {}): Impor
   };
 }
 
+const OUTPUT_HEADER = /\b(outputs?|produits?|resultats?)\b/;
+
+/**
+ * The column that holds the groups' titles when its header names outputs (AWP: EXPECTED OUTPUTS; "Produits attendus"):
+ * a column mapped to result, or one mapped to indicators whose texts change only from one sub-total to the next
+ * (per-activity indicators change within a group). -1 when there is none.
+ */
+function groupColumnOf(grid: Grid, mapping: ColumnMapping, firstDataRow: number): number {
+  const result = columnOf(mapping, "result");
+  if (result >= 0) return result;
+  const column = columnOf(mapping, "indicator");
+  if (column < 0 || !OUTPUT_HEADER.test(normalise(mapping.headers[column] ?? ""))) return -1;
+  const activity = columnOf(mapping, "activity");
+  const header = normalise(mapping.headers[column]?.split(" / ")[0] ?? "");
+  let previous = "";
+  let activities = 0;
+  // New texts of the column between one sub-total and the next.
+  const segments = [0];
+  for (let r = firstDataRow; r < grid.rows.length; r++) {
+    const texts = (grid.rows[r] ?? []).map((v) => cellText(v));
+    if (isSignatureText(texts.find((t) => t !== "") ?? "")) break;
+    if (texts.some((t) => parseTotalText(t)?.kind === "subtotal")) {
+      segments.push(0);
+      continue;
+    }
+    if (texts[activity]) activities++;
+    const value = texts[column] ?? "";
+    // A page break's repeated header is no group.
+    if (!value || value === previous || parseTotalText(value) || normalise(value) === header) continue;
+    previous = value;
+    segments[segments.length - 1] = (segments[segments.length - 1] ?? 0) + 1;
+  }
+  const newTexts = segments.reduce((a, b) => a + b, 0);
+  if (newTexts === 0) return -1;
+  return segments.length > 1 ? (segments.every((n) => n <= 1) ? column : -1) : newTexts < activities ? column : -1;
+}
+
 /** An unnamed sub-total closes the nearest open group that holds other groups (Sous-composante over its actions), else the nearest. */
 function subtotalTarget(groups: Group[], stack: Group[]): Group | undefined {
   const parents = new Set(groups.map((g) => g.parentKey));
   return [...stack].reverse().find((g) => parents.has(g.key)) ?? stack[stack.length - 1];
+}
+
+/** A row whose every text is its column's text in a header row, two at least. */
+function repeatsHeader(cells: CellValue[], header: string[]): boolean {
+  let same = 0;
+  for (let c = 0; c < cells.length; c++) {
+    const text = normalise(cellText(cells[c]));
+    if (!text) continue;
+    if (text !== header[c]) return false;
+    same++;
+  }
+  return same >= 2;
+}
+
+function isNumberText(text: string): boolean {
+  const parsed = parseNumberCell(text);
+  return parsed.ok && parsed.value !== null;
 }
 
 function declaredAmount(cells: CellValue[], amountColumn: number, mapping: ColumnMapping, currency: CurrencyCode) {
