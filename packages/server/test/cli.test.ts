@@ -133,6 +133,43 @@ describe("baara CLI", () => {
     expect(en.issues.find((i) => i.code === "QTY_PRICE_MISMATCH")?.message).toMatch(new RegExp(`^Row ${studyRow}, column G: Declared amount`));
   }, 60_000);
 
+  it("import-plan --currency reads cents in USD; without it, cents in F CFA are a finding naming the cell", async () => {
+    const dir = await dataDir();
+    const file = join(dir, "awp.tsv");
+    const rows = [
+      ["EXPECTED OUTPUTS", "PLANNED ACTIVITIES", "RESPONSIBLE PARTY", "Budget Description", "Amount"],
+      ["Output 1: Communes plan their budgets", "1.1 Train the communal staff", "UNDP", "Travel - 71600", "1 000 000"],
+      ["", "", "", "Local Consultants - 71300", "699 286"],
+      ["Sub Total", "", "", "", "1 699 285,76"],
+      ["Grand TOTAL", "", "", "", "1 699 286"],
+    ];
+    await writeFile(file, rows.map((cells) => cells.join("\t")).join("\n"), "utf8");
+    interface Report {
+      groups: { code: string; computed: string; declared: string | null }[];
+      issues: { code: string; row: number; column: string; message: string; declared: string | null; computed: string | null }[];
+    }
+
+    const usd = await baara(["import-plan", file, "--json", "--currency", "usd"], { BAARA_DATA_DIR: dir });
+    expect(usd.err).toBe("");
+    const inUsd = JSON.parse(usd.out) as Report;
+    expect(inUsd.groups).toEqual([{ code: "1", title: "Communes plan their budgets", level: 0, computed: "1699286.00", declared: "1699285.76" }]);
+    expect(inUsd.issues.map((i) => [i.code, i.row, i.declared, i.computed])).toEqual([["SUBTOTAL_MISMATCH", 4, "1699285.76", "1699286.00"]]);
+
+    const xof = await baara(["import-plan", file, "--json"], { BAARA_DATA_DIR: dir });
+    const inXof = JSON.parse(xof.out) as Report;
+    const decimal = inXof.issues.find((i) => i.code === "DECIMAL_AMOUNT");
+    expect(decimal).toMatchObject({ row: 4, column: "E" });
+    expect(decimal?.message).toBe(
+      "Ligne 4, colonne E : « 1 699 285,76 » a des décimales, or les montants en XOF sont entiers : "
+      + "choisissez la devise du document (USD, EUR…) ou arrondissez ce montant.",
+    );
+    expect(inXof.issues.some((i) => i.code === "UNPARSEABLE_NUMBER")).toBe(false);
+
+    const wrong = await baara(["import-plan", file, "--currency", "dollars"], { BAARA_DATA_DIR: dir });
+    expect(wrong.code).toBe(2);
+    expect(wrong.err).toContain("--currency must be one of XOF, XAF, USD, EUR, GNF");
+  }, 60_000);
+
   it("import-plan refuses a file that is not a work plan with exit code 2 and a clear message on stderr", async () => {
     const dir = await dataDir();
     const file = join(dir, "photo.xlsx");

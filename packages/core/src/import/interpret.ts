@@ -101,13 +101,19 @@ export function interpretGrid(grid: Grid, options: InterpretOptions = {}): Impor
     ...(outputColumn >= 0 && outputColumn !== col("result") ? [{ column: outputColumn, rank: RESULT_RANK, label: "Produit" }] : []),
   ].filter((level) => level.column >= 0);
 
+  const activityCodeDepth = usualCodeDepth(grid, col("activity"), firstDataRow);
   const headerRowTexts = mapping.headerRows.map((h) => (grid.rows[h] ?? []).map((v) => normalise(cellText(v))));
   const headerWords = mapping.headers.map((h) => (h ? normalise(h.split(" / ")[0] ?? "") : ""));
   const lastRow = grid.rows.length;
   rows: for (let r = firstDataRow; r < lastRow; r++) {
-    const cells = grid.rows[r] ?? [];
     const sheetRow = r + 1;
+    const shifted = realignedRow(grid.rows[r] ?? [], mapping, activityCodeDepth);
+    const cells = shifted?.cells ?? grid.rows[r] ?? [];
     if (cells.every((v) => isBlank(v))) continue;
+    if (shifted) {
+      issue({ code: "SHIFTED_ROW", severity: "info", row: sheetRow, column: columnLetter(shifted.from),
+        params: { text: cellText(cells[col("activity")]) } });
+    }
     const at = (c: number): CellValue => (c >= 0 ? (cells[c] ?? null) : null);
     const text = (field: ColumnField) => (col(field) === outputColumn ? "" : cellText(at(col(field))));
     // Shading marks a month only when the row is not shaded as a whole (group and total rows are).
@@ -134,6 +140,11 @@ export function interpretGrid(grid: Grid, options: InterpretOptions = {}): Impor
     const openSources = new Set(stack.map((g) => g.source));
     if (total && labels.every((t) => t === totalLabel || openSources.has(t))) {
       const declared = declaredAmount(cells, col("amount"), mapping, currency);
+      if (declared && "fractional" in declared) {
+        issue({ code: "DECIMAL_AMOUNT", severity: "error", row: sheetRow, column: columnLetter(declared.column),
+          params: { text: declared.fractional, currency } });
+        continue;
+      }
       if (!declared) continue;
       const figure = { amount: declared.amount, row: sheetRow, column: columnLetter(declared.column) };
       if (total.kind === "funded") declaredFunded = figure;
@@ -252,7 +263,9 @@ export function interpretGrid(grid: Grid, options: InterpretOptions = {}): Impor
       }
       const minor = toMinorUnits(parsed.value, currency, mapping.scales[c] ?? 1);
       if (!minor.ok) {
-        issue({ code: "UNPARSEABLE_NUMBER", severity: "error", row: sheetRow, column: columnLetter(c), params: { text: cellText(at(c)) } });
+        // Cents in a currency without them (1 699 285,76 F CFA): the sheet's currency is likely another one.
+        const code = minor.reason === "precision" ? "DECIMAL_AMOUNT" : "UNPARSEABLE_NUMBER";
+        issue({ code, severity: "error", row: sheetRow, column: columnLetter(c), params: { text: cellText(at(c)), currency } });
         return null;
       }
       return formatAmountDecimal(minor.value, currency);
@@ -380,6 +393,48 @@ function subtotalTarget(groups: Group[], stack: Group[]): Group | undefined {
   return [...stack].reverse().find((g) => parents.has(g.key)) ?? stack[stack.length - 1];
 }
 
+/** The number of parts of most activity codes (1.1.2 → 3), or 0 when the activities carry none. */
+function usualCodeDepth(grid: Grid, activityColumn: number, firstDataRow: number): number {
+  const counts = new Map<number, number>();
+  for (let r = firstDataRow; r < grid.rows.length; r++) {
+    const code = splitCode(cellText(grid.rows[r]?.[activityColumn])).code;
+    if (code) counts.set(code.split(".").length, (counts.get(code.split(".").length) ?? 0) + 1);
+  }
+  return [...counts.entries()].sort((a, b) => b[1] - a[1])[0]?.[0] ?? 0;
+}
+
+const isMoneyLike = (value: CellValue | undefined) => {
+  if (isPmMarker(value)) return true;
+  const parsed = parseNumberCell(value ?? null);
+  return parsed.ok && parsed.value !== null;
+};
+
+/**
+ * A row copied from a Word table whose vertically merged cells (objective, result) were left out: its activity,
+ * with a code of the activities' depth, sits left of the activity column, and its cost left of the amount column.
+ * Gives the row with its cells put back under their headers, or null for a row that is in place.
+ */
+function realignedRow(cells: CellValue[], mapping: ColumnMapping, depth: number): { cells: CellValue[]; from: number } | null {
+  const activity = columnOf(mapping, "activity");
+  const amount = columnOf(mapping, "amount");
+  if (depth === 0 || activity <= 0 || amount <= activity || !isBlank(cells[amount])) return null;
+  if (splitCode(cellText(cells[activity])).code) return null;
+  const from = cells.findIndex((v) => !isBlank(v));
+  if (from < 0 || from >= activity) return null;
+  const code = splitCode(cellText(cells[from])).code;
+  if (!code || code.split(".").length !== depth) return null;
+  const money = cells.findIndex((v, c) => c > from && c < amount && isMoneyLike(v));
+  if (money < 0) return null;
+  // The cells after the activity moved left as much as the cost did.
+  const tail = amount - money;
+  const realigned: CellValue[] = Array.from({ length: cells.length + tail }, () => null);
+  realigned[activity] = cells[from] ?? null;
+  for (let c = from + 1; c < cells.length; c++) {
+    if (!isBlank(cells[c])) realigned[c + tail] = cells[c] ?? null;
+  }
+  return { cells: realigned, from };
+}
+
 /** A row whose every text is its column's text in a header row, two at least. */
 function repeatsHeader(cells: CellValue[], header: string[]): boolean {
   let same = 0;
@@ -397,15 +452,18 @@ function isNumberText(text: string): boolean {
   return parsed.ok && parsed.value !== null;
 }
 
+/** The figure of a total row: in the amount column, else its rightmost number; a figure with cents the currency lacks is told apart. */
 function declaredAmount(cells: CellValue[], amountColumn: number, mapping: ColumnMapping, currency: CurrencyCode) {
   const candidates = amountColumn >= 0 && !isBlank(cells[amountColumn]) ? [amountColumn] : [...cells.keys()].reverse();
+  let fractional: { fractional: string; column: number } | null = null;
   for (const c of candidates) {
     const parsed = parseNumberCell(cells[c] ?? null);
     if (!parsed.ok || parsed.value === null || parsed.percent) continue;
     const minor = toMinorUnits(parsed.value, currency, mapping.scales[c] ?? 1);
     if (minor.ok) return { amount: formatAmountDecimal(minor.value, currency), column: c };
+    if (minor.reason === "precision") fractional ??= { fractional: cellText(cells[c]), column: c };
   }
-  return null;
+  return fractional;
 }
 
 /** A line row's own text describes it when an activity has several lines; a lone line needs none. */

@@ -90,6 +90,7 @@ program
   .option("--json", "print the report as JSON")
   .option("--project <code>", "project to import into")
   .option("--year <yyyy>", "year of the plan")
+  .option("--currency <code>", "currency of the amounts without --project: XOF, XAF, GNF, USD or EUR (default: named by the headers, else XOF)")
   .option("--lang <fr|en>", "language of the messages", "fr")
   .action((file: string, options: ImportPlanOptions) => runCommand(async () => (await import("./plans.ts")).importPlanCommand(file, options)));
 

@@ -1,7 +1,7 @@
 // `baara import-plan` and `baara export-plan`.
 import { readFile, writeFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { isMessageCode, type Locale, reportImport, translate } from "@baara/core";
+import { CURRENCIES, type CurrencyCode, isCurrencyCode, isMessageCode, type Locale, reportImport, translate } from "@baara/core";
 import { and, desc, eq } from "drizzle-orm";
 import { projects, workplans } from "../db/schema.ts";
 import { type ExportFormat, exportPlan } from "../exports/export-plan.ts";
@@ -19,6 +19,7 @@ export interface ImportPlanOptions {
   json?: boolean;
   project?: string;
   year?: string;
+  currency?: string;
   lang: string;
 }
 
@@ -30,6 +31,17 @@ export async function importPlanCommand(file: string, options: ImportPlanOptions
     throw new Error("--year must be a year such as 2024");
   }
   if (options.project && !year) throw new Error("--project needs --year");
+  const currency = options.currency?.toUpperCase();
+  if (currency !== undefined && !isCurrencyCode(currency)) {
+    throw new Error(`--currency must be one of ${Object.keys(CURRENCIES).join(", ")}`);
+  }
+  /** A project's amounts are in its currency: --currency may only repeat it. */
+  const currencyOf = (project?: typeof projects.$inferSelect): CurrencyCode | undefined => {
+    if (project && currency && currency !== project.currency) {
+      throw new Error(`project ${project.code} keeps its amounts in ${project.currency}, not ${currency}`);
+    }
+    return (project?.currency as CurrencyCode | undefined) ?? currency;
+  };
   const bytes = await readFile(file).catch(() => {
     throw new Error(`cannot read ${file}`);
   });
@@ -42,7 +54,7 @@ export async function importPlanCommand(file: string, options: ImportPlanOptions
       fileName: file,
       sheet: options.sheet,
       year,
-      currency: project?.currency,
+      currency: currencyOf(project),
       levelLabels: project?.levelLabels,
     }).catch((error: unknown) => {
       throw failureText(error);
@@ -63,6 +75,7 @@ export async function importPlanCommand(file: string, options: ImportPlanOptions
     const ctx = consoleContext(database);
     const [project] = await database.db.select().from(projects).where(eq(projects.code, options.project ?? ""));
     if (!project) throw new Error(`no project with code ${options.project}`);
+    currencyOf(project);
     // The same use cases as the web app's import, with the jobs run inline.
     const upload = { bytes, name: basename(file), mimeType: "application/octet-stream", options: { ...(year ? { year } : {}), ...(options.sheet ? { sheet: options.sheet } : {}) } };
     const read = await readableImport(ctx, (await createImport(ctx, project.id, upload)).id);
