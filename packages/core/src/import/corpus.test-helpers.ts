@@ -115,8 +115,8 @@ export function makeModel(rng: Rng): PlanModel {
   const sum = (lines: ModelLine[]) => lines.reduce((s, l) => s + (l.amount ?? 0), 0);
   for (const group of groups) group.declared = sum(group.activities.flatMap((a) => a.lines));
   if (chance(rng, 0.5)) {
-    // A sub-total that disagrees with its lines by a few units (or cents, in USD).
-    pick(rng, groups).declared += between(rng, 1, 99) * (chance(rng, 0.5) ? 1 : unit);
+    // A sub-total that disagrees with its lines by a few cents or dollars in USD, thousands in F CFA (a sheet may count in thousands).
+    pick(rng, groups).declared += between(rng, 1, 99) * (currency === "XOF" ? 1000 : chance(rng, 0.5) ? 1 : unit);
     planted.push("SUBTOTAL_MISMATCH");
   }
   let declaredTotal = sum(allLines);
@@ -185,6 +185,12 @@ export interface Layout {
   totalColumn: Field;
   spacers: boolean;
   pageBreak: boolean;
+  /** Grand TOTAL, Funded, Unfunded, TOTAL Budget (AWP) instead of one total row. */
+  awpClosing: boolean;
+  /** Amounts in thousands, said by the amount header (F CFA only, without quantity and unit cost). */
+  thousands: boolean;
+  /** The group cell holds baseline, indicators and targets on lines below the title (AWP). */
+  groupDetails: boolean;
   signature: boolean;
   titleRows: number;
 }
@@ -226,6 +232,9 @@ export function makeLayout(rng: Rng, model: PlanModel): Layout {
     totalColumn: pick(rng, textColumns.filter((c) => c !== "code")),
     spacers: chance(rng, 0.4),
     pageBreak: chance(rng, 0.3),
+    awpClosing: chance(rng, 0.3),
+    thousands: model.currency === "XOF" && !withQuantity && chance(rng, 0.3),
+    groupDetails: inColumn && chance(rng, 0.4),
     signature: chance(rng, 0.5),
     titleRows: between(rng, 0, 3),
   };
@@ -265,7 +274,7 @@ export function render(model: PlanModel, layout: Layout, rng: Rng): Rendering {
     const c = startOf(field);
     if (c >= 0) row[c] = value;
   };
-  const money = (minor: number) => amountText(minor, model.currency, layout.amountStyle);
+  const money = (minor: number) => amountText(layout.thousands ? minor / 1000 : minor, model.currency, layout.amountStyle);
 
   const titles = ["ANNUAL WORK PLAN 2024", "Projet d'appui à la décentralisation (PADEC)", `Montants en ${model.currency}`];
   for (let i = 0; i < layout.titleRows; i++) {
@@ -279,6 +288,7 @@ export function render(model: PlanModel, layout: Layout, rng: Rng): Rendering {
   // Header: one row, or two with TIMEFRAME over its periods and single labels merged down.
   const headerTexts = new Map<Field, string>();
   for (const field of layout.columns) if (field !== "timeframe") headerTexts.set(field, pick(rng, HEADERS[field]));
+  if (layout.thousands) headerTexts.set("amount", `${headerTexts.get("amount") ?? ""} ${pick(rng, ["(Milliers de F.CFA)", "(en milliers F CFA)"])}`);
   const periods = layout.timeframe === "months" ? pick(rng, MONTH_LABELS) : pick(rng, QUARTER_LABELS);
   const headerRows: (string | number | null)[][] = [];
   const top = blank();
@@ -303,7 +313,9 @@ export function render(model: PlanModel, layout: Layout, rng: Rng): Rendering {
     if (tf) tf.right = tf.left + periods.length - 1;
   }
 
-  const groupText = (group: ModelGroup) => (layout.groupPrefix ? `${layout.groupPrefix} ${group.code}: ${group.title}` : group.title);
+  const groupTitle = (group: ModelGroup) => (layout.groupPrefix ? `${layout.groupPrefix} ${group.code}: ${group.title}` : group.title);
+  const groupText = (group: ModelGroup) =>
+    layout.groupDetails ? `${groupTitle(group)}\nBaseline: 2 (2023)\nIndicators: number of communes\nTargets: 10` : groupTitle(group);
   const activityText = (activity: ModelActivity) =>
     layout.codeInActivity === "prefix"
       ? `${activity.code} ${activity.title}`
@@ -321,12 +333,12 @@ export function render(model: PlanModel, layout: Layout, rng: Rng): Rendering {
   model.groups.forEach((group, g) => {
     if (layout.groupStyle === "row-merged") {
       const row = blank();
-      row[0] = groupText(group);
+      row[0] = groupTitle(group);
       rows.push(row);
       merges.push({ top: rows.length - 1, left: 0, bottom: rows.length - 1, right: width - 1 });
     } else if (layout.groupStyle === "row-in-activity") {
       const row = blank();
-      put(row, "activity", groupText(group));
+      put(row, "activity", groupTitle(group));
       rows.push(row);
     }
     const groupTop = rows.length;
@@ -375,7 +387,14 @@ export function render(model: PlanModel, layout: Layout, rng: Rng): Rendering {
       pageBreakDone = true;
     }
   });
-  rows.push(labelRow(layout.totalColumn, pick(rng, TOTAL_LABELS), model.declaredTotal));
+  if (layout.awpClosing) {
+    rows.push(labelRow(layout.totalColumn, "Grand TOTAL", model.declaredTotal));
+    rows.push(labelRow(layout.totalColumn, "Funded", model.declaredTotal));
+    rows.push(labelRow(layout.totalColumn, "Unfunded", 0));
+    rows.push(labelRow(layout.totalColumn, "TOTAL Budget", model.declaredTotal));
+  } else {
+    rows.push(labelRow(layout.totalColumn, pick(rng, TOTAL_LABELS), model.declaredTotal));
+  }
   if (layout.signature) {
     rows.push(blank());
     const sign = blank();
