@@ -4,7 +4,9 @@
 // and from the fixtures' own description of what they hold, never from the
 // code under test.
 import { type ImportedPlan, type ImportReport, interpretGrid, type InterpretOptions, reportImport } from "@baara/core";
+import ExcelJS from "exceljs";
 import { describe, expect, it } from "vitest";
+import { ACTIVITIES_PER_OUTPUT, officialAwp } from "@baara/core/test-helpers/awp-template";
 import { readGrids } from "../src/imports/read-file.ts";
 import {
   awpXlsx,
@@ -346,5 +348,40 @@ describe.each(AWP_LAYOUTS)("UNDP AWP 2024, %s", (_name, options) => {
         expect(missing).toMatch(new RegExp(`^Row ${expected.missingAmountRow}\\b.*Missing amount`));
       }
     }
+  });
+});
+
+describe("the official UNDP AWP template, as an .xlsx file", () => {
+  /** The template (core's test helper) written by ExcelJS, merges included, and read back as the server reads uploads. */
+  async function officialAwpXlsx(options: Parameters<typeof officialAwp>[0] = {}) {
+    const built = officialAwp(options);
+    const workbook = new ExcelJS.Workbook();
+    const sheet = workbook.addWorksheet(built.grid.name);
+    built.grid.rows.forEach((cells, r) => cells.forEach((value, c) => {
+      if (value !== null) sheet.getCell(r + 1, c + 1).value = value instanceof Date ? value : (value as string | number);
+    }));
+    for (const m of built.grid.merges ?? []) sheet.mergeCells(m.top + 1, m.left + 1, m.bottom + 1, m.right + 1);
+    return { built, bytes: Buffer.from(await workbook.xlsx.writeBuffer()) };
+  }
+
+  it("gives 5 outputs with declared sub-totals, 37 activities, 58 lines, and only the missing amount and the 0,24 mismatch", async () => {
+    const { built, bytes } = await officialAwpXlsx();
+    const plan = await interpret(bytes, "awp-2024.xlsx", { currency: "USD", year: 2024 });
+    const report = reportImport(plan, "fr");
+    expect(report.groups.map((g) => [g.code, g.declared !== null])).toEqual(["1", "2", "3", "4", "5"].map((c) => [c, true]));
+    expect(report.activities).toBe(ACTIVITIES_PER_OUTPUT.reduce((a, b) => a + b, 0));
+    expect(report.budgetLines).toBe(58);
+    const total = (built.totalCents / 100).toFixed(2);
+    expect(report.total).toEqual({ computed: total, declared: total });
+    expect(report.issues.filter((i) => i.severity !== "info").map((i) => [i.code, i.row, i.declared, i.computed])).toEqual([
+      ["MISSING_AMOUNT", built.missingRow, null, null],
+      ["SUBTOTAL_MISMATCH", built.mismatch.row, built.mismatch.declared, built.mismatch.computed],
+    ]);
+  });
+
+  it("reports a Grand TOTAL that disagrees with the lines", async () => {
+    const { bytes } = await officialAwpXlsx({ grandTotalDelta: 100_00 });
+    const plan = await interpret(bytes, "awp-2024.xlsx", { currency: "USD", year: 2024 });
+    expect(reportImport(plan, "fr").issues.map((i) => i.code)).toContain("TOTAL_MISMATCH");
   });
 });
