@@ -32,7 +32,8 @@ const ADMIN: readonly Capability[] = [...MANAGER, "members.manage", "organisatio
 
 export const ROLE_CAPABILITIES: Record<Role | PlatformRole, readonly Capability[]> = {
   viewer: ["project.read"],
-  editor: ["project.read", "plan.edit", "plan.submit"],
+  // Editors write the plans: they start them (new, imported, copied, a new version of an approved one) too.
+  editor: ["project.read", "plan.create", "plan.edit", "plan.submit"],
   // Approving is kept apart from editing: who approves a plan did not write it.
   approver: ["project.read", "plan.approve"],
   manager: MANAGER,

@@ -59,14 +59,16 @@ const READ_P: readonly ActorName[] = [
   "viewer",
   "projectEditor",
 ];
-/** project.manage, plan.create and audit.read: admins and managers. */
+/** project.manage and audit.read: admins and managers. */
 const MANAGE_P: readonly ActorName[] = ["platformAdmin", "orgAdmin", "manager"];
 /** plan.edit and plan.submit. */
 const EDIT_P: readonly ActorName[] = ["platformAdmin", "orgAdmin", "manager", "editor", "projectEditor"];
+/** plan.create (new plan, new version, import, delete a draft): whoever writes the plans. */
+const CREATE_P: readonly ActorName[] = EDIT_P;
 /** organisation.manage and members.manage on A (and so on A1). */
 const ADMIN_A: readonly ActorName[] = ["platformAdmin", "orgAdmin"];
 /** Signed-in actors who may read P but not import into it (nor see its pending imports). */
-const NOT_MANAGE_P: readonly ActorName[] = ["editor", "approver", "viewer", "projectEditor", "outsider"];
+const NOT_CREATE_P: readonly ActorName[] = ["approver", "viewer", "outsider"];
 /** Signed-in actors who cannot read P: a denial is a 404, not a 403. */
 const HIDDEN_P: readonly ActorName[] = ["outsider"];
 const ALL_OF_A: readonly ActorName[] = [
@@ -644,7 +646,7 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     row({
       name: "POST /projects/:id/workplans",
       route: "createWorkplan",
-      allowed: MANAGE_P,
+      allowed: CREATE_P,
       hidden: HIDDEN_P,
       request: () => ({ url: `/projects/${P.id}/workplans`, payload: { year: 2031 } }),
     }),
@@ -686,7 +688,7 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     row({
       name: "DELETE /workplans/:id",
       route: "deleteWorkplan",
-      allowed: MANAGE_P,
+      allowed: CREATE_P,
       hidden: HIDDEN_P,
       prepare: () => freshPlan("draft"),
       request: (p) => ({ url: `/workplans/${p.id}` }),
@@ -914,7 +916,7 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     row({
       name: "POST /projects/:id/imports",
       route: "createImport",
-      allowed: MANAGE_P,
+      allowed: CREATE_P,
       hidden: HIDDEN_P,
       request: () => ({ url: `/projects/${P.id}/imports`, ...multipart({ text: pgsmSampleText(), year: "2022" }) }),
     }),
@@ -928,7 +930,7 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     row({
       name: "GET /projects/:id/imports",
       route: "listImports",
-      allowed: MANAGE_P,
+      allowed: CREATE_P,
       hidden: HIDDEN_P,
       request: () => ({ url: `/projects/${P.id}/imports` }),
     }),
@@ -936,16 +938,16 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     row({
       name: "GET /imports/:id (read, not committed)",
       route: "getImport",
-      allowed: MANAGE_P,
-      hidden: NOT_MANAGE_P,
+      allowed: CREATE_P,
+      hidden: NOT_CREATE_P,
       prepare: pendingImport,
       request: (i) => ({ url: `/imports/${i.id}` }),
     }),
     row({
       name: "GET /imports/:id/file (read, not committed)",
       route: "importFile",
-      allowed: MANAGE_P,
-      hidden: NOT_MANAGE_P,
+      allowed: CREATE_P,
+      hidden: NOT_CREATE_P,
       prepare: pendingImport,
       request: (i) => ({ url: `/imports/${i.id}/file` }),
     }),
@@ -969,16 +971,16 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     row({
       name: "POST /imports/:id/reread",
       route: "rereadImport",
-      allowed: MANAGE_P,
-      hidden: NOT_MANAGE_P,
+      allowed: CREATE_P,
+      hidden: NOT_CREATE_P,
       prepare: pendingImport,
       request: (i) => ({ url: `/imports/${i.id}/reread`, payload: { year: 2023 } }),
     }),
     row({
       name: "POST /imports/:id/commit",
       route: "commitImport",
-      allowed: MANAGE_P,
-      hidden: NOT_MANAGE_P,
+      allowed: CREATE_P,
+      hidden: NOT_CREATE_P,
       prepare: pendingImport,
       request: (i) => ({ url: `/imports/${i.id}/commit`, payload: {} }),
     }),
@@ -986,8 +988,8 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
       // A job's error may name the file and its sheets: seen by those who see the pending import.
       name: "GET /jobs/:id",
       route: "getJob",
-      allowed: MANAGE_P,
-      hidden: NOT_MANAGE_P,
+      allowed: CREATE_P,
+      hidden: NOT_CREATE_P,
       prepare: pendingImport,
       request: (i) => ({ url: `/jobs/${i.job?.id ?? "none"}` }),
     }),

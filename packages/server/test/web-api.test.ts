@@ -126,9 +126,9 @@ describe.each(databaseKinds)("web app API on %s", (kind) => {
       return response.json() as { capabilities: string[]; publicOnly: boolean };
     };
 
-    it("gives each role its capabilities on PGSM: editors edit and submit, approvers approve, viewers read", async () => {
+    it("gives each role its capabilities on PGSM: editors start, edit and submit plans, approvers approve, viewers read", async () => {
       expect(await accessOf(editor, "PGSM")).toEqual({
-        capabilities: ["plan.edit", "plan.submit", "project.read"],
+        capabilities: ["plan.create", "plan.edit", "plan.submit", "project.read"],
         publicOnly: false,
       });
       expect(await accessOf(approver, "PGSM")).toEqual({ capabilities: ["plan.approve", "project.read"], publicOnly: false });
@@ -147,7 +147,7 @@ describe.each(databaseKinds)("web app API on %s", (kind) => {
       expect(await accessOf(null, "PBF/MLI/A-2")).toEqual({ capabilities: ["project.read"], publicOnly: true });
       expect(await accessOf(cpsEditor, "PBF/MLI/A-2")).toEqual({ capabilities: ["project.read"], publicOnly: true });
       expect(await accessOf(cpsEditor, "CPS-SCI-PA")).toEqual({
-        capabilities: ["plan.edit", "plan.submit", "project.read"],
+        capabilities: ["plan.create", "plan.edit", "plan.submit", "project.read"],
         publicOnly: false,
       });
       expect((await get(cpsEditor, `/projects/${projectId("PGSM")}/access`)).statusCode).toBe(404);

@@ -5,6 +5,7 @@ import { Outlet, Route, Routes } from "react-router";
 import { LoginPage } from "./auth/LoginPage.tsx";
 import { useSession } from "./auth/session.tsx";
 import { Layout } from "./layout/Layout.tsx";
+import { ScreenBoundary } from "./ui/ScreenBoundary.tsx";
 import { NotFound } from "./ui/states.tsx";
 
 // Each screen is its own chunk: the first visit downloads only the shell and the screen it opens.
@@ -26,9 +27,11 @@ function SignedIn() {
   if (user === null) return <LoginPage />;
   return (
     <Layout>
-      <Suspense fallback={<Loader m="xl" aria-label={t("common.loading")} />}>
-        <Outlet />
-      </Suspense>
+      <ScreenBoundary>
+        <Suspense fallback={<Loader m="xl" aria-label={t("common.loading")} />}>
+          <Outlet />
+        </Suspense>
+      </ScreenBoundary>
     </Layout>
   );
 }

@@ -165,3 +165,9 @@ export function grouped(n: number): RegExp {
 export function amount(text: string): RegExp {
   return new RegExp(text.replace(/[.*+?^${}()|[\]\\]/g, "\\$&").replace(/ /g, "\\s"));
 }
+
+/** Codes meant for programs (QTY_PRICE_MISMATCH, MISSING_AMOUNT…) that reached the screen's text instead of words. */
+export async function rawCodes(page: Page): Promise<string[]> {
+  const text = await page.locator("body").innerText();
+  return [...new Set(text.match(/\b[A-Z]{2,}(?:_[A-Z0-9]+)+\b/g) ?? [])];
+}

@@ -4,7 +4,7 @@ import { join } from "node:path";
 import type { Page } from "playwright-core";
 import { pgsmSampleText } from "../../server/test/fixtures/workplans.ts";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { accessibilityProblems, amount, apiSession, cell, cspViolations, gridRow, grouped, hasChromium, openPgsmPlan, pageErrors, planTotal, type Running, SCREENSHOTS, signIn, startAppAndBrowser, typeInto, watch } from "./browser-app.ts";
+import { accessibilityProblems, amount, apiSession, cell, cspViolations, gridRow, grouped, hasChromium, openPgsmPlan, pageErrors, rawCodes, planTotal, type Running, SCREENSHOTS, signIn, startAppAndBrowser, typeInto, watch } from "./browser-app.ts";
 
 if (!hasChromium) console.warn("Chromium is not installed (/usr/bin/chromium): the browser tests are skipped.");
 
@@ -48,7 +48,8 @@ describe.skipIf(!hasChromium)("the web app in a real browser", { timeout: 180_00
     await expect.poll(() => page.getByTestId("plan-total").textContent()).toMatch(amount("465 000 000 F CFA"));
     const flagged = cell(page, "Étude sectorielle sur l'emploi", "amount");
     await expect.poll(() => flagged.getAttribute("class")).toContain("has-finding");
-    expect(await page.getByRole("listitem").filter({ hasText: "QTY_PRICE_MISMATCH" }).count()).toBe(1);
+    expect(await page.getByRole("listitem").filter({ hasText: "Montant saisi différent de quantité × prix unitaire" }).count()).toBe(1);
+    expect(await rawCodes(page), "codes on the plan screen").toEqual([]);
     await shot(page, "workplan-grid");
     expect(await accessibilityProblems(page), "plan").toEqual([]);
     await context.close();
@@ -72,6 +73,33 @@ describe.skipIf(!hasChromium)("the web app in a real browser", { timeout: 180_00
     await expect.poll(() => page.getByTestId("plan-total").textContent()).toMatch(amount("465 000 000 F CFA"));
     await expect.poll(() => cell(page, "multiplier les rapports ITIE", "quantity").textContent()).toMatch(amount("3 000"));
     await page.reload();
+    await expect.poll(() => page.getByTestId("plan-total").textContent()).toMatch(amount("465 000 000 F CFA"));
+    await context.close();
+  });
+
+  it("refuses a bad value at its cell with a message, keeps the cell's value and the page, and reads « 4 500 FCFA »", async () => {
+    const { page, context } = await signIn(running, "editor");
+    await openPgsmPlan(page);
+    const row = "multiplier les rapports ITIE";
+    const cases: ["quantity" | "unitCost" | "amount", string, RegExp][] = [
+      ["quantity", "-5", /« -5 » est négatif/],
+      ["unitCost", "1.234,5", /« 1\.234,5 » a des décimales, or les montants en XOF sont entiers/],
+      ["amount", "douze", /« douze » n'est pas un nombre/],
+      ["quantity", "0,1234", /plus de 3 décimales/],
+      ["unitCost", "12 %", /« 12 % » n'est pas un nombre/],
+    ];
+    for (const [column, value, message] of cases) {
+      const before = await cell(page, row, column).textContent();
+      await typeInto(page, row, column, value);
+      await expect.poll(() => page.getByRole("alert").filter({ hasText: message }).count(), { message: `${column} ${value}` }).toBe(1);
+      expect(await cell(page, row, column).textContent()).toBe(before);
+      await expect.poll(() => page.getByTestId("plan-total").textContent()).toMatch(amount("465 000 000 F CFA"));
+    }
+    await shot(page, "workplan-bad-cell");
+    await typeInto(page, row, "unitCost", "4 500 FCFA");
+    await expect.poll(() => cell(page, row, "amount").textContent()).toMatch(amount("13 500 000"));
+    await cell(page, row, "label").click();
+    await page.keyboard.press("Control+z");
     await expect.poll(() => page.getByTestId("plan-total").textContent()).toMatch(amount("465 000 000 F CFA"));
     await context.close();
   });
@@ -185,11 +213,31 @@ describe.skipIf(!hasChromium)("the web app in a real browser", { timeout: 180_00
     await page.getByRole("link", { name: /PGSM —/ }).click();
     expect(await page.getByRole("button", { name: "Importer un fichier Excel" }).count()).toBe(0);
     expect(await page.getByRole("button", { name: /Renommer/ }).count()).toBe(0);
+    // The screen says who starts plans instead of showing nothing.
+    await page.getByText("Les plans de ce projet sont créés par ses éditeurs, gestionnaires et administrateurs.").waitFor();
     await context.close();
   });
 
-  it("opens a new version and compares it with the approved one", async () => {
-    const { page, context } = await signIn(running, "manager");
+  it("lets an editor start a plan, proposing a year inside the project's period and warning outside it", async () => {
+    const { page, context } = await signIn(running, "editor");
+    await page.getByRole("link", { name: "PBF/MLI/A-2", exact: true }).click();
+    await page.getByRole("button", { name: "Nouveau plan" }).click();
+    const dialog = page.getByRole("dialog", { name: "Nouveau plan" });
+    // The project ran 2020–2021: not today's year.
+    await expect.poll(() => dialog.getByLabel("Année").inputValue()).toBe("2021");
+    expect(await dialog.getByText(/Hors de la période du projet/).count()).toBe(0);
+    await dialog.getByLabel("Année").fill("2026");
+    await dialog.getByText(/Hors de la période du projet \(1er\sjanvier\s2020\s→\s31\sdécembre\s2021\)/).waitFor();
+    await shot(page, "new-plan-outside-period");
+    await dialog.getByLabel("Année").fill("2021");
+    await dialog.getByRole("button", { name: "Enregistrer" }).click();
+    await page.getByRole("heading", { name: /2021/ }).waitFor();
+    await page.getByRole("grid").waitFor();
+    await context.close();
+  });
+
+  it("opens a new version and compares it with the approved one, as the editor who writes the plans", async () => {
+    const { page, context } = await signIn(running, "editor");
     await openPgsmPlan(page);
     await page.getByRole("button", { name: "Nouvelle version" }).click();
     await page.getByRole("heading", { name: "PTBA 2022 — version 2" }).waitFor();
@@ -205,8 +253,8 @@ describe.skipIf(!hasChromium)("the web app in a real browser", { timeout: 180_00
     await context.close();
   });
 
-  it("imports the PGSM sheet through the wizard: columns, preview with its finding, then a new version", async () => {
-    const { page, context } = await signIn(running, "manager");
+  it("imports the PGSM sheet through the wizard as an editor: year from the file name, columns, preview, a new version", async () => {
+    const { page, context } = await signIn(running, "editor");
     await page.getByRole("link", { name: "PGSM", exact: true }).click();
     await page.getByRole("button", { name: "Importer un fichier Excel" }).click();
     const wizard = page.getByRole("dialog", { name: "Importer un plan de travail" });
@@ -215,13 +263,15 @@ describe.skipIf(!hasChromium)("the web app in a real browser", { timeout: 180_00
       mimeType: "text/plain",
       buffer: Buffer.from(pgsmSampleText(), "utf8"),
     });
-    await wizard.getByLabel("Année du plan").fill("2022");
+    // The year comes from the file's name, not from today's date.
+    await expect.poll(() => wizard.getByLabel("Année du plan").inputValue()).toBe("2022");
     await wizard.getByRole("button", { name: "Lire le fichier" }).click();
     // The detected mapping, which the user may correct.
     await expect.poll(() => wizard.getByLabel("Signification : QTE", { exact: true }).inputValue()).toBe("Quantité");
     await wizard.getByRole("button", { name: "Relire avec ces colonnes" }).click();
     await expect.poll(() => wizard.textContent()).toMatch(/15 lignes budgétaires, total 465\s000\s000\sF\sCFA/);
-    expect(await wizard.getByRole("row").filter({ hasText: "QTY_PRICE_MISMATCH" }).count()).toBe(1);
+    expect(await wizard.getByRole("row").filter({ hasText: "Montant saisi différent de quantité × prix unitaire" }).count()).toBe(1);
+    expect(await rawCodes(page), "codes in the import preview").toEqual([]);
     await shot(page, "import-preview");
     await wizard.getByRole("button", { name: "Importer comme nouvelle version" }).click();
     await page.getByRole("grid").waitFor();

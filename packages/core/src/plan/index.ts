@@ -7,3 +7,5 @@ export * from "./workflow.ts";
 export * from "./compare.ts";
 export * from "./input.ts";
 export * from "./findings.ts";
+export * from "./cells.ts";
+export * from "./plan-year.ts";

@@ -33,3 +33,9 @@ export function currentLanguage(): Language {
 }
 
 export default i18n;
+
+/** A finding's kind in words (« Montant manquant »), never its code, whatever code the server sends. */
+export function findingKind(t: (key: string) => string, code: string): string {
+  const key = `findingKind.${code}`;
+  return i18n.exists(key) ? t(key) : t("findingKind.other");
+}

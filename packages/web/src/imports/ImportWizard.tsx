@@ -1,8 +1,9 @@
-import { type api, COLUMN_FIELDS, ISSUES_SHOWN_PER_KIND, type ColumnField, type ColumnRole } from "@baara/core";
+import { type api, COLUMN_FIELDS, ISSUES_SHOWN_PER_KIND, type ColumnField, type ColumnRole, isOutsidePeriod, suggestPlanYear } from "@baara/core";
 import { Alert, Button, FileInput, Group, Modal, NumberInput, Progress, Select, Stack, Stepper, Table, Text, Textarea } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
+import { findingKind } from "../i18n/i18n.ts";
 import { useNavigate } from "react-router";
 import { errorText, pathOf, send, upload } from "../api/client.ts";
 import type { Project } from "../api/types.ts";
@@ -42,7 +43,13 @@ export default function ImportWizard({ project, onClose }: { project: Project; o
   const [step, setStep] = useState(0);
   const [file, setFile] = useState<File | null>(null);
   const [text, setText] = useState("");
-  const [year, setYear] = useState<number | string>(new Date().getFullYear());
+  const [year, setYear] = useState<number | string>(() => suggestPlanYear(project, new Date()));
+  const outside = typeof year === "number" && isOutsidePeriod(project, year);
+  /** A chosen file's name usually says the plan's year (« PTBA 2022.xlsx »). */
+  const chooseFile = (chosen: File | null) => {
+    setFile(chosen);
+    if (chosen) setYear(suggestPlanYear(project, new Date(), chosen.name));
+  };
   const [sheet, setSheet] = useState<string | null>(null);
   const [roles, setRoles] = useState<ColumnRole[] | null>(null);
   const [record, setRecord] = useState<ImportRecord | null>(null);
@@ -168,9 +175,24 @@ export default function ImportWizard({ project, onClose }: { project: Project; o
         )}
         {step === 0 && (
           <Stack>
-            <FileInput label={t("imports.file")} accept=".xlsx,.csv,.tsv,.txt" value={file} onChange={setFile} clearable />
+            <FileInput
+              label={t("imports.file")}
+              placeholder={t("imports.browse")}
+              accept=".xlsx,.csv,.tsv,.txt"
+              value={file}
+              onChange={chooseFile}
+              clearable
+            />
             <Textarea label={t("imports.orPaste")} value={text} onChange={(e) => setText(e.currentTarget.value)} minRows={4} autosize maxRows={10} disabled={Boolean(file)} />
-            <NumberInput label={t("imports.year")} value={year} onChange={setYear} min={2000} max={2100} w={160} />
+            <NumberInput
+              label={t("imports.year")}
+              value={year}
+              onChange={setYear}
+              min={2000}
+              max={2100}
+              maw={360}
+              description={outside ? t("project.yearOutsidePeriod", { start: format.date(project.startDate) || "…", end: format.date(project.endDate) || "…" }) : undefined}
+            />
             <Group justify="end">
               <Button disabled={!file && !text.trim()} loading={progress !== null} onClick={() => void read()}>
                 {t("imports.read")}
@@ -241,7 +263,7 @@ export default function ImportWizard({ project, onClose }: { project: Project; o
                   {preview.report.issues.map((issue, i) => (
                     <Table.Tr key={i}>
                       <Table.Td>{issue.row}</Table.Td>
-                      <Table.Td>{issue.code}</Table.Td>
+                      <Table.Td>{findingKind(t, issue.code)}</Table.Td>
                       <Table.Td>{issue.message}</Table.Td>
                     </Table.Tr>
                   ))}
@@ -252,7 +274,7 @@ export default function ImportWizard({ project, onClose }: { project: Project; o
               .filter((kind) => kind.count > ISSUES_SHOWN_PER_KIND)
               .map((kind) => (
                 <Text key={kind.code} size="sm" c="dimmed">
-                  {t("imports.issuesNotShown", { hidden: kind.count - ISSUES_SHOWN_PER_KIND, count: kind.count, code: kind.code })}
+                  {t("imports.issuesNotShown", { hidden: kind.count - ISSUES_SHOWN_PER_KIND, count: kind.count, code: findingKind(t, kind.code) })}
                 </Text>
               ))}
             <Group justify="end">

@@ -1,4 +1,5 @@
 import { Anchor, Badge, Button, Grid, Group, Modal, NumberInput, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { isOutsidePeriod, suggestPlanYear } from "@baara/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -56,6 +57,11 @@ export default function ProjectPage() {
                 </Group>
               )}
             </Group>
+            {!access.can("plan.create") && (
+              <Text size="xs" c="dimmed" mb="xs">
+                {t("project.whoCreates")}
+              </Text>
+            )}
             <WorkplanList plans={workplans.data?.items ?? []} />
           </Paper>
         </Grid.Col>
@@ -113,6 +119,14 @@ function Identity({ project }: { project: Project }) {
   );
 }
 
+/** A draft of a year whose later version is approved or endorsed: that version is the year's plan now. */
+function supersededBy(plan: Workplan, plans: Workplan[]): Workplan | undefined {
+  if (plan.status !== "draft") return undefined;
+  return plans
+    .filter((p) => p.year === plan.year && p.planVersion > plan.planVersion && (p.status === "approved" || p.status === "endorsed"))
+    .sort((a, b) => b.planVersion - a.planVersion)[0];
+}
+
 function WorkplanList({ plans }: { plans: Workplan[] }) {
   const { t } = useTranslation();
   if (plans.length === 0) return <Text c="dimmed">{t("project.noPlans")}</Text>;
@@ -120,7 +134,7 @@ function WorkplanList({ plans }: { plans: Workplan[] }) {
     <Table>
       <Table.Thead>
         <Table.Tr>
-          <Table.Th>{t("project.year")}</Table.Th>
+          <Table.Th>{t("project.plan")}</Table.Th>
           <Table.Th>{t("project.version")}</Table.Th>
           <Table.Th>{t("portfolio.planStatus")}</Table.Th>
         </Table.Tr>
@@ -135,7 +149,14 @@ function WorkplanList({ plans }: { plans: Workplan[] }) {
             </Table.Td>
             <Table.Td>{plan.planVersion}</Table.Td>
             <Table.Td>
-              <PlanStatusBadge status={plan.status} />
+              <Group gap={6}>
+                <PlanStatusBadge status={plan.status} />
+                {supersededBy(plan, plans) && (
+                  <Text size="xs" c="dimmed">
+                    {t("project.superseded", { version: supersededBy(plan, plans)?.planVersion })}
+                  </Text>
+                )}
+              </Group>
             </Table.Td>
           </Table.Tr>
         ))}
@@ -148,7 +169,9 @@ function NewPlan({ project, onClose }: { project: Project; onClose: () => void }
   const { t } = useTranslation();
   const navigate = useNavigate();
   const queryClient = useQueryClient();
-  const [year, setYear] = useState<number | string>(new Date().getFullYear());
+  const format = useFormat();
+  const [year, setYear] = useState<number | string>(() => suggestPlanYear(project, new Date()));
+  const outside = typeof year === "number" && isOutsidePeriod(project, year);
   const create = useMutation({
     mutationFn: () => send("createWorkplan", { params: { id: project.id }, body: { year: Number(year) } }),
     onSuccess: (plan) => {
@@ -164,7 +187,15 @@ function NewPlan({ project, onClose }: { project: Project; onClose: () => void }
             {errorText(create.error)}
           </Text>
         )}
-        <NumberInput label={t("project.year")} value={year} onChange={setYear} min={2000} max={2100} data-autofocus />
+        <NumberInput
+          label={t("project.year")}
+          value={year}
+          onChange={setYear}
+          min={2000}
+          max={2100}
+          data-autofocus
+          description={outside ? t("project.yearOutsidePeriod", { start: format.date(project.startDate) || "…", end: format.date(project.endDate) || "…" }) : undefined}
+        />
         <Group justify="end">
           <Button variant="default" onClick={onClose}>
             {t("common.cancel")}

@@ -1,6 +1,6 @@
 import "react-data-grid/lib/styles.css";
 import "./grid.css";
-import { amountFollowsProduct, type CurrencyCode, parseNumberCell } from "@baara/core";
+import { amountFollowsProduct, type CurrencyCode, type PlanNumberField, readPlanNumberCell } from "@baara/core";
 import { Badge, Tooltip } from "@mantine/core";
 import { type ClipboardEvent, type KeyboardEvent, type RefObject, useMemo, useRef, useState } from "react";
 import { type Column, DataGrid, type DataGridHandle, type RenderEditCellProps } from "react-data-grid";
@@ -211,12 +211,9 @@ export function PlanGrid(props: PlanGridProps) {
       const field = LINE_FIELDS[key];
       let next: string | null = value === "" ? null : value;
       if (NUMERIC.has(key) && next !== null) {
-        const parsed = parseNumberCell(next);
-        if (!parsed.ok || parsed.value === null) {
-          editor.setMessage({ text: t("plan.invalidNumber", { value, column: columnName(key) }), tone: "error" });
-          return;
-        }
-        next = parsed.value;
+        const read = readNumber(key, next);
+        if (read === undefined) return;
+        next = read;
       }
       if ((row.line[field] ?? null) === next) return;
       const changes: LineChanges = { [field]: next };
@@ -231,6 +228,17 @@ export function PlanGrid(props: PlanGridProps) {
       const next = value === "" && field !== "title" ? null : value;
       if ((row.activity[field] ?? null) !== next && next !== "") void editor.editActivity(row.id, { [field]: next });
     }
+  }
+
+  /**
+   * A typed or pasted number as it will be stored, or undefined after saying why it can't be: the cell keeps its
+   * value, and nothing reaches the totals (a negative quantity used to blank the page).
+   */
+  function readNumber(key: string, text: string): string | null | undefined {
+    const read = readPlanNumberCell(key as PlanNumberField, text, currency as CurrencyCode);
+    if (read.ok) return read.value;
+    editor.setMessage({ text: t(`plan.cellRefused.${read.reason}`, { value: text, column: columnName(key), currency }), tone: "error" });
+    return undefined;
   }
 
   function columnName(key: string): string {
@@ -262,12 +270,9 @@ export function PlanGrid(props: PlanGridProps) {
         }
         let value: string | null = raw.trim() === "" ? null : raw.trim();
         if (NUMERIC.has(column.key) && value !== null) {
-          const parsed = parseNumberCell(value);
-          if (!parsed.ok) {
-            editor.setMessage({ text: t("plan.invalidNumber", { value, column: columnName(column.key) }), tone: "error" });
-            return;
-          }
-          value = parsed.value;
+          const read = readNumber(column.key, value);
+          if (read === undefined) return;
+          value = read;
         }
         const changes: LineChanges = { ...edits.get(row.id), [field]: value };
         if ((field === "quantity" || field === "unitCost") && !("amount" in changes)

@@ -3,6 +3,7 @@ import { Alert, Anchor, Button, Grid, Group, Modal, Paper, ScrollArea, Stack, Ta
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from "react";
 import type { DataGridHandle } from "react-data-grid";
 import { useTranslation } from "react-i18next";
+import { findingKind } from "../i18n/i18n.ts";
 import { Link, useParams } from "react-router";
 import type { Finding } from "../api/types.ts";
 import { useProject, useProjectAccess, useWorkplans } from "../projects/queries.ts";
@@ -222,7 +223,7 @@ function FindingsList({ findings, onJump }: { findings: Finding[]; onJump: (f: F
               <li key={i}>
                 <UnstyledButton onClick={() => onJump(f)} p={6} w="100%" style={{ borderInlineStart: `3px solid ${f.severity === "error" ? "#e03131" : "#f08c00"}` }}>
                   <Text size="xs" fw={700}>
-                    {f.code}
+                    {findingKind(t, f.code)}
                   </Text>
                   <Text size="sm">{f.message}</Text>
                 </UnstyledButton>
