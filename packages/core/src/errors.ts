@@ -44,6 +44,8 @@ export const ERROR_STATUS = {
   RATE_LIMITED: 429,
   TOO_MANY_REQUESTS: 429,
   INTERNAL: 500,
+  // The server runs but should not be sent requests (readiness: database, migrations, storage).
+  NOT_READY: 503,
 } as const satisfies Partial<Record<MessageCode, number>>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -26,6 +26,7 @@ import { zodValidatorCompiler } from "./http/validation.ts";
 import { registerImportJobs } from "./imports/jobs.ts";
 import { importRoutes } from "./imports/routes.ts";
 import { QueueJobRunner } from "./jobs/runner.ts";
+import { jobStopTimeoutMs, shutdownSecondsFromEnv } from "./shutdown.ts";
 import { jobRoutes } from "./jobs/routes.ts";
 import { MAX_FILE_BYTES } from "./imports/read-file.ts";
 import { membershipRoutes } from "./memberships/routes.ts";
@@ -59,7 +60,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   app.decorate("httpSecurity", http);
   const services: Services = {
     files: options.services?.files ?? fileStoreFromEnv(),
-    jobs: options.services?.jobs ?? new QueueJobRunner(options.database),
+    jobs: options.services?.jobs ?? new QueueJobRunner(options.database, jobStopTimeoutMs(shutdownSecondsFromEnv())),
   };
   app.decorate("services", services);
   registerImportJobs(options.database.db, services);
@@ -71,7 +72,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   registerErrorHandling(app);
 
   await registerSecurityHeaders(app, http);
-  await registerHeavyLimit(app, options.heavyLimits ?? heavyLimitsFromEnv());
+  await registerHeavyLimit(app, options.heavyLimits ?? heavyLimitsFromEnv(), options.database.db);
   await app.register(fastifyCookie);
   // Slow links: JSON and the app's scripts travel gzip- or brotli-compressed.
   await app.register(fastifyCompress, { threshold: 1024 });

@@ -3,6 +3,7 @@
 // first page). routes.ts adds the schemas, the action and the status.
 export const routePaths = {
   health: { method: "GET", path: "/health" },
+  ready: { method: "GET", path: "/ready" },
   login: { method: "POST", path: "/auth/login" },
   session: { method: "GET", path: "/auth/session" },
   logout: { method: "POST", path: "/auth/logout" },

@@ -90,9 +90,17 @@ export interface RouteSpec {
 const spec = <N extends RouteName, const S extends Omit<RouteSpec, "method" | "path">>(name: N, s: S) =>
   ({ ...routePaths[name], ...s }) as (typeof routePaths)[N] & S;
 const health = z.object({ status: z.literal("ok"), database: z.enum(["pglite", "postgresql"]) });
+const readiness = z.object({
+  status: z.literal("ready"),
+  checks: z.object({ database: z.literal("ok"), migrations: z.literal("ok"), storage: z.literal("ok") }),
+});
 
 export const routes = {
   health: spec("health", { action: "public", tag: "health", summary: "Is the server up, on which database", response: health, status: 200 }),
+  ready: spec("ready", {
+    action: "public", tag: "health", status: 200, response: readiness,
+    summary: "Should a proxy send requests here: database answering, migrations applied, file storage writable (503 NOT_READY with the failing checks otherwise, and while the server shuts down)",
+  }),
 
   login: spec("login", { action: "public", tag: "auth", summary: "Sign in", body: loginRequest, response: sessionResponse, status: 200 }),
   session: spec("session", { action: "signedIn", tag: "auth", summary: "The signed-in user and the CSRF token", response: sessionResponse, status: 200 }),

@@ -17,6 +17,7 @@ export const en: Catalogue = {
     INVALID_TRANSITION: "Cannot apply \"{{action}}\" to a plan in state \"{{from}}\".",
     PLAN_NOT_EDITABLE: "This plan is \"{{status}}\": only a draft can be edited or deleted. Create a new version to revise it.",
     ORGANISATION_IN_USE: "This organisation still has {{children}} sub-organisation(s) and {{projects}} project(s).",
+    NOT_READY: "Server not ready yet: {{failing}}.",
     INTERNAL: "Internal server error.",
     NODE_LOCKED: "This results-framework node carries activities of a \"{{status}}\" plan ({{plan}}): it no longer changes. Add a new node and attach the activities of a new plan version to it.",
     IMPORT_NOT_READY: "This import is “{{importStatus}}”: it cannot be read again or written now.",

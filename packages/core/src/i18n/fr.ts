@@ -20,6 +20,7 @@ export const fr = {
     PLAN_NOT_EDITABLE: "Ce plan est « {{status}} » : seul un brouillon se modifie ou se supprime. Créez une nouvelle version pour le réviser.",
     ORGANISATION_IN_USE: "Cette organisation a encore {{children}} sous-organisation(s) et {{projects}} projet(s).",
     INTERNAL: "Erreur interne du serveur.",
+    NOT_READY: "Serveur pas encore prêt : {{failing}}.",
     NODE_LOCKED: "Cet élément du cadre de résultats porte des activités d'un plan « {{status}} » ({{plan}}) : il ne change plus. Ajoutez un nouvel élément et rattachez-y les activités d'une nouvelle version du plan.",
     IMPORT_NOT_READY: "Cet import est « {{importStatus}} » : il ne peut pas être relu ni enregistré maintenant.",
     IMPORT_FAILED: "La lecture du fichier a échoué : {{reason}}",

@@ -4,30 +4,40 @@ import { buildApp } from "../app.ts";
 import { databaseOptionsFromEnv, openDatabase } from "../db/client.ts";
 import { closeThreadPools } from "../threads/pool.ts";
 import { isDatabaseEmpty, loadDemo } from "../demo/load.ts";
+import { onStopSignal, shutdownSecondsFromEnv } from "../shutdown.ts";
 import { refreshStaleTotals } from "../workplans/totals.ts";
 
 const WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../../web/dist");
 
 export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const database = await openDatabase(databaseOptionsFromEnv(env));
-  await database.migrate();
-  // A migration that adds stored totals marks the plans it could not compute.
-  const refreshed = await refreshStaleTotals(database.db);
   const app = await buildApp({ database, logger: { level: env.LOG_LEVEL ?? "info" }, webRoot: WEB_ROOT });
-  if (env.BAARA_DEMO === "1" && (await isDatabaseEmpty(database.db))) {
-    const loaded = await loadDemo(database.db);
-    app.log.info(`demo data loaded: ${loaded.projects} projects, ${loaded.users} users`);
+  try {
+    // Servers started together take turns here: one migrates, loads the demo into an empty database and sets up
+    // the job queues (app.ready starts the runner), while the others wait.
+    await database.migrate(async () => {
+      // A migration that adds stored totals marks the plans it could not compute.
+      const refreshed = await refreshStaleTotals(database.db);
+      if (refreshed > 0) app.log.info(`totals computed for ${refreshed} plans`);
+      if (env.BAARA_DEMO === "1" && (await isDatabaseEmpty(database.db))) {
+        const loaded = await loadDemo(database.db);
+        app.log.info(`demo data loaded: ${loaded.projects} projects, ${loaded.users} users`);
+      }
+      await app.ready();
+    });
+  } catch (error) {
+    // Nothing may keep a server that could not start running: the service manager restarts it.
+    await app.close().catch(() => undefined);
+    await database.close().catch(() => undefined);
+    throw error;
   }
-  if (refreshed > 0) app.log.info(`totals computed for ${refreshed} plans`);
   const port = Number(env.PORT ?? 8080);
-  const shutdown = async () => {
+  onStopSignal(shutdownSecondsFromEnv(env), (message) => app.log.info(message), async () => {
+    // Closing stops the listener, waits for the requests under way, then stops the job runner (onClose).
     await app.close();
     await closeThreadPools();
     await database.close();
-    process.exit(0);
-  };
-  process.once("SIGINT", shutdown);
-  process.once("SIGTERM", shutdown);
+  });
   await app.listen({ port, host: env.HOST ?? "0.0.0.0" });
   app.log.info(`Baara on http://localhost:${port} (database: ${database.kind})`);
 }

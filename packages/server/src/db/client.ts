@@ -13,6 +13,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import { type DataDirLock, lockDataDir } from "./data-dir-lock.ts";
+import { withMigrationLock } from "./migrations.ts";
 import * as schema from "./schema.ts";
 
 export type Schema = typeof schema;
@@ -26,7 +27,12 @@ export interface Database {
   url: string | null;
   /** The embedded database's client, for what talks to it directly (the job queue). */
   pglite: PGlite | null;
-  migrate(): Promise<void>;
+  /**
+   * Applies the migrations this build has, then runs `andThen` (start-up work
+   * that must run once); on PostgreSQL under an advisory lock, so that servers
+   * starting together take turns.
+   */
+  migrate(andThen?: () => Promise<void>): Promise<void>;
   /** One round trip: is the database answering? */
   ping(): Promise<void>;
   close(): Promise<void>;
@@ -60,7 +66,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       kind: "postgresql",
       url: options.url,
       pglite: null,
-      migrate: () => migratePg(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+      migrate: (andThen) =>
+        withMigrationLock(options.url, async () => {
+          await migratePg(db, { migrationsFolder: MIGRATIONS_FOLDER });
+          await andThen?.();
+        }),
       ping: async () => {
         await db.execute(sql`select 1`);
       },
@@ -88,7 +98,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     kind: "pglite",
     url: null,
     pglite: client,
-    migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    // One process holds the data directory (its lock): nobody to take turns with.
+    migrate: async (andThen) => {
+      await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+      await andThen?.();
+    },
     ping: async () => {
       await db.execute(sql`select 1`);
     },

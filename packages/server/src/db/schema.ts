@@ -358,6 +358,13 @@ export const loginAttempts = pgTable(
   (t) => [index("login_attempts_email_idx").on(t.email, t.at), index("login_attempts_ip_idx").on(t.ip, t.at)],
 );
 
+/** Heavy requests counted per person or address and time window, shared by every server (http/heavy-limit.ts). */
+export const requestCounts = pgTable("request_counts", {
+  key: text("key").primaryKey(),
+  windowStartedAt: timestamp("window_started_at", { withTimezone: true }).notNull(),
+  count: integer("count").notNull(),
+});
+
 /** Uploaded and generated files: the bytes live in the file store under their SHA-256. */
 export const storedFiles = pgTable(
   "stored_files",
@@ -388,6 +395,9 @@ export const jobs = pgTable(
     progress: real("progress").notNull().default(0),
     stage: text("stage"),
     error: jsonb("error").$type<{ code: string; params: Record<string, string | number> }>(),
+    /** Attempts started, and the server process that ran the last one (host/pid), for operations. */
+    attempts: integer("attempts").notNull().default(0),
+    worker: text("worker"),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

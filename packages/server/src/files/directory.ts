@@ -1,4 +1,4 @@
-import { mkdir, readFile, rename, stat, writeFile } from "node:fs/promises";
+import { mkdir, readFile, rename, rm, stat, writeFile } from "node:fs/promises";
 import { join } from "node:path";
 import { randomBytes } from "node:crypto";
 import { type FileStore, sha256Of } from "./store.ts";
@@ -25,6 +25,13 @@ export class DirectoryFileStore implements FileStore {
       await rename(temporary, path);
     }
     return { sha256, size: bytes.length };
+  }
+
+  async checkWritable(): Promise<void> {
+    await mkdir(this.root, { recursive: true });
+    const probe = join(this.root, `.ready-${randomBytes(6).toString("hex")}`);
+    await writeFile(probe, "");
+    await rm(probe, { force: true });
   }
 
   async get(sha256: string): Promise<Buffer | null> {

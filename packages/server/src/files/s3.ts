@@ -1,4 +1,5 @@
-import { GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
+import { randomBytes } from "node:crypto";
 import { type FileStore, sha256Of } from "./store.ts";
 
 export interface S3Options {
@@ -43,6 +44,12 @@ export class S3FileStore implements FileStore {
       );
     }
     return { sha256, size: bytes.length };
+  }
+
+  async checkWritable(): Promise<void> {
+    const Key = `${this.options.prefix}.ready/${randomBytes(6).toString("hex")}`;
+    await this.client.send(new PutObjectCommand({ Bucket: this.options.bucket, Key, Body: Buffer.alloc(0), ContentLength: 0 }));
+    await this.client.send(new DeleteObjectCommand({ Bucket: this.options.bucket, Key }));
   }
 
   async get(sha256: string): Promise<Buffer | null> {

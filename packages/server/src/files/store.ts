@@ -13,6 +13,8 @@ export interface FileStore {
   put(bytes: Buffer): Promise<{ sha256: string; size: number }>;
   /** The bytes, or null when the store no longer has them. */
   get(sha256: string): Promise<Buffer | null>;
+  /** Writes and removes a probe (the readiness check); throws when the store cannot take files. */
+  checkWritable(): Promise<void>;
 }
 
 export function sha256Of(bytes: Buffer): string {

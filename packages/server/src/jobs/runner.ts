@@ -4,6 +4,7 @@
 // holds what the API shows of each (state, progress, stage, error). The CLI
 // runs the same handlers inline, with no queue.
 import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import type { PGlite } from "@electric-sql/pglite";
 import { and, eq, lt, sql } from "drizzle-orm";
 import PgBoss from "pg-boss";
@@ -42,6 +43,8 @@ export interface QueuedJob {
 }
 
 const RETRY_LIMIT = 2;
+/** This server process, as the `jobs` rows it runs name it. */
+const WORKER = `${hostname()}/${process.pid}`;
 
 /** Shared by both runners: the `jobs` row follows the handler through its life. */
 abstract class BaseRunner implements JobRunner {
@@ -69,7 +72,10 @@ abstract class BaseRunner implements JobRunner {
     if (!handler) throw new Error(`no handler for job ${name}`);
     const update = (values: Partial<typeof jobs.$inferInsert>) =>
       this.db.update(jobs).set({ ...values, updatedAt: new Date() }).where(eq(jobs.id, id));
-    await update({ state: "active", progress: 0, stage: null, error: null });
+    await this.db
+      .update(jobs)
+      .set({ state: "active", progress: 0, stage: null, error: null, attempts: sql`${jobs.attempts} + 1`, worker: WORKER, updatedAt: new Date() })
+      .where(eq(jobs.id, id));
     const progress: JobProgress = async (ratio, stage) => {
       await update({ progress: Math.max(0, Math.min(1, ratio)), stage });
     };
@@ -109,7 +115,10 @@ export class QueueJobRunner extends BaseRunner {
   private readonly workers = new Map<string, string>();
   private started = false;
 
-  constructor(database: Database) {
+  constructor(
+    database: Database,
+    private readonly stopTimeoutMs = 15_000,
+  ) {
     super(database.db);
     const common = { schedule: false, retryLimit: RETRY_LIMIT, retryDelay: 1, expireInMinutes: 30 } as const;
     this.boss =
@@ -142,10 +151,20 @@ export class QueueJobRunner extends BaseRunner {
     await this.requeueLost();
   }
 
+  /**
+   * Takes no new jobs, waits up to `stopTimeoutMs` for the running ones, then
+   * hands back those still running: pg-boss fails them so that they are
+   * retried (by another server, or this one when it is back), and their rows
+   * say so.
+   */
   async stop(): Promise<void> {
     if (!this.started) return;
     this.started = false;
-    await this.boss.stop({ graceful: true, wait: true, timeout: 10_000 });
+    await this.boss.stop({ graceful: true, wait: true, timeout: this.stopTimeoutMs });
+    await this.db
+      .update(jobs)
+      .set({ state: "retry", stage: null, updatedAt: new Date() })
+      .where(and(eq(jobs.worker, WORKER), eq(jobs.state, "active")));
   }
 
   protected async dispatch(id: string, name: string, data: object): Promise<void> {

@@ -8,14 +8,22 @@ import type { Db } from "../db/client.ts";
 import { projects, workplans } from "../db/schema.ts";
 import { loadPlanTree } from "./plan-tree.ts";
 
-/** Recomputes one plan's stored totals from its lines (call inside the write's transaction). */
+/**
+ * Recomputes one plan's stored totals from its lines (call inside the write's
+ * transaction). The plan's row is locked first: two edits of different lines
+ * committed at once (from one server's pool or from two servers) would each
+ * add up the lines without the other's change, and the last to commit would
+ * store a total missing one of them. Locked, the second waits, then reads the
+ * lines with the first one's change committed.
+ */
 export async function refreshPlanTotals(ctx: Context | { db: Db }, workplanId: string): Promise<void> {
   const { db } = ctx;
   const [row] = await db
     .select({ workplan: workplans, project: projects })
     .from(workplans)
     .innerJoin(projects, eq(projects.id, workplans.projectId))
-    .where(eq(workplans.id, workplanId));
+    .where(eq(workplans.id, workplanId))
+    .for("update", { of: workplans });
   if (!row) return;
   const { counts } = await loadPlanTree(db, row.workplan, row.project);
   await db

@@ -51,6 +51,7 @@ const V = (table: Versioned, id: string, path: (string | number)[] = ["version"]
 /** Every route: a valid request, or why the fuzz leaves it out. */
 const BASES: Record<RouteName, BaseOf | string> = {
   health: () => ({}),
+  ready: () => ({}),
   login: (w) => ({ body: { email: w.adminEmail, password: "not-the-password" } }),
   session: () => ({}),
   logout: "it would end the session the run signs its requests with",
