@@ -233,3 +233,101 @@ describe.skipIf(!adminUrl)("two servers on one PostgreSQL database", () => {
     expect(statuses).toEqual([...Array.from({ length: HEAVY_PER_MINUTE }, () => 200), 429]);
   });
 });
+
+describe.skipIf(!adminUrl)("a server stopped with SIGTERM", () => {
+  let database: { url: string; drop(): Promise<void> };
+  let filesDir: string;
+  let db: Database;
+  const env = (shutdownSeconds: number) => ({
+    DATABASE_URL: database.url,
+    BAARA_FILES_DIR: filesDir,
+    BAARA_DEMO: "1",
+    BAARA_SHUTDOWN_SECONDS: String(shutdownSeconds),
+  });
+  // A plan of 49 000 lines: reading it takes seconds, so that the stop comes while it runs.
+  const bigPlan = [
+    ["Activité", "Indicateurs", "QTE", "PU", "Budget en FCFA", "Responsable"],
+    ...Array.from({ length: 49_000 }, (_, i) => [
+      `Activité ${i + 1} : atelier régional de restitution`, "Nombre d'ateliers tenus", "2", "1500", "3000", "Cellule de planification",
+    ]),
+  ];
+
+  beforeAll(async () => {
+    database = await emptyDatabase();
+    filesDir = await mkdtemp(join(tmpdir(), "baara-stop-"));
+    db = await openDatabase({ url: database.url });
+  });
+
+  afterAll(async () => {
+    await db?.close();
+    await database?.drop();
+    await rm(filesDir, { recursive: true, force: true });
+  });
+
+  async function jobOf(importId: string) {
+    const [job] = await queryRows<{ state: string; attempts: number; worker: string | null }>(
+      db.db,
+      sql`select j.state, j.attempts, j.worker from jobs j join imports i on i.job_id = j.id where i.id = ${importId}`,
+    );
+    return job;
+  }
+
+  /** Uploads the big plan to `server`, and answers once its reading job is running there. */
+  async function startReading(server: ServerProcess) {
+    const manager = new Browser();
+    expect((await manager.login(server, "manager@baara.example", DEMO_PASSWORD)).status).toBe(200);
+    const projects = await manager.send(server, "GET", "/projects?q=PGSM");
+    const projectId = projects.json<{ items: { id: string }[] }>().items[0]?.id;
+    const uploaded = await manager.send(server, "POST", `/projects/${projectId}/imports`, tsvFile(bigPlan, "grand-plan.tsv"));
+    expect(uploaded.status, uploaded.text).toBe(202);
+    const id = uploaded.json<api.ImportRecord>().id;
+    for (let i = 0; (await jobOf(id))?.state !== "active"; i++) {
+      if (i > 600) throw new Error("the reading job never started");
+      await sleep(20);
+    }
+    return { manager, id };
+  }
+
+  /** Sends SIGTERM; answers how long the process took to exit, its code, and whether it still took requests. */
+  async function stop(server: ServerProcess) {
+    const started = performance.now();
+    server.child.kill("SIGTERM");
+    await sleep(300);
+    const after = await fetch(`${server.url}/api/v1/ready`).then((r) => r.status, () => "refused" as const);
+    const code = await server.exited;
+    const ms = performance.now() - started;
+    console.info(`SIGTERM → exit ${code} in ${Math.round(ms)} ms; a request 300 ms after the signal: ${after}`);
+    return { ms, code, after };
+  }
+
+  it("hands back a job it could not finish in time: another server runs it, and the stop stays within its time", async () => {
+    const other = await startServer(env(20));
+    const server = await startServer(env(3));
+    try {
+      const { manager, id } = await startReading(server);
+      const stopped = await stop(server);
+      expect(stopped.after === "refused" || stopped.after === 503, `answered ${stopped.after} while stopping`).toBe(true);
+      expect(stopped.code, server.output()).toBe(0);
+      expect(stopped.ms).toBeLessThan(3000 + 1000);
+      const record = (await follow(manager, other, id, ["ready", "failed"], 120_000)).at(-1);
+      expect(record?.status, JSON.stringify(record?.error)).toBe("ready");
+      expect(record?.interpretation?.report.activities).toBe(49_000);
+      const job = await jobOf(id);
+      expect(job).toMatchObject({ state: "completed", attempts: 2 });
+      expect(job?.worker?.split("/").at(-1)).toBe(String(other.child.pid));
+    } finally {
+      await Promise.all([other.stop(), server.stop()]);
+    }
+  }, 240_000);
+
+  it("finishes a running job when its time allows, then exits", async () => {
+    const server = await startServer(env(60));
+    const { id } = await startReading(server);
+    const stopped = await stop(server);
+    expect(stopped.code, server.output()).toBe(0);
+    expect(stopped.ms).toBeLessThan(60_000);
+    const job = await jobOf(id);
+    expect(job).toMatchObject({ state: "completed", attempts: 1 });
+    expect(job?.worker?.split("/").at(-1)).toBe(String(server.child.pid));
+  }, 240_000);
+});
