@@ -43,7 +43,8 @@ export interface Database {
 export const MIGRATIONS_FOLDER = resolve(dirname(fileURLToPath(import.meta.url)), "../../drizzle");
 
 export type DatabaseOptions = (
-  | { url: string }
+  /** `poolSize`: connections the app keeps to PostgreSQL (the job queue opens 3 more). */
+  | { url: string; poolSize?: number }
   | { dataDir: string }
   /** In memory, empty or loaded from a dump of a data directory. */
   | { memory: true; loadDataDir?: Blob }
@@ -56,7 +57,7 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const { onQuery } = options;
   const logger = onQuery ? { logQuery: (query: string) => onQuery(query) } : false;
   if ("url" in options) {
-    const pool = new pg.Pool({ connectionString: options.url, max: 10 });
+    const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     // An idle connection the server closes (restart, failover, a dropped test
     // database) must not crash the process: the pool replaces it on next use.
     pool.on("error", (error) => console.warn(`PostgreSQL: idle connection lost (${error.message})`));
@@ -119,9 +120,12 @@ export function pgliteDirOf(dataDir: string): string {
   return join(dataDir, "pglite");
 }
 
-/** The database the environment asks for: DATABASE_URL, else PGlite in BAARA_DATA_DIR. */
+/** The database the environment asks for: DATABASE_URL (with BAARA_DB_POOL connections), else PGlite in BAARA_DATA_DIR. */
 export function databaseOptionsFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseOptions {
-  if (env.DATABASE_URL) return { url: env.DATABASE_URL };
+  if (env.DATABASE_URL) {
+    const poolSize = Number(env.BAARA_DB_POOL);
+    return { url: env.DATABASE_URL, ...(Number.isInteger(poolSize) && poolSize > 0 ? { poolSize } : {}) };
+  }
   return { dataDir: resolve(env.BAARA_DATA_DIR ?? "./data") };
 }
 
