@@ -273,6 +273,12 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
       request: () => ({ url: "/health" }),
     }),
     row({
+      name: "GET /ready",
+      route: "ready",
+      allowed: ACTORS,
+      request: () => ({ url: "/ready" }),
+    }),
+    row({
       name: "GET /auth/session",
       route: "session",
       allowed: SIGNED_IN,
