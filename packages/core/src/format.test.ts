@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatMoney, formatMonthYear, formatNumber, formatPercent } from "./format.ts";
+import { formatDate, formatInstant, formatMoney, formatMonthYear, formatNumber, formatPercent } from "./format.ts";
 
 // Tests write French spaces as "_" so the expected U+00A0 is visible.
 const nb = (s: string) => s.replaceAll("_", "\u00A0");
@@ -92,5 +92,20 @@ describe("formatMonthYear", () => {
     expect(formatMonthYear("2022-02-15", "en")).toBe("February 2022");
     expect(formatMonthYear("2024-08", "fr")).toBe(nb("août_2024"));
     expect(() => formatMonthYear("2024-13", "fr")).toThrow(RangeError);
+  });
+});
+
+describe("formatInstant", () => {
+  it("gives the date and the time of day in the reader's time zone", () => {
+    expect(formatInstant("2026-12-06T15:04:59Z", "fr", "Africa/Bamako")).toEqual({ date: nb("6_décembre_2026"), time: "15:04" });
+    expect(formatInstant("2026-12-06T15:04:59Z", "en", "Africa/Bamako")).toEqual({ date: "6 December 2026", time: "15:04" });
+    expect(formatInstant("2026-12-06T08:05:00Z", "en", "Africa/Lagos")).toEqual({ date: "6 December 2026", time: "09:05" });
+  });
+  it("takes the local date near midnight, with the French 1er", () => {
+    expect(formatInstant("2026-11-30T23:30:00Z", "fr", "Africa/Lagos")).toEqual({ date: nb("1er_décembre_2026"), time: "00:30" });
+    expect(formatInstant("2026-12-01T00:30:00Z", "en", "America/New_York")).toEqual({ date: "30 November 2026", time: "19:30" });
+  });
+  it("refuses what is not an instant", () => {
+    expect(() => formatInstant("hier", "fr")).toThrow(RangeError);
   });
 });

@@ -88,3 +88,17 @@ export function formatMonthYear(iso: string, locale: Locale): string {
   }).format(date);
   return finish(text, locale);
 }
+
+/**
+ * An instant ("2026-12-06T15:04:00Z") as the date and time of day where the
+ * reader is: { date: "6 décembre 2026", time: "15:04" }. The date is the local
+ * one, which may differ from the instant's UTC date near midnight.
+ */
+export function formatInstant(iso: string, locale: Locale, timeZone?: string): { date: string; time: string } {
+  const instant = new Date(iso);
+  if (Number.isNaN(instant.getTime())) throw new RangeError(`Invalid instant: ${iso}`);
+  const parts = new Intl.DateTimeFormat("en-CA", { year: "numeric", month: "2-digit", day: "2-digit", timeZone }).formatToParts(instant);
+  const part = (type: string) => parts.find((p) => p.type === type)?.value ?? "";
+  const time = new Intl.DateTimeFormat(DATE_LOCALE[locale], { hour: "2-digit", minute: "2-digit", hour12: false, timeZone }).format(instant);
+  return { date: formatDate(`${part("year")}-${part("month")}-${part("day")}`, locale), time: finish(time, locale) };
+}

@@ -68,7 +68,7 @@ describe.each(databaseKinds)("demo data on %s", (kind) => {
     expect(activities.total).toBe(20);
     expect(activities.items.filter((a: { noCost: boolean }) => a.noCost)).toHaveLength(8);
     const history = (await call(ctx.app, editor, { method: "GET", url: `/api/v1/workplans/${plan.id}/history` })).json();
-    expect(history.map((s: { action: string }) => s.action)).toEqual(["submit", "approve"]);
+    expect(history.map((s: { action: string }) => s.action)).toEqual(["create", "submit", "approve"]);
   });
 
   it("holds the PBF results framework: 3 outcomes, 6 outputs, USD, GEN1", async () => {

@@ -87,6 +87,10 @@ describe("whatever the preview accepts, the commit writes", () => {
         continue;
       }
       committed++;
+      const [origin] = (await call(ctx.app, manager, { method: "GET", url: `/api/v1/workplans/${record.workplanId}/history` })).json();
+      if (origin?.action !== "import" || origin.fileName !== file.name || origin.userId !== manager.userId) {
+        problems.push(`${file.label}: history opens with ${JSON.stringify(origin)}`);
+      }
       const summary = (await call(ctx.app, manager, { method: "GET", url: `/api/v1/workplans/${record.workplanId}/summary` })).json();
       if (summary.budgetLineCount !== report?.budgetLines || summary.total.computed !== report?.total.computed) {
         problems.push(`${file.label}: previewed ${report?.budgetLines} lines ${report?.total.computed}, wrote ${summary.budgetLineCount} ${summary.total.computed}`);

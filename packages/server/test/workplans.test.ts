@@ -17,15 +17,7 @@ interface Request {
   payload?: unknown;
   headers?: Record<string, string>;
 }
-interface Step {
-  action: string;
-  fromStatus: string;
-  toStatus: string;
-  userId: string;
-  userName: string;
-  comment: string | null;
-  at: string;
-}
+type Step = api.WorkplanStep;
 interface AuditEntry {
   id: number;
   userId: string | null;
@@ -622,6 +614,14 @@ describe.each(databaseKinds)("work plans on %s", (kind) => {
         })),
       ).toEqual([
         {
+          action: "create",
+          fromStatus: null,
+          toStatus: "draft",
+          userId: manager.userId,
+          userName: expect.any(String),
+          comment: null,
+        },
+        {
           action: "submit",
           fromStatus: "draft",
           toStatus: "submitted",
@@ -917,6 +917,8 @@ describe.each(databaseKinds)("work plans on %s", (kind) => {
         declaredTotal: null,
         copiedFromId: plan.id,
       });
+      const [origin] = await expectOk<Step[]>(editor, { method: "GET", url: `${V1}/workplans/${next.id}/history` });
+      expect(origin).toMatchObject({ action: "copy", copiedFrom: { planVersion: plan.planVersion, year: 2024 }, fileName: null, userId: manager.userId });
       const nextActivities = await activitiesOf(next.id);
       expect(nextActivities.map((a) => a.code)).toEqual(thisYear.map((a) => a.code));
       for (const activity of nextActivities) {

@@ -199,6 +199,16 @@ describe.skipIf(!hasChromium)("the web app in a real browser", { timeout: 180_00
     await approver.page.getByRole("button", { name: "Confirmer" }).click();
     await approver.page.getByText("Approuvé", { exact: true }).waitFor();
     await approver.page.getByText(/Lecture seule : ce plan est approuvé/).waitFor();
+    // The history in past participles, with the time of day.
+    await approver.page.getByRole("tab", { name: "Historique" }).click();
+    const at = String.raw`le \d{1,2}(er)?\s\p{L}+\s\d{4} à \d{2}:\d{2}`;
+    const history = approver.page.getByRole("tabpanel", { name: "Historique" });
+    await history.getByText(new RegExp(`^Soumis par Fatoumata Keïta ${at}$`, "u")).waitFor();
+    await history.getByText(new RegExp(`^Approuvé par Ibrahim Coulibaly ${at}$`, "u")).waitFor();
+    await history.getByText("Plan prêt pour revue").waitFor();
+    expect(await history.getByText(/^(Créé|Importé|Copié) /).count()).toBe(1);
+    expect(await history.textContent()).not.toMatch(/Soumettre|Approuver par/);
+    await shot(approver.page, "history");
     await approver.context.close();
   });
 
@@ -248,8 +258,13 @@ describe.skipIf(!hasChromium)("the web app in a real browser", { timeout: 180_00
     await expect.poll(() => page.getByTestId("plan-total").textContent()).toMatch(grouped(before + quantity * 1_000_000));
     await page.getByRole("tab", { name: "Comparer" }).click();
     await expect.poll(() => page.getByTestId("compare-difference").textContent()).toMatch(amount(`+${String(quantity * 1_000_000).replace(/\B(?=(\d{3})+(?!\d))/g, " ")}`));
-    expect(await page.getByRole("row").filter({ hasText: "Modifiée" }).filter({ hasText: "produire le rapport ITIE 2021" }).count()).toBe(1);
+    const changed = page.getByRole("row").filter({ hasText: "Modifiée" }).filter({ hasText: "produire le rapport ITIE 2021" });
+    expect(await changed.count()).toBe(1);
+    // The changed field with its own before and after, not the line's amounts under « Champs ».
+    expect(await changed.getByTestId("compare-change").allTextContents()).toEqual([expect.stringMatching(amount("Prix unitaire : 50 000 000 → 51 000 000"))]);
     await shot(page, "comparison");
+    await page.getByRole("tab", { name: "Historique" }).click();
+    await page.getByText(/^Copié de la version 1 par Fatoumata Keïta le .+ à \d{2}:\d{2}$/).waitFor();
     await context.close();
   });
 
@@ -277,6 +292,8 @@ describe.skipIf(!hasChromium)("the web app in a real browser", { timeout: 180_00
     await page.getByRole("grid").waitFor();
     await expect.poll(() => page.getByTestId("plan-total").textContent()).toMatch(amount("465 000 000 F CFA"));
     expect(await page.getByRole("heading", { name: /PTBA 2022 — version \d/ }).textContent()).toMatch(/version ([2-9]|\d{2,})$/);
+    await page.getByRole("tab", { name: "Historique" }).click();
+    await page.getByText(/^Importé depuis « pgsm-ptba-2022\.txt » par Fatoumata Keïta le .+ à \d{2}:\d{2}$/).waitFor();
     await context.close();
   });
 

@@ -45,15 +45,26 @@ export const updateWorkplan = z
   .partial()
   .extend({ version });
 
+/** How a version came to be: the first entry of its history. */
+export const PLAN_ORIGINS = ["create", "import", "copy"] as const;
+export const historyAction = z.enum([...PLAN_ORIGINS, ...PLAN_ACTIONS]);
+
+/** One entry of a plan's history: its origin, then each workflow step. */
 export const workplanStep = z.object({
   id,
-  action: planAction,
-  fromStatus: planStatus,
+  action: historyAction,
+  /** Null on the origin entry. */
+  fromStatus: planStatus.nullable(),
   toStatus: planStatus,
-  userId: id,
-  userName: z.string(),
+  /** Null when the account is gone or the plan came from the demo or a migration. */
+  userId: id.nullable(),
+  userName: z.string().nullable(),
   comment: z.string().nullable(),
   at: z.string(),
+  /** The uploaded file's name, on an import. */
+  fileName: z.string().nullable(),
+  /** The copied plan's version and year, on a copy. */
+  copiedFrom: z.object({ planVersion: z.int(), year: z.int() }).nullable(),
 });
 export type WorkplanStep = z.infer<typeof workplanStep>;
 export const transitionRequest = z.object({ action: planAction, comment: text(2000).optional(), version });
@@ -244,9 +255,18 @@ export const workplanComparison = z.object({
   lines: z.array(
     z.object({
       kind: z.enum(["added", "removed", "changed"]),
+      activityCode: z.string().nullable(),
       activityTitle: z.string(),
+      accountCode: z.string().nullable(),
       description: z.string().nullable(),
-      fields: z.array(z.string()),
+      /** Each changed field with its stored values: decimal strings for quantity and amounts, "true"/"false" for funded. */
+      changes: z.array(
+        z.object({
+          field: z.enum(["description", "accountCode", "fundCode", "quantity", "unitCost", "amount", "funded"]),
+          before: z.string().nullable(),
+          after: z.string().nullable(),
+        }),
+      ),
       base: minorString.nullable(),
       other: minorString.nullable(),
     }),

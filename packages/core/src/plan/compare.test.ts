@@ -41,7 +41,7 @@ describe("comparePlans", () => {
   });
 
   it("lists added, removed and changed lines, matching activities by node, code and title", () => {
-    const summary = result.lines.map((l) => [l.kind, l.activityTitle, l.base, l.other, l.fields]);
+    const summary = result.lines.map((l) => [l.kind, l.activityTitle, l.base, l.other, l.changes.map((c) => c.field)]);
     expect(summary).toEqual([
       ["changed", "a1", 2000, 3000, ["quantity"]],
       ["added", "a2", null, 250, []],
@@ -82,7 +82,7 @@ describe("comparePlans, lines of one activity", () => {
       lines: [described("m1", "A", "100", p0 ?? 0), described("m3", "C", "350", p1 ?? 0), described("m4", "D", "400", p2 ?? 0)],
     });
     const result = comparePlans(planTree(before), planTree(after));
-    expect(result.lines.map((l) => [l.kind, l.description, l.fields, l.base, l.other])).toEqual([
+    expect(result.lines.map((l) => [l.kind, l.description, l.changes.map((c) => c.field), l.base, l.other])).toEqual([
       ["removed", "B", [], 200, null],
       ["changed", "C", ["amount"], 300, 350],
     ]);
@@ -90,5 +90,43 @@ describe("comparePlans, lines of one activity", () => {
       ["changed", "C"],
       ["added", "B"],
     ]);
+  });
+});
+
+describe("comparePlans, what changed on a line", () => {
+  const before = plan({
+    nodes,
+    activities: [activity("a1", "B1", { code: "1.1", title: "Atelier de validation" })],
+    lines: [line("l1", "a1", { description: "Location de salle", accountCode: "6132", quantity: "2", unitCost: "150000" })],
+  });
+  const after = plan({
+    nodes,
+    activities: [activity("x1", "B1", { code: "1.1", title: "Atelier de validation" })],
+    lines: [line("m1", "x1", { description: "Location de salle et sonorisation", accountCode: "6132", quantity: "2", unitCost: "175000", funded: false })],
+  });
+
+  it("gives each changed field its own before and after, with the line's code and label", () => {
+    const [change] = comparePlans(planTree(before), planTree(after)).lines;
+    expect(change).toEqual({
+      kind: "changed",
+      activityCode: "1.1",
+      activityTitle: "Atelier de validation",
+      accountCode: "6132",
+      description: "Location de salle et sonorisation",
+      changes: [
+        { field: "description", before: "Location de salle", after: "Location de salle et sonorisation" },
+        { field: "unitCost", before: "150000", after: "175000" },
+        { field: "funded", before: "true", after: "false" },
+      ],
+      base: 300000,
+      other: 350000,
+    });
+  });
+
+  it("reports a label-only change without any amount field", () => {
+    const relabelled = plan({ ...before, lines: [{ ...before.lines[0]!, description: "Salle" }] });
+    const [change] = comparePlans(planTree(before), planTree(relabelled)).lines;
+    expect(change?.changes).toEqual([{ field: "description", before: "Location de salle", after: "Salle" }]);
+    expect(change?.base).toBe(change?.other);
   });
 });

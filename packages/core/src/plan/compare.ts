@@ -3,12 +3,23 @@ import type { NodeTotal, PlanActivityInput, PlanInput, PlanLineInput, PlanTree }
 
 export type ChangeKind = "added" | "removed" | "changed";
 
+/** One field of a line, before and after, as stored (decimal strings for numbers and amounts; "true"/"false" for funded). */
+export interface FieldChange {
+  field: ComparedField;
+  before: string | null;
+  after: string | null;
+}
+
 export interface LineChange {
   kind: ChangeKind;
+  activityCode: string | null;
   activityTitle: string;
+  /** The line's code (its budget account) and label, in the newer version when both have it. */
+  accountCode: string | null;
   description: string | null;
-  /** Fields whose value differs (changed lines only). */
-  fields: string[];
+  /** Each field whose value differs, with both values (changed lines only). */
+  changes: FieldChange[];
+  /** The line's amount in each version (null where it does not exist). */
   base: Minor | null;
   other: Minor | null;
 }
@@ -30,6 +41,10 @@ export interface PlanComparison {
 }
 
 const COMPARED_FIELDS = ["description", "accountCode", "fundCode", "quantity", "unitCost", "amount", "funded"] as const;
+export type ComparedField = (typeof COMPARED_FIELDS)[number];
+
+const stored = (line: PlanLineInput, field: ComparedField): string | null =>
+  field === "funded" ? String(line.funded) : line[field];
 
 /** An activity is the same one across versions when it sits under the same node with the same code and title. */
 function activityKey(a: PlanActivityInput): string {
@@ -91,13 +106,19 @@ export function comparePlans(baseRollup: PlanTree, otherRollup: PlanTree): PlanC
         lines.push(removed(activity, b, amountIn(baseRollup, b)));
         continue;
       }
-      const fields = COMPARED_FIELDS.filter((f) => b[f] !== o[f]);
-      if (fields.length > 0) {
+      const changes = COMPARED_FIELDS.filter((f) => b[f] !== o[f]).map((field) => ({
+        field,
+        before: stored(b, field),
+        after: stored(o, field),
+      }));
+      if (changes.length > 0) {
         lines.push({
           kind: "changed",
+          activityCode: twin.code,
           activityTitle: twin.title,
-          description: o.description,
-          fields: [...fields],
+          accountCode: o.accountCode ?? b.accountCode,
+          description: o.description ?? b.description,
+          changes,
           base: amountIn(baseRollup, b),
           other: amountIn(otherRollup, o),
         });
@@ -143,9 +164,13 @@ function pairLines(before: readonly PlanLineInput[], after: readonly PlanLineInp
 }
 
 function removed(activity: PlanActivityInput, line: PlanLineInput, amount: Minor): LineChange {
-  return { kind: "removed", activityTitle: activity.title, description: line.description, fields: [], base: amount, other: null };
+  return { kind: "removed", ...identity(activity, line), changes: [], base: amount, other: null };
 }
 
 function added(activity: PlanActivityInput, line: PlanLineInput, amount: Minor): LineChange {
-  return { kind: "added", activityTitle: activity.title, description: line.description, fields: [], base: null, other: amount };
+  return { kind: "added", ...identity(activity, line), changes: [], base: null, other: amount };
+}
+
+function identity(activity: PlanActivityInput, line: PlanLineInput) {
+  return { activityCode: activity.code, activityTitle: activity.title, accountCode: line.accountCode, description: line.description };
 }

@@ -5,6 +5,7 @@ import type { ProjectRow, WorkplanRow } from "../access/policy.ts";
 import { presentActivity } from "../activities/present.ts";
 import { presentNode } from "../framework/present.ts";
 import type { ActivityRow, BudgetLineRow, NodeRow, PlanRowsTree } from "./plan-tree.ts";
+import type { HistoryEntry } from "./queries.ts";
 
 export function presentWorkplan(row: WorkplanRow): api.Workplan {
   return {
@@ -22,7 +23,7 @@ export function presentWorkplan(row: WorkplanRow): api.Workplan {
   };
 }
 
-export function presentStep(step: Omit<api.WorkplanStep, "at"> & { at: Date }): api.WorkplanStep {
+export function presentStep(step: HistoryEntry): api.WorkplanStep {
   return { ...step, at: step.at.toISOString() };
 }
 

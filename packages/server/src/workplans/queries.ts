@@ -5,7 +5,7 @@ import { and, asc, count, desc, eq, inArray } from "drizzle-orm";
 import type * as z from "zod";
 import { authorizeWorkplan, projectAccess, type WorkplanAccess, type WorkplanRow } from "../access/policy.ts";
 import type { Context } from "../context.ts";
-import { users, workplanSteps, workplans } from "../db/schema.ts";
+import { imports, storedFiles, users, workplanSteps, workplans } from "../db/schema.ts";
 import { invalidField } from "../http/errors.ts";
 import { pageBounds } from "../http/pagination.ts";
 import { loadPlan, loadPlanTree, type PlanRows, type PlanRowsTree } from "./plan-tree.ts";
@@ -41,15 +41,53 @@ export function readWorkplan(ctx: Context, workplanId: string): Promise<Workplan
   return authorizeWorkplan(ctx, workplanId, "project.read");
 }
 
-export async function workplanHistory(ctx: Context, workplanId: string) {
+/** The plan's history: how the version came to be (created, imported from a file, copied), then its workflow steps. */
+export async function workplanHistory(ctx: Context, workplanId: string): Promise<HistoryEntry[]> {
   const { workplan } = await readWorkplan(ctx, workplanId);
-  const rows = await ctx.db
-    .select({ step: workplanSteps, userName: users.name })
-    .from(workplanSteps)
-    .innerJoin(users, eq(users.id, workplanSteps.userId))
-    .where(eq(workplanSteps.workplanId, workplan.id))
-    .orderBy(asc(workplanSteps.at));
-  return rows.map(({ step, userName }) => ({ ...step, userName }));
+  const [steps, origin] = await Promise.all([
+    ctx.db
+      .select({ step: workplanSteps, userName: users.name })
+      .from(workplanSteps)
+      .innerJoin(users, eq(users.id, workplanSteps.userId))
+      .where(eq(workplanSteps.workplanId, workplan.id))
+      .orderBy(asc(workplanSteps.at)),
+    planOrigin(ctx, workplan),
+  ]);
+  return [origin, ...steps.map(({ step, userName }) => ({ ...step, userName, fileName: null, copiedFrom: null }))];
+}
+
+export type HistoryEntry = Omit<api.WorkplanStep, "at"> & { at: Date };
+
+async function planOrigin(ctx: Context, workplan: WorkplanRow): Promise<HistoryEntry> {
+  const [[imported], [copied], [creator]] = await Promise.all([
+    ctx.db
+      .select({ fileName: storedFiles.name })
+      .from(imports)
+      .innerJoin(storedFiles, eq(storedFiles.id, imports.fileId))
+      .where(eq(imports.workplanId, workplan.id))
+      .limit(1),
+    workplan.copiedFromId
+      ? ctx.db
+        .select({ planVersion: workplans.planVersion, year: workplans.year })
+        .from(workplans)
+        .where(eq(workplans.id, workplan.copiedFromId))
+      : [undefined],
+    workplan.createdById
+      ? ctx.db.select({ name: users.name }).from(users).where(eq(users.id, workplan.createdById))
+      : [undefined],
+  ]);
+  return {
+    id: workplan.id,
+    action: imported ? "import" : copied ? "copy" : "create",
+    fromStatus: null,
+    toStatus: "draft",
+    userId: creator ? workplan.createdById : null,
+    userName: creator?.name ?? null,
+    comment: null,
+    at: workplan.createdAt,
+    fileName: imported?.fileName ?? null,
+    copiedFrom: !imported && copied ? copied : null,
+  };
 }
 
 /** The plan and its tree, for the summary, the exports and the editor. */

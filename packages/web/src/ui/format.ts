@@ -5,6 +5,7 @@ import {
   currencyDecimals,
   formatAmountDecimal,
   formatDate,
+  formatInstant,
   formatMoney,
   formatNumber,
   formatPercent,
@@ -24,6 +25,8 @@ export interface Formatter {
   number(value: string | number | null | undefined): string;
   percent(ratio: number): string;
   date(iso: string | null | undefined): string;
+  /** An instant as the date and time of day in the browser's time zone. */
+  instant(iso: string): { date: string; time: string };
 }
 
 function toMinor(value: string | Minor, currency: CurrencyCode): Minor | null {
@@ -50,6 +53,7 @@ export function formatter(language: Language): Formatter {
     number: (value) => (value === null || value === undefined || value === "" ? "" : formatNumber(value, language)),
     percent: (ratio) => formatPercent(ratio, language),
     date: (iso) => (iso ? formatDate(iso, language) : ""),
+    instant: (iso) => formatInstant(iso, language),
   };
 }
 

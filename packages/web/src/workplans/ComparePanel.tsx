@@ -3,9 +3,11 @@ import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { send } from "../api/client.ts";
-import type { Workplan } from "../api/types.ts";
+import type { Comparison, Workplan } from "../api/types.ts";
 import { useFormat } from "../ui/format.ts";
 import { ErrorState, Loading } from "../ui/states.tsx";
+
+type LineField = Comparison["lines"][number]["changes"][number]["field"];
 
 const KIND_COLOR = { added: "green", removed: "red", changed: "orange" } as const;
 
@@ -26,6 +28,14 @@ export default function ComparePanel({ plan, versions }: { plan: Workplan; versi
   if (others.length === 0) return <Text c="dimmed">{t("compare.noOther")}</Text>;
   const data = comparison.data;
   const money = (v: string | null) => (v === null ? "" : format.amount(v, data?.currency ?? "XOF"));
+  // A changed field's stored value in words: amounts and quantities formatted, funded as « Financé ».
+  const shown = (field: LineField, value: string | null) => {
+    if (value === null || value === "") return t("compare.empty");
+    if (field === "funded") return t(value === "true" ? "plan.funded" : "plan.unfunded");
+    if (field === "quantity") return format.number(value);
+    if (field === "unitCost" || field === "amount") return money(value);
+    return `« ${value} »`;
+  };
   const signed = (v: string) => (v.startsWith("-") || v === "0" ? money(v) : `+${money(v)}`);
 
   return (
@@ -101,7 +111,7 @@ export default function ComparePanel({ plan, versions }: { plan: Workplan; versi
                   <Table.Th />
                   <Table.Th>{t("entity.activity")}</Table.Th>
                   <Table.Th>{t("compare.line")}</Table.Th>
-                  <Table.Th>{t("compare.fields")}</Table.Th>
+                  <Table.Th>{t("compare.changes")}</Table.Th>
                   <Table.Th className="num">{`v${data.base.planVersion}`}</Table.Th>
                   <Table.Th className="num">{`v${data.other.planVersion}`}</Table.Th>
                 </Table.Tr>
@@ -114,15 +124,25 @@ export default function ComparePanel({ plan, versions }: { plan: Workplan; versi
                         {t(`compare.kind.${l.kind}`)}
                       </Badge>
                     </Table.Td>
-                    <Table.Td maw={360}>
+                    <Table.Td maw={320}>
                       <Text size="sm" lineClamp={2}>
-                        {l.activityTitle}
+                        {[l.activityCode, l.activityTitle].filter(Boolean).join(" ")}
                       </Text>
                     </Table.Td>
-                    <Table.Td>{l.description}</Table.Td>
-                    <Table.Td>{l.fields.map((f) => t(`imports.field.${f === "accountCode" ? "budgetDescription" : f === "description" ? "lineDescription" : f}`, { defaultValue: f })).join(", ")}</Table.Td>
-                    <Table.Td className="num">{money(l.base)}</Table.Td>
-                    <Table.Td className="num">{money(l.other)}</Table.Td>
+                    <Table.Td maw={280}>
+                      <Text size="sm" lineClamp={2}>
+                        {[l.accountCode, l.description].filter(Boolean).join(" · ") || t("compare.noLabel")}
+                      </Text>
+                    </Table.Td>
+                    <Table.Td>
+                      {l.changes.map((c) => (
+                        <Text size="sm" key={c.field} data-testid="compare-change">
+                          {t("compare.change", { field: t(`compare.field.${c.field}`), before: shown(c.field, c.before), after: shown(c.field, c.after) })}
+                        </Text>
+                      ))}
+                    </Table.Td>
+                    <Table.Td className="num" c={l.base === l.other ? "dimmed" : undefined}>{money(l.base)}</Table.Td>
+                    <Table.Td className="num" c={l.base === l.other ? "dimmed" : undefined}>{money(l.other)}</Table.Td>
                   </Table.Tr>
                 ))}
               </Table.Tbody>

@@ -1,10 +1,25 @@
 import { Table, Text } from "@mantine/core";
 import { useTranslation } from "react-i18next";
-import { useFormat } from "../ui/format.ts";
+import type { WorkplanStep } from "../api/types.ts";
+import { type Formatter, useFormat } from "../ui/format.ts";
 import { Loading } from "../ui/states.tsx";
 import { useHistory } from "./queries.ts";
 
-export function HistoryList({ planId }: { planId: string }) {
+/** « Soumis par Awa Traoré le 6 décembre 2026 à 15:04 », « Importé depuis « PTBA 2022.xlsx » … ». */
+function entryText(t: (key: string, options: Record<string, unknown>) => string, format: Formatter, step: WorkplanStep, year: number) {
+  const copyKey = step.copiedFrom && step.copiedFrom.year !== year ? "copyYear" : "copy";
+  const key = step.action === "copy" ? copyKey : step.action;
+  return t(`history.${key}`, {
+    ...format.instant(step.at),
+    user: step.userName,
+    context: step.userName === null ? "nobody" : undefined,
+    file: step.fileName,
+    version: step.copiedFrom?.planVersion,
+    year: step.copiedFrom?.year,
+  });
+}
+
+export function HistoryList({ planId, year }: { planId: string; year: number }) {
   const { t } = useTranslation();
   const format = useFormat();
   const history = useHistory(planId);
@@ -15,7 +30,7 @@ export function HistoryList({ planId }: { planId: string }) {
       <Table.Tbody>
         {history.data.map((step) => (
           <Table.Tr key={step.id}>
-            <Table.Td>{t("workflow.step", { action: t(`planAction.${step.action}`), user: step.userName, date: format.date(step.at.slice(0, 10)) })}</Table.Td>
+            <Table.Td>{entryText(t, format, step, year)}</Table.Td>
             <Table.Td>{step.comment}</Table.Td>
           </Table.Tr>
         ))}

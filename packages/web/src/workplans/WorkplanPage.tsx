@@ -179,7 +179,7 @@ export default function WorkplanPage() {
           </Suspense>
         </Tabs.Panel>
         <Tabs.Panel value="history" pt="sm">
-          <HistoryList planId={workplanId} />
+          <HistoryList planId={workplanId} year={plan.data.year} />
         </Tabs.Panel>
       </Tabs>
       {editor.conflict && (
