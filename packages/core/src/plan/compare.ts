@@ -172,5 +172,6 @@ function added(activity: PlanActivityInput, line: PlanLineInput, amount: Minor):
 }
 
 function identity(activity: PlanActivityInput, line: PlanLineInput) {
-  return { activityCode: activity.code, activityTitle: activity.title, accountCode: line.accountCode, description: line.description };
+  const { code: activityCode, title: activityTitle } = activity;
+  return { activityCode, activityTitle, accountCode: line.accountCode, description: line.description };
 }

@@ -68,9 +68,9 @@ async function planOrigin(ctx: Context, workplan: WorkplanRow): Promise<HistoryE
       .limit(1),
     workplan.copiedFromId
       ? ctx.db
-        .select({ planVersion: workplans.planVersion, year: workplans.year })
-        .from(workplans)
-        .where(eq(workplans.id, workplan.copiedFromId))
+          .select({ planVersion: workplans.planVersion, year: workplans.year })
+          .from(workplans)
+          .where(eq(workplans.id, workplan.copiedFromId))
       : [undefined],
     workplan.createdById
       ? ctx.db.select({ name: users.name }).from(users).where(eq(users.id, workplan.createdById))

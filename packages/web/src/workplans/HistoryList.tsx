@@ -6,7 +6,9 @@ import { Loading } from "../ui/states.tsx";
 import { useHistory } from "./queries.ts";
 
 /** « Soumis par Awa Traoré le 6 décembre 2026 à 15:04 », « Importé depuis « PTBA 2022.xlsx » … ». */
-function entryText(t: (key: string, options: Record<string, unknown>) => string, format: Formatter, step: WorkplanStep, year: number) {
+type Translate = (key: string, options: Record<string, unknown>) => string;
+
+function entryText(t: Translate, format: Formatter, step: WorkplanStep, year: number) {
   const copyKey = step.copiedFrom && step.copiedFrom.year !== year ? "copyYear" : "copy";
   const key = step.action === "copy" ? copyKey : step.action;
   return t(`history.${key}`, {
