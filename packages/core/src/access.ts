@@ -14,6 +14,10 @@ export const CAPABILITIES = [
   "plan.edit",
   "plan.submit",
   "plan.approve",
+  /** Progress, commitments, payments and credits of an approved plan. */
+  "execution.record",
+  /** Close a plan's year (its execution no longer changes) or reopen it. */
+  "execution.close",
   "audit.read",
   "members.manage",
   "organisation.manage",
@@ -27,13 +31,23 @@ export const CAPABILITIES = [
 ] as const;
 export type Capability = (typeof CAPABILITIES)[number];
 
-const MANAGER: readonly Capability[] = ["project.read", "project.manage", "plan.create", "plan.edit", "plan.submit", "audit.read"];
+const MANAGER: readonly Capability[] = [
+  "project.read",
+  "project.manage",
+  "plan.create",
+  "plan.edit",
+  "plan.submit",
+  "execution.record",
+  "execution.close",
+  "audit.read",
+];
 const ADMIN: readonly Capability[] = [...MANAGER, "members.manage", "organisation.manage", "users.invite"];
 
 export const ROLE_CAPABILITIES: Record<Role | PlatformRole, readonly Capability[]> = {
   viewer: ["project.read"],
   // Editors write the plans: they start them (new, imported, copied, a new version of an approved one) too.
-  editor: ["project.read", "plan.create", "plan.edit", "plan.submit"],
+  // …and follow their execution: progress, commitments, payments.
+  editor: ["project.read", "plan.create", "plan.edit", "plan.submit", "execution.record"],
   // Approving is kept apart from editing: who approves a plan did not write it.
   approver: ["project.read", "plan.approve"],
   manager: MANAGER,

@@ -21,7 +21,17 @@ export const AUDIT_ENTITIES = [
   "activity",
   "budgetLine",
   "import",
+  "activityProgress",
+  "transaction",
+  "planExecution",
+  "unplannedActivity",
 ] as const;
+/** Where an activity of an approved plan stands. « Reprogrammed »: moved to next year's plan, not done this year. */
+export const ACTIVITY_STATUSES = ["not_started", "in_progress", "done", "postponed", "cancelled", "reprogrammed"] as const;
+/** The public-expenditure chain after the credits: engagement → liquidation → mandat / décaissement. */
+export const TRANSACTION_STAGES = ["commitment", "liquidation", "payment"] as const;
+/** A plan's credits: allocated at budget arbitration, notified, and the payment credit (crédit de paiement). */
+export const CREDIT_KINDS = ["allocated", "notified", "payment"] as const;
 export const CURRENCY_CODES = Object.keys(CURRENCIES) as [CurrencyCode, ...CurrencyCode[]];
 
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
@@ -33,3 +43,6 @@ export type ImportStatus = (typeof IMPORT_STATUSES)[number];
 export type JobState = (typeof JOB_STATES)[number];
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];
 export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
+export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
+export type TransactionStage = (typeof TRANSACTION_STAGES)[number];
+export type CreditKind = (typeof CREDIT_KINDS)[number];

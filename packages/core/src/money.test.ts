@@ -9,7 +9,6 @@ import {
   lineAmount,
   parseAmount,
   parseQuantity,
-  percentOf,
   sumMinor,
 } from "./money.ts";
 
@@ -205,14 +204,5 @@ describe("allocate", () => {
       expect(parts).toHaveLength(weights.length);
       expect(sumMinor(parts)).toBe(total);
     }
-  });
-});
-
-describe("percentOf", () => {
-  it("returns a ratio or null", () => {
-    expect(percentOf(91_028_000, 143_035_000)).toBeCloseTo(0.6364, 4);
-    expect(percentOf(5, 0)).toBeNull();
-    expect(percentOf(0, 10)).toBe(0);
-    expect(percentOf(30, 20)).toBe(1.5);
   });
 });

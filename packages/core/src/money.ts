@@ -132,11 +132,6 @@ export function allocate(total: Minor, weights: readonly number[]): Minor[] {
   return parts.map((p) => Number(total < 0 ? -p : p));
 }
 
-/** part / whole as a display ratio (0.6364 = 63.64 %); null when whole is 0. */
-export function percentOf(part: Minor, whole: Minor): number | null {
-  return whole === 0 ? null : part / whole;
-}
-
 /**
  * The largest amount one budget line may hold (10^12 minor units: a thousand
  * billion FCFA, ten billion dollars). Plans of thousands of such lines still

@@ -17,6 +17,7 @@ import type { Database } from "./db/client.ts";
 import { fileStoreFromEnv } from "./files/store.ts";
 import { frameworkRoutes } from "./framework/routes.ts";
 import { exportRoutes } from "./exports/routes.ts";
+import { executionRoutes } from "./execution/routes.ts";
 import { healthRoutes } from "./health/routes.ts";
 import { registerErrorHandling } from "./http/error-handler.ts";
 import { type HeavyLimits, heavyLimitsFromEnv, registerHeavyLimit } from "./http/heavy-limit.ts";
@@ -105,6 +106,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         frameworkRoutes,
         workplanRoutes,
         activityRoutes,
+        executionRoutes,
         portfolioRoutes,
         importRoutes,
         jobRoutes,

@@ -7,7 +7,7 @@ import { api, type PlanStatus } from "@baara/core";
 import { randomBytes } from "node:crypto";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { users } from "../src/db/schema.ts";
+import { executionTransactions, unplannedActivities, users } from "../src/db/schema.ts";
 import { call, createTestApp, login, type Session, type TestContext } from "./helpers/app.ts";
 import { databaseKinds } from "./helpers/databases.ts";
 import { importPlan, readImport } from "./helpers/imports.ts";
@@ -81,6 +81,11 @@ const ALL_OF_A: readonly ActorName[] = [
 ];
 
 const unique = () => randomBytes(4).toString("hex");
+const one = <T>(rows: T[]): T => {
+  const [first] = rows;
+  if (!first) throw new Error("no row returned");
+  return first;
+};
 const apiUrl = (path: string) => `/api/v1${path}`;
 
 type Method = api.RouteSpec["method"];
@@ -183,6 +188,9 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
   let W2: { id: string };
   let activity: { id: string };
   let approvedOfR: { id: string };
+  /** An approved plan of P alone in its year (so the current one), whose execution the matrix records, and one of its activities. */
+  let E: { id: string };
+  let activityOfE: { id: string };
   let draftOfR: { id: string };
 
   const db = () => ctx.database.db;
@@ -205,6 +213,9 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     activity = await makeActivity(d, { workplanId: W.id, resultNodeId: N.id });
     await makeBudgetLine(d, { activityId: activity.id, workplanId: W.id });
     W2 = await makeWorkplan(d, { projectId: P.id, status: "approved", year: 2023 });
+    E = await makeWorkplan(d, { projectId: P.id, status: "approved", year: 2019 });
+    // Outside the framework: an approved plan's activities lock their node and its siblings' order.
+    activityOfE = await makeActivity(d, { workplanId: E.id });
     // The draft is R's latest version: members see it as R's current plan, visitors the approved one.
     approvedOfR = await makeWorkplan(d, { projectId: R.id, status: "approved", year: 2024, planVersion: 1 });
     draftOfR = await makeWorkplan(d, { projectId: R.id, status: "draft", year: 2024, planVersion: 2 });
@@ -240,6 +251,19 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
   const freshActivity = () => makeActivity(db(), { workplanId: W.id, resultNodeId: N.id });
   const freshLine = () => makeBudgetLine(db(), { activityId: activity.id, workplanId: W.id });
   const freshUser = () => makeUser(db());
+  let approvedYear = 1990;
+  /** An approved plan of P in a year of its own: closing it or carrying it over leaves E alone. */
+  const freshApproved = async () => {
+    const plan = await makeWorkplan(db(), { projectId: P.id, status: "approved", year: approvedYear-- });
+    await makeActivity(db(), { workplanId: plan.id });
+    return plan;
+  };
+  const freshTransaction = async () =>
+    one(await db().insert(executionTransactions).values({
+      workplanId: E.id, activityId: activityOfE.id, stage: "commitment", date: "2019-02-01", amount: "500", fingerprint: `test:${unique()}`,
+    }).returning());
+  const freshUnplanned = async () =>
+    one(await db().insert(unplannedActivities).values({ workplanId: E.id, title: "Réunion non programmée" }).returning());
   const freshOrgMembership = async () =>
     grant(db(), (await freshUser()).id, "viewer", { organisationId: A1.id });
   const freshProjectMembership = async () =>
@@ -1030,6 +1054,122 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
       route: "portfolio",
       allowed: ACTORS,
       request: () => ({ url: "/portfolio" }),
+    }),
+
+    // ---- execution (of E, an approved plan of P alone in its year; a plan closed or changed per attempt is fresh)
+    row({
+      name: "GET /workplans/:id/execution",
+      route: "workplanExecution",
+      allowed: READ_P,
+      hidden: HIDDEN_P,
+      request: () => ({ url: `/workplans/${E.id}/execution` }),
+    }),
+    row({
+      name: "PUT /workplans/:id/execution/settings",
+      route: "setExecutionSettings",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      prepare: freshApproved,
+      request: (w) => ({ url: `/workplans/${w.id}/execution/settings`, payload: { excludeCancelled: false, credits: [{ kind: "payment", amount: "1000000" }], version: 1 } }),
+    }),
+    // Closing a year is a manager's decision: editors record, they do not close.
+    row({
+      name: "POST /workplans/:id/execution/close",
+      route: "closeExecution",
+      allowed: MANAGE_P,
+      hidden: HIDDEN_P,
+      prepare: freshApproved,
+      request: (w) => ({ url: `/workplans/${w.id}/execution/close`, payload: { closed: true, version: 1 } }),
+    }),
+    row({
+      name: "GET /workplans/:id/execution/export",
+      route: "exportExecution",
+      allowed: READ_P,
+      hidden: HIDDEN_P,
+      request: () => ({ url: `/workplans/${E.id}/execution/export` }),
+    }),
+    row({
+      name: "POST /activities/:id/progress",
+      route: "recordProgress",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      prepare: () => makeActivity(db(), { workplanId: E.id }),
+      request: (a) => ({ url: `/activities/${a.id}/progress`, payload: { period: "Q1", status: "in_progress", percent: "25" } }),
+    }),
+    row({
+      name: "GET /activities/:id/progress",
+      route: "activityProgress",
+      allowed: READ_P,
+      hidden: HIDDEN_P,
+      request: () => ({ url: `/activities/${activityOfE.id}/progress` }),
+    }),
+    row({
+      name: "GET /workplans/:id/transactions",
+      route: "listTransactions",
+      allowed: READ_P,
+      hidden: HIDDEN_P,
+      request: () => ({ url: `/workplans/${E.id}/transactions` }),
+    }),
+    row({
+      name: "POST /workplans/:id/transactions",
+      route: "createTransaction",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      request: () => ({ url: `/workplans/${E.id}/transactions`, payload: { activityId: activityOfE.id, stage: "commitment", date: "2019-03-01", amount: "1000" } }),
+    }),
+    row({
+      name: "PATCH /transactions/:id",
+      route: "updateTransaction",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      prepare: freshTransaction,
+      request: (t) => ({ url: `/transactions/${t.id}`, payload: { amount: "2000", version: t.version } }),
+    }),
+    row({
+      name: "DELETE /transactions/:id",
+      route: "deleteTransaction",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      prepare: freshTransaction,
+      request: (t) => ({ url: `/transactions/${t.id}` }),
+    }),
+    row({
+      name: "GET /workplans/:id/unplanned",
+      route: "listUnplanned",
+      allowed: READ_P,
+      hidden: HIDDEN_P,
+      request: () => ({ url: `/workplans/${E.id}/unplanned` }),
+    }),
+    row({
+      name: "POST /workplans/:id/unplanned",
+      route: "createUnplanned",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      request: () => ({ url: `/workplans/${E.id}/unplanned`, payload: { title: "Atelier non programmé" } }),
+    }),
+    row({
+      name: "PATCH /unplanned/:id",
+      route: "updateUnplanned",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      prepare: freshUnplanned,
+      request: (u) => ({ url: `/unplanned/${u.id}`, payload: { title: "Atelier renommé", version: u.version } }),
+    }),
+    row({
+      name: "DELETE /unplanned/:id",
+      route: "deleteUnplanned",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      prepare: freshUnplanned,
+      request: (u) => ({ url: `/unplanned/${u.id}` }),
+    }),
+    row({
+      name: "POST /workplans/:id/reprogram",
+      route: "reprogramActivities",
+      allowed: CREATE_P,
+      hidden: HIDDEN_P,
+      prepare: freshApproved,
+      request: (w) => ({ url: `/workplans/${w.id}/reprogram`, payload: {} }),
     }),
 
     // ---- audit

@@ -128,13 +128,15 @@ describe.each(databaseKinds)("web app API on %s", (kind) => {
 
     it("gives each role its capabilities on PGSM: editors start, edit and submit plans, approvers approve, viewers read", async () => {
       expect(await accessOf(editor, "PGSM")).toEqual({
-        capabilities: ["plan.create", "plan.edit", "plan.submit", "project.read"],
+        capabilities: ["execution.record", "plan.create", "plan.edit", "plan.submit", "project.read"],
         publicOnly: false,
       });
       expect(await accessOf(approver, "PGSM")).toEqual({ capabilities: ["plan.approve", "project.read"], publicOnly: false });
       expect(await accessOf(viewer, "PGSM")).toEqual({ capabilities: ["project.read"], publicOnly: false });
       expect((await accessOf(manager, "PGSM")).capabilities).toEqual([
         "audit.read",
+        "execution.close",
+        "execution.record",
         "plan.create",
         "plan.edit",
         "plan.submit",
@@ -147,7 +149,7 @@ describe.each(databaseKinds)("web app API on %s", (kind) => {
       expect(await accessOf(null, "PBF/MLI/A-2")).toEqual({ capabilities: ["project.read"], publicOnly: true });
       expect(await accessOf(cpsEditor, "PBF/MLI/A-2")).toEqual({ capabilities: ["project.read"], publicOnly: true });
       expect(await accessOf(cpsEditor, "CPS-SCI-PA")).toEqual({
-        capabilities: ["plan.create", "plan.edit", "plan.submit", "project.read"],
+        capabilities: ["execution.record", "plan.create", "plan.edit", "plan.submit", "project.read"],
         publicOnly: false,
       });
       expect((await get(cpsEditor, `/projects/${projectId("PGSM")}/access`)).statusCode).toBe(404);
@@ -226,7 +228,8 @@ describe.each(databaseKinds)("web app API on %s", (kind) => {
     it("shows with ?year= the plan of that year, and none for a project without one", async () => {
       const of2022 = await portfolio(manager, "&year=2022");
       expect(itemOf(of2022, "PGSM").plan).toMatchObject({ id: pgsmPlan.id, year: 2022, total: "465000000" });
-      expect(itemOf(of2022, "CPS-SCI-PA").plan).toBeNull();
+      expect(itemOf(of2022, "CPS-SCI-PA").plan).toMatchObject({ year: 2022, status: "approved", activityCount: 17 });
+      expect(itemOf(await portfolio(manager, "&year=2021"), "CPS-SCI-PA").plan).toBeNull();
       const of2024 = await portfolio(manager, "&year=2024");
       expect(itemOf(of2024, "PGSM").plan).toBeNull();
       expect(itemOf(of2024, "CPS-SCI-PA").plan).toMatchObject({ id: cpsPlan.id, year: 2024 });
@@ -447,17 +450,24 @@ describe.each(databaseKinds)("web app API on %s", (kind) => {
       expect(comparison.lines).toEqual([
         {
           kind: "removed",
+          activityCode: null,
           activityTitle: FIRST_ACTIVITY,
+          accountCode: null,
           description: PGSM_LINE.restitution,
-          fields: [],
+          changes: [],
           base: "30000000",
           other: null,
         },
         {
           kind: "changed",
+          activityCode: null,
           activityTitle: FIRST_ACTIVITY,
+          accountCode: null,
           description: PGSM_LINE.copies,
-          fields: ["quantity", "amount"],
+          changes: [
+            { field: "quantity", before: "3000", after: "3500" },
+            { field: "amount", before: "12000000", after: null },
+          ],
           base: "12000000",
           other: "14000000",
         },

@@ -7,6 +7,22 @@ import type { Capability } from "../access.ts";
 import { type RouteName, routePaths } from "./paths.ts";
 import { auditEntry, auditQuery } from "./audit.ts";
 import { idParams, page } from "./common.ts";
+import {
+  closeExecution,
+  createTransaction,
+  createUnplanned,
+  executionSettings,
+  progressRecord,
+  recordProgress,
+  reprogramRequest,
+  reprogramResult,
+  transaction,
+  transactionListQuery,
+  unplannedActivity,
+  updateTransaction,
+  updateUnplanned,
+  workplanExecution,
+} from "./execution.ts";
 import { commitImportRequest, importListQuery, importOptions, importRecord, job } from "./imports.ts";
 import { createOrganisation, organisation, organisationListQuery, updateOrganisation } from "./organisations.ts";
 import {
@@ -148,6 +164,22 @@ export const routes = {
   workplanContent: spec("workplanContent", { action: "project.read", tag: "work plans", summary: "The whole plan, as the editor works on it", params: idParams, response: workplanContent, status: 200 }),
   compareWorkplans: spec("compareWorkplans", { action: "project.read", tag: "work plans", summary: "Two versions of a project's plan side by side", params: idParams, query: compareQuery, response: workplanComparison, status: 200 }),
   exportWorkplan: spec("exportWorkplan", { action: "project.read", tag: "export", summary: "The plan as Excel (PTBA or UNDP AWP layout) or CSV", params: idParams, query: exportQuery, status: 200, kind: "file" }),
+
+  workplanExecution: spec("workplanExecution", { action: "project.read", tag: "execution", summary: "Physical and financial execution of a plan: rates per results node and for the plan, each activity's progress and spending, credits, flags, and last year's rates", params: idParams, response: workplanExecution, status: 200 }),
+  setExecutionSettings: spec("setExecutionSettings", { action: "execution.record", tag: "execution", summary: "A plan's credits (allocated, notified, payment credit, by budget category) and whether cancelled activities count", params: idParams, body: executionSettings, response: workplanExecution, status: 200 }),
+  closeExecution: spec("closeExecution", { action: "execution.close", tag: "execution", summary: "Close a plan's year (its execution no longer changes) or reopen it", params: idParams, body: closeExecution, response: workplanExecution, status: 200 }),
+  exportExecution: spec("exportExecution", { heavy: true, action: "project.read", tag: "execution", summary: "The execution table as Excel (objectives, results, activities, executed 1/2, period, observations)", params: idParams, status: 200, kind: "file" }),
+  recordProgress: spec("recordProgress", { action: "execution.record", tag: "execution", summary: "Where an activity stood at the end of a reporting period (one record per period)", params: idParams, body: recordProgress, response: progressRecord, status: 200 }),
+  activityProgress: spec("activityProgress", { action: "project.read", tag: "execution", summary: "An activity's progress, period by period", params: idParams, response: z.array(progressRecord), status: 200 }),
+  listTransactions: spec("listTransactions", { action: "project.read", tag: "execution", summary: "A plan's commitments, liquidations and payments, by date", params: idParams, query: transactionListQuery, response: page(transaction), status: 200 }),
+  createTransaction: spec("createTransaction", { action: "execution.record", tag: "execution", summary: "Record a commitment, liquidation or payment on a budget line or an activity", params: idParams, body: createTransaction, response: transaction, status: 201 }),
+  updateTransaction: spec("updateTransaction", { action: "execution.record", tag: "execution", summary: "Correct a commitment, liquidation or payment", params: idParams, body: updateTransaction, response: transaction, status: 200 }),
+  deleteTransaction: spec("deleteTransaction", { action: "execution.record", tag: "execution", summary: "Delete a commitment, liquidation or payment", params: idParams, status: 204 }),
+  listUnplanned: spec("listUnplanned", { action: "project.read", tag: "execution", summary: "Activities carried out without being planned", params: idParams, response: z.array(unplannedActivity), status: 200 }),
+  createUnplanned: spec("createUnplanned", { action: "execution.record", tag: "execution", summary: "Record an activity carried out without being planned", params: idParams, body: createUnplanned, response: unplannedActivity, status: 201 }),
+  updateUnplanned: spec("updateUnplanned", { action: "execution.record", tag: "execution", summary: "Change an unplanned activity", params: idParams, body: updateUnplanned, response: unplannedActivity, status: 200 }),
+  deleteUnplanned: spec("deleteUnplanned", { action: "execution.record", tag: "execution", summary: "Delete an unplanned activity", params: idParams, status: 204 }),
+  reprogramActivities: spec("reprogramActivities", { action: "plan.create", tag: "execution", summary: "Carry unexecuted activities (with their budget lines) into next year's draft plan, linked to the originals", params: idParams, body: reprogramRequest, response: reprogramResult, status: 200 }),
 
   listActivities: spec("listActivities", { action: "project.read", tag: "activities", summary: "A plan's activities with their budget lines", params: idParams, query: activityListQuery, response: page(activity), status: 200 }),
   createActivity: spec("createActivity", { action: "plan.edit", tag: "activities", summary: "Add an activity, with its budget lines", params: idParams, body: createActivity, response: activity, status: 201 }),

@@ -1,4 +1,4 @@
-import { type Minor, sumMinor } from "../money.ts";
+import { formatQuantity, type Minor, parseQuantity, sumMinor } from "../money.ts";
 import type { NodeTotal, PlanActivityInput, PlanInput, PlanLineInput, PlanTree } from "./types.ts";
 
 export type ChangeKind = "added" | "removed" | "changed";
@@ -43,8 +43,14 @@ export interface PlanComparison {
 const COMPARED_FIELDS = ["description", "accountCode", "fundCode", "quantity", "unitCost", "amount", "funded"] as const;
 export type ComparedField = (typeof COMPARED_FIELDS)[number];
 
-const stored = (line: PlanLineInput, field: ComparedField): string | null =>
-  field === "funded" ? String(line.funded) : line[field];
+/** A field's value as stored, quantities without the database's trailing zeros ("3000", not "3000.000"). */
+function stored(line: PlanLineInput, field: ComparedField): string | null {
+  if (field === "funded") return String(line.funded);
+  const value = line[field];
+  if (field !== "quantity" || value === null) return value;
+  const quantity = parseQuantity(value);
+  return quantity.ok ? formatQuantity(quantity.value) : value;
+}
 
 /** An activity is the same one across versions when it sits under the same node with the same code and title. */
 function activityKey(a: PlanActivityInput): string {

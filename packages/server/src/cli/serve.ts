@@ -6,6 +6,7 @@ import { closeThreadPools } from "../threads/pool.ts";
 import { isDatabaseEmpty, loadDemo } from "../demo/load.ts";
 import { onStopSignal, shutdownSecondsFromEnv } from "../shutdown.ts";
 import { refreshStaleTotals } from "../workplans/totals.ts";
+import { refreshMissingExecutionSums } from "../execution/sums.ts";
 
 const WEB_ROOT = resolve(dirname(fileURLToPath(import.meta.url)), "../../../web/dist");
 
@@ -23,6 +24,8 @@ export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void>
         const loaded = await loadDemo(database.db);
         app.log.info(`demo data loaded: ${loaded.projects} projects, ${loaded.users} users`);
       }
+      const executions = await refreshMissingExecutionSums(database.db);
+      if (executions > 0) app.log.info(`execution sums computed for ${executions} approved plans`);
       await app.ready();
     });
   } catch (error) {

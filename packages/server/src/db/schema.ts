@@ -15,6 +15,9 @@ import {
   PROJECT_STATUSES,
   RISK_MARKERS,
   ROLES,
+  ACTIVITY_STATUSES,
+  CREDIT_KINDS,
+  TRANSACTION_STAGES,
   type api,
   type ImportedPlan,
 } from "@baara/core";
@@ -62,6 +65,9 @@ export const importStatus = pgEnum("import_status", IMPORT_STATUSES);
 export const jobState = pgEnum("job_state", JOB_STATES);
 export const auditAction = pgEnum("audit_action", AUDIT_ACTIONS);
 export const auditEntity = pgEnum("audit_entity", AUDIT_ENTITIES);
+export const activityStatus = pgEnum("activity_status", ACTIVITY_STATUSES);
+export const transactionStage = pgEnum("transaction_stage", TRANSACTION_STAGES);
+export const creditKind = pgEnum("credit_kind", CREDIT_KINDS);
 
 export const organisations = pgTable(
   "organisations",
@@ -429,4 +435,186 @@ export const imports = pgTable(
     version: rowVersion(),
   },
   (t) => [index("imports_project_idx").on(t.projectId, t.createdAt), index("imports_workplan_idx").on(t.workplanId)],
+);
+
+/**
+ * The execution of an approved plan as a whole: its settings, whether its year
+ * is closed, and the sums that lists (project, organisation, portfolio) read,
+ * refreshed in the transaction of every execution write (execution/sums.ts).
+ */
+export const planExecutions = pgTable("plan_executions", {
+  workplanId: uuid("workplan_id")
+    .primaryKey()
+    .references(() => workplans.id, { onDelete: "cascade" }),
+  excludeCancelled: boolean("exclude_cancelled").notNull().default(true),
+  closedAt: timestamp("closed_at", { withTimezone: true }),
+  closedById: uuid("closed_by_id").references(() => users.id, { onDelete: "set null" }),
+  planned: integer("planned").notNull().default(0),
+  done: integer("done").notNull().default(0),
+  cancelled: integer("cancelled").notNull().default(0),
+  progressSum: integer("progress_sum").notNull().default(0),
+  weighted: numeric("weighted").notNull().default("0"),
+  weightBase: numeric("weight_base").notNull().default("0"),
+  budget: money("budget").notNull().default("0"),
+  committed: money("committed").notNull().default("0"),
+  liquidated: money("liquidated").notNull().default("0"),
+  paid: money("paid").notNull().default("0"),
+  allocated: money("allocated"),
+  notified: money("notified"),
+  paymentCredit: money("payment_credit"),
+  updatedAt: updatedAt(),
+  version: rowVersion(),
+});
+
+/** A plan's credits by kind and budget category (BSI, fonctionnement…). */
+export const executionCredits = pgTable(
+  "execution_credits",
+  {
+    id: id(),
+    workplanId: uuid("workplan_id")
+      .notNull()
+      .references(() => workplans.id, { onDelete: "cascade" }),
+    kind: creditKind("kind").notNull(),
+    category: text("category"),
+    amount: money("amount").notNull(),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [index("execution_credits_workplan_idx").on(t.workplanId), check("execution_credits_amount_nonneg", sql`${t.amount} >= 0`)],
+);
+
+/** Where an activity stood at the end of a reporting period: one record per activity and period. */
+export const activityProgress = pgTable(
+  "activity_progress",
+  {
+    id: id(),
+    activityId: uuid("activity_id")
+      .notNull()
+      .references(() => activities.id, { onDelete: "cascade" }),
+    workplanId: uuid("workplan_id")
+      .notNull()
+      .references(() => workplans.id, { onDelete: "cascade" }),
+    /** "M04", "Q2", "S1" or "Y" of the plan's fiscal year (core's periods). */
+    period: text("period").notNull(),
+    status: activityStatus("status").notNull(),
+    percent: numeric("percent", { precision: 5, scale: 2 }),
+    actualStart: date("actual_start"),
+    actualEnd: date("actual_end"),
+    /** The period as people write it: « Du 14 au 19 avril 2023 ». */
+    periodText: text("period_text"),
+    observations: text("observations"),
+    delayReason: text("delay_reason"),
+    recordedById: uuid("recorded_by_id").references(() => users.id, { onDelete: "set null" }),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+    version: rowVersion(),
+  },
+  (t) => [
+    uniqueIndex("activity_progress_period_key").on(t.activityId, t.period),
+    index("activity_progress_workplan_idx").on(t.workplanId),
+    check("activity_progress_percent_range", sql`${t.percent} is null or (${t.percent} >= 0 and ${t.percent} <= 100)`),
+  ],
+);
+
+/** Files that show an activity was done (reports, attendance lists, photos). */
+export const executionDocuments = pgTable(
+  "execution_documents",
+  {
+    id: id(),
+    activityId: uuid("activity_id")
+      .notNull()
+      .references(() => activities.id, { onDelete: "cascade" }),
+    fileId: uuid("file_id")
+      .notNull()
+      .references(() => storedFiles.id),
+    title: text("title").notNull(),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("execution_documents_activity_idx").on(t.activityId)],
+);
+
+/** Finance-system exports of commitments, liquidations and payments: the file, what it was read as, what it wrote. */
+export const transactionImports = pgTable(
+  "transaction_imports",
+  {
+    id: id(),
+    workplanId: uuid("workplan_id")
+      .notNull()
+      .references(() => workplans.id, { onDelete: "cascade" }),
+    fileId: uuid("file_id")
+      .notNull()
+      .references(() => storedFiles.id),
+    status: importStatus("status").notNull().default("reading"),
+    options: jsonb("options").$type<Record<string, unknown>>().notNull().default({}),
+    /** What the file was read as (rows matched to lines, findings), written as is on commit. */
+    reading: jsonb("reading").$type<unknown>(),
+    error: jsonb("error").$type<{ code: string; params: Record<string, string | number> }>(),
+    jobId: uuid("job_id").references(() => jobs.id, { onDelete: "set null" }),
+    written: integer("written"),
+    skipped: integer("skipped"),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: rowVersion(),
+  },
+  (t) => [index("transaction_imports_workplan_idx").on(t.workplanId, t.createdAt)],
+);
+
+/** A commitment (engagement), liquidation or payment (mandat, décaissement). */
+export const executionTransactions = pgTable(
+  "execution_transactions",
+  {
+    id: id(),
+    workplanId: uuid("workplan_id")
+      .notNull()
+      .references(() => workplans.id, { onDelete: "cascade" }),
+    activityId: uuid("activity_id")
+      .notNull()
+      .references(() => activities.id, { onDelete: "cascade" }),
+    budgetLineId: uuid("budget_line_id").references(() => budgetLines.id, { onDelete: "set null" }),
+    stage: transactionStage("stage").notNull(),
+    date: date("date").notNull(),
+    amount: money("amount").notNull(),
+    reference: text("reference"),
+    supplier: text("supplier"),
+    /** Budget category (BSI, fonctionnement…); the line's fund code when not told. */
+    category: text("category"),
+    importId: uuid("import_id").references(() => transactionImports.id, { onDelete: "set null" }),
+    /**
+     * What makes an imported transaction the same one when its export is imported again
+     * (stage, date, reference, line code, amount); a random value for one entered by hand.
+     */
+    fingerprint: text("fingerprint").notNull(),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: rowVersion(),
+  },
+  (t) => [
+    uniqueIndex("execution_transactions_fingerprint_key").on(t.workplanId, t.fingerprint),
+    index("execution_transactions_activity_idx").on(t.activityId),
+    index("execution_transactions_workplan_idx").on(t.workplanId, t.date),
+    check("execution_transactions_amount_nonneg", sql`${t.amount} >= 0`),
+  ],
+);
+
+/** Activities carried out without being in the plan (« autres activités réalisées »). */
+export const unplannedActivities = pgTable(
+  "unplanned_activities",
+  {
+    id: id(),
+    workplanId: uuid("workplan_id")
+      .notNull()
+      .references(() => workplans.id, { onDelete: "cascade" }),
+    resultNodeId: uuid("result_node_id").references(() => resultNodes.id, { onDelete: "set null" }),
+    title: text("title").notNull(),
+    periodText: text("period_text"),
+    observations: text("observations"),
+    cost: money("cost"),
+    position: integer("position").notNull().default(0),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: rowVersion(),
+  },
+  (t) => [index("unplanned_activities_workplan_idx").on(t.workplanId, t.position)],
 );

@@ -2,6 +2,7 @@
 // committee: costs in thousands of FCFA (stored here in FCFA), "PM" activities
 // without cost. The source's chronogram shading did not survive its export to
 // text, so the months below are illustrative.
+import { cps2022, cps2023 } from "./cps-history.ts";
 import type { DemoActivity, DemoProject } from "./types.ts";
 
 const costed = (
@@ -36,6 +37,7 @@ export const cps: DemoProject = {
   locations: ["Bamako"],
   levelLabels: ["Objectif", "Résultat"],
   partners: [{ organisationCode: "MAECI", role: "funder" }],
+  history: [cps2022, cps2023],
   plan: {
     year: 2024,
     title: "Plan d'action 2024",

@@ -18,6 +18,9 @@ import {
   workplans,
 } from "../db/schema.ts";
 import { cps } from "./cps.ts";
+import { loadHistory } from "./history.ts";
+import { refreshMissingExecutionSums } from "../execution/sums.ts";
+import type { ProjectRow } from "../access/policy.ts";
 import { DEMO_PASSWORD, demoOrganisations, demoUsers } from "./organisations.ts";
 import { pbf } from "./pbf.ts";
 import { pgsm } from "./pgsm.ts";
@@ -72,8 +75,12 @@ export async function loadDemo(db: Db): Promise<{ projects: number; users: numbe
       }
     }
 
-    for (const demo of demoProjects) await insertProject(tx, demo, org, userIds);
+    for (const demo of demoProjects) {
+      const project = await insertProject(tx, demo, org, userIds);
+      if (demo.history) await loadHistory(tx, project, demo.history);
+    }
   });
+  await refreshMissingExecutionSums(db);
   return { projects: demoProjects.length, users: demoUsers.length };
 }
 
@@ -82,7 +89,7 @@ async function insertProject(
   demo: DemoProject,
   org: (code: string) => { id: string; name: string },
   userIds: Map<string, string>,
-): Promise<void> {
+): Promise<ProjectRow> {
   const [project] = await db
     .insert(projects)
     .values({
@@ -203,4 +210,5 @@ async function insertProject(
     await db.update(workplans).set({ status }).where(eq(workplans.id, workplan.id));
   }
   if (workplan) await refreshPlanTotals({ db }, workplan.id);
+  return project;
 }

@@ -49,6 +49,8 @@ export interface DemoProject {
   published?: boolean;
   partners: { organisationCode: string; role: "funder" | "implementer" | "responsible" | "other" }[];
   framework: DemoNode[];
+  /** Past years' approved plans and their execution, loaded after the framework. */
+  history?: DemoPastPlan[];
   plan?: {
     year: number;
     title: string;
@@ -70,4 +72,36 @@ export interface DemoUser {
   name: string;
   platformAdmin?: boolean;
   roles: { organisationCode: string; role: Role }[];
+}
+
+/** An activity of a past year's plan, with how it ended. */
+export interface DemoPastActivity {
+  /** Title of the results node it sits under (new nodes are given in `newNodes`). */
+  node: string;
+  code: string;
+  title: string;
+  /** Planned cost in FCFA, or « PM » (pour mémoire: no cost). */
+  cost: number | "PM";
+  fund?: "BSI" | "FONCT";
+  /** Executed, in the period written here. */
+  done?: string;
+  /** Otherwise its status at the end of the year. */
+  status?: "not_started" | "reprogrammed";
+  observations?: string;
+  delayReason?: string;
+  /** Code of the activity of the next year's plan that continues it. */
+  continuedBy?: string;
+}
+
+/** A past year's approved plan of a demo project, with its execution. */
+export interface DemoPastPlan {
+  year: number;
+  title: string;
+  approvedBy: string;
+  newNodes?: DemoNode[];
+  activities: DemoPastActivity[];
+  credits: { kind: "allocated" | "notified" | "payment"; category: string; amount: string }[];
+  /** [activity code, committed, liquidated and paid, date]. */
+  spending: [code: string, committed: number, liquidated: number, date: string][];
+  unplanned: { title: string; periodText?: string; observations?: string }[];
 }

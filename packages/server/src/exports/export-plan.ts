@@ -6,6 +6,7 @@ import type { FileAnswer } from "../http/route.ts";
 import type { PlanRowsTree } from "../workplans/plan-tree.ts";
 import { csvFromWorkbook } from "./csv.ts";
 import { writeAwpWorkbook } from "./xlsx-awp.ts";
+import { type ExecutionTable, writeExecutionWorkbook } from "./xlsx-execution.ts";
 import { ptbaWorkbook, writePtbaWorkbook } from "./xlsx-ptba.ts";
 
 export type ExportFormat = api.ExportFormat;
@@ -40,7 +41,10 @@ export async function exportPlan(plan: ExportPlan, format: ExportFormat): Promis
   };
 }
 
+export type ExportTask = { plan: ExportPlan; format: ExportFormat } | { execution: ExecutionTable; fileName: string };
+
 /** What an export thread does (export-pool.ts): one argument, as a thread task takes it. */
-export function exportTask(task: { plan: ExportPlan; format: ExportFormat }): Promise<FileAnswer> {
+export async function exportTask(task: ExportTask): Promise<FileAnswer> {
+  if ("execution" in task) return { body: await writeExecutionWorkbook(task.execution), mimeType: TYPES.xlsx.mime, fileName: task.fileName };
   return exportPlan(task.plan, task.format);
 }

@@ -3,19 +3,23 @@
 import { AppError } from "../http/errors.ts";
 import type { FileAnswer } from "../http/route.ts";
 import { ThreadLimitError, threadPool } from "../threads/pool.ts";
-import type { ExportFormat, ExportPlan } from "./export-plan.ts";
+import type { ExportFormat, ExportPlan, ExportTask } from "./export-plan.ts";
 
 const EXPORT_MEMORY_MB = Number(process.env.BAARA_EXPORT_MEMORY_MB) || 1024;
 const EXPORT_SECONDS = 120;
 
-const writers = threadPool<{ plan: ExportPlan; format: ExportFormat }, FileAnswer>(
+const writers = threadPool<ExportTask, FileAnswer>(
   new URL("./export-worker.js", import.meta.url),
   { threads: Number(process.env.BAARA_EXPORT_THREADS) || 1, memoryMb: EXPORT_MEMORY_MB, seconds: EXPORT_SECONDS },
 );
 
-export async function exportInThread(plan: ExportPlan, format: ExportFormat): Promise<FileAnswer> {
+export function exportInThread(plan: ExportPlan, format: ExportFormat): Promise<FileAnswer> {
+  return runExport({ plan, format });
+}
+
+export async function runExport(task: ExportTask): Promise<FileAnswer> {
   try {
-    const file = await writers.run({ plan, format });
+    const file = await writers.run(task);
     // The bytes come back from the thread as a plain Uint8Array.
     return { ...file, body: Buffer.from(file.body.buffer, file.body.byteOffset, file.body.byteLength) };
   } catch (error) {

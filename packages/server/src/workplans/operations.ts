@@ -17,6 +17,8 @@ import { authorizeDraft, requireDraft } from "./editable.ts";
 import { presentWorkplan } from "./present.ts";
 import { refreshPlanTotals } from "./totals.ts";
 import { createPlanVersion } from "./versions.ts";
+import { lockPlanExecution } from "../execution/state.ts";
+import { refreshExecutionSums } from "../execution/sums.ts";
 
 /** A new version of a year's plan: a copy of `copyFromId`, else of the year's latest version, else empty. */
 export async function createWorkplan(
@@ -87,7 +89,7 @@ export async function transitionWorkplan(
   input: z.output<typeof api.transitionRequest>,
 ): Promise<WorkplanRow> {
   const { action, comment, version } = input;
-  const { workplan } = await authorizeWorkplan(ctx, workplanId, capabilityForAction(action));
+  const { workplan, project } = await authorizeWorkplan(ctx, workplanId, capabilityForAction(action));
   const from = workplan.status;
   const to = nextPlanStatus(from, action);
   if (!to) throw new AppError("INVALID_TRANSITION", { from, action });
@@ -108,6 +110,8 @@ export async function transitionWorkplan(
       comment: comment || null,
     });
     await recordAudit(tx, { projectId: workplan.projectId, entity: "workplan", entityId: workplan.id, action, before: { status: from }, after: { status: to, comment: comment ?? null } });
+    // An approved plan is followed from now on: its activities count as planned in every list.
+    if (to === "approved") await refreshExecutionSums(tx.db, updated, project, await lockPlanExecution(tx.db, updated.id));
     return updated;
   });
 }

@@ -7,7 +7,7 @@
 import { api } from "@baara/core";
 import { mkdirSync, writeFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createTestApp, login, type Session, type TestContext } from "../helpers/app.ts";
+import { call, createTestApp, login, type Session, type TestContext } from "../helpers/app.ts";
 import { databaseKinds } from "../helpers/databases.ts";
 import {
   grant,
@@ -54,6 +54,8 @@ describe.each(databaseKinds)("fuzz of the import and edit routes on %s", (kind) 
     const transition = await makeWorkplan(db, { projectId: project.id, year: 2023, planVersion: 1 });
     const activity = await makeActivity(db, { workplanId: workplan.id, resultNodeId: childNode.id });
     const line = await makeBudgetLine(db, { activityId: activity.id, workplanId: workplan.id });
+    const approvedActivity = await makeActivity(db, { workplanId: approved.id, resultNodeId: childNode.id });
+    const approvedLine = await makeBudgetLine(db, { activityId: approvedActivity.id, workplanId: approved.id });
     const person = await makeUser(db);
     await grant(db, person.id, "editor", { organisationId: organisation.id });
 
@@ -66,6 +68,12 @@ describe.each(databaseKinds)("fuzz of the import and edit routes on %s", (kind) 
 
     const adminUser = await makeUser(db, { isPlatformAdmin: true });
     admin = await login(ctx.app, adminUser.email, PASSWORD);
+    const payment = await call(ctx.app, admin, {
+      method: "POST",
+      url: `/api/v1/workplans/${approved.id}/transactions`,
+      payload: { budgetLineId: approvedLine.id, stage: "payment", date: "2022-05-02", amount: "1000" },
+    });
+    const unplanned = await call(ctx.app, admin, { method: "POST", url: `/api/v1/workplans/${approved.id}/unplanned`, payload: { title: "Réunion non programmée" } });
     const pending = await readImport(ctx.app, admin, project.id, { name: "ptba.tsv", bytes: Buffer.from(pgsmSampleText(), "utf8") }, { year: "2022" });
     world = {
       adminEmail: adminUser.email,
@@ -80,6 +88,10 @@ describe.each(databaseKinds)("fuzz of the import and edit routes on %s", (kind) 
       transitionWorkplanId: transition.id,
       activityId: activity.id,
       budgetLineId: line.id,
+      approvedActivityId: approvedActivity.id,
+      approvedLineId: approvedLine.id,
+      transactionId: payment.json().id,
+      unplannedId: unplanned.json().id,
       userId: person.id,
       importId: pending.id,
       jobId: pending.job?.id ?? pending.id,

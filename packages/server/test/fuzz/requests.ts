@@ -27,6 +27,11 @@ export interface World {
   transitionWorkplanId: string;
   activityId: string;
   budgetLineId: string;
+  /** An activity and a line of the approved plan, whose execution the requests record. */
+  approvedActivityId: string;
+  approvedLineId: string;
+  transactionId: string;
+  unplannedId: string;
   userId: string;
   importId: string;
   jobId: string;
@@ -35,7 +40,16 @@ export interface World {
 }
 
 /** Tables whose rows carry a version (optimistic concurrency). */
-export type Versioned = "organisations" | "users" | "projects" | "resultNodes" | "workplans" | "activities" | "budgetLines";
+export type Versioned =
+  | "organisations"
+  | "users"
+  | "projects"
+  | "resultNodes"
+  | "workplans"
+  | "activities"
+  | "budgetLines"
+  | "executionTransactions"
+  | "unplannedActivities";
 
 /** A valid request on one route. `version`: where the body's row version goes, read just before sending. */
 interface Base {
@@ -102,6 +116,24 @@ const BASES: Record<RouteName, BaseOf | string> = {
   workplanContent: (w) => ({ id: w.workplanId }),
   compareWorkplans: (w) => ({ id: w.workplanId, query: { with: w.approvedWorkplanId } }),
   exportWorkplan: (w) => ({ id: w.workplanId, query: { format: "csv" } }),
+  workplanExecution: (w) => ({ id: w.approvedWorkplanId }),
+  setExecutionSettings: (w) => ({
+    id: w.approvedWorkplanId,
+    body: { excludeCancelled: true, credits: [{ kind: "payment", category: "BSI", amount: "1000000" }], version: 1 },
+  }),
+  closeExecution: "closing the year would lock every other execution request of the run; execution.test.ts covers it",
+  exportExecution: (w) => ({ id: w.approvedWorkplanId }),
+  recordProgress: (w) => ({ id: w.approvedActivityId, body: { period: "Q2", status: "in_progress", percent: "40", observations: "Atelier tenu" } }),
+  activityProgress: (w) => ({ id: w.approvedActivityId }),
+  listTransactions: (w) => ({ id: w.approvedWorkplanId, query: {} }),
+  createTransaction: (w) => ({ id: w.approvedWorkplanId, body: { budgetLineId: w.approvedLineId, stage: "commitment", date: "2022-03-01", amount: "5000", reference: "ENG-1" } }),
+  updateTransaction: (w) => ({ id: w.transactionId, body: { amount: "6000", supplier: "Fournisseur fuzz" }, version: V("executionTransactions", w.transactionId) }),
+  deleteTransaction: "it would delete the world's records; permissions.test.ts covers it",
+  listUnplanned: (w) => ({ id: w.approvedWorkplanId }),
+  createUnplanned: (w) => ({ id: w.approvedWorkplanId, body: { title: "Atelier non programmé", periodText: "Du 2 au 4 mai", cost: "1000" } }),
+  updateUnplanned: (w) => ({ id: w.unplannedId, body: { observations: "Rapport disponible" }, version: V("unplannedActivities", w.unplannedId) }),
+  deleteUnplanned: "it would delete the world's records; permissions.test.ts covers it",
+  reprogramActivities: (w) => ({ id: w.approvedWorkplanId, body: {} }),
   listActivities: (w) => ({ id: w.workplanId, query: {} }),
   createActivity: (w) => ({
     id: w.workplanId,

@@ -1,0 +1,75 @@
+import { describe, expect, it } from "vitest";
+import { financialRates, percentHundredths, percentOf } from "./rates.ts";
+
+describe("percentOf", () => {
+  it("gives two decimals, rounded half up", () => {
+    expect(percentOf(14, 22)).toBe("63.64");
+    expect(percentOf(11, 17)).toBe("64.71");
+    expect(percentOf(2, 3)).toBe("66.67");
+    expect(percentOf(1, 8)).toBe("12.50");
+    expect(percentOf(1, 20000)).toBe("0.01");
+    expect(percentOf(1, 20001)).toBe("0.00");
+    expect(percentOf(0, 5)).toBe("0.00");
+    expect(percentOf(5, 5)).toBe("100.00");
+  });
+  it("goes above 100 % when the numerator does (an over-commitment shows as such)", () => {
+    expect(percentOf(3, 2)).toBe("150.00");
+  });
+  it("has no rate over nothing", () => {
+    expect(percentOf(0, 0)).toBeNull();
+    expect(percentOf(3, 0)).toBeNull();
+  });
+  it("is exact on amounts past 2^53 once multiplied", () => {
+    expect(percentOf(98_515_631n * 10_000n, 128_799_000n * 10_000n)).toBe("76.49");
+    expect(percentOf(9_007_199_254_740_991n, 9_007_199_254_740_993n)).toBe("100.00");
+  });
+});
+
+describe("percentHundredths", () => {
+  it("reads a progress percentage", () => {
+    expect(percentHundredths("45")).toBe(4500);
+    expect(percentHundredths("62.5")).toBe(6250);
+    expect(percentHundredths("0.25")).toBe(25);
+    expect(percentHundredths("100")).toBe(10000);
+  });
+  it("refuses what is not one", () => {
+    expect(() => percentHundredths("101")).toThrow(RangeError);
+    expect(() => percentHundredths("-1")).toThrow(RangeError);
+    expect(() => percentHundredths("1.234")).toThrow(RangeError);
+  });
+});
+
+describe("financialRates", () => {
+  it("divides each numerator by its denominator, the CPS 2023 figures", () => {
+    const rates = financialRates({
+      budget: 143_035_000,
+      allocated: 143_035_000,
+      notified: 128_797_500,
+      paymentCredit: 128_799_000,
+      committed: 98_515_631,
+      liquidated: 54_515_711,
+      paid: 54_515_711,
+    });
+    expect(rates.committedOfPaymentCredit).toBe("76.49");
+    expect(rates.liquidatedOfPaymentCredit).toBe("42.33");
+    expect(rates.committedOfNotified).toBe("76.49");
+    expect(rates.committedOfAllocated).toBe("68.88");
+    expect(rates.liquidatedOfCommitted).toBe("55.34");
+    expect(rates.paidOfCommitted).toBe("55.34");
+  });
+  it("has no rate where a credit was not recorded or is zero", () => {
+    const rates = financialRates({
+      budget: 0,
+      allocated: null,
+      notified: 0,
+      paymentCredit: null,
+      committed: 10,
+      liquidated: 0,
+      paid: 0,
+    });
+    expect(rates.committedOfAllocated).toBeNull();
+    expect(rates.committedOfNotified).toBeNull();
+    expect(rates.committedOfBudget).toBeNull();
+    expect(rates.liquidatedOfCommitted).toBe("0.00");
+  });
+});
