@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, formatInstant, formatMoney, formatMonthYear, formatNumber, formatPercent } from "./format.ts";
+import { formatDate, formatInstant, formatRate, formatMoney, formatMonthYear, formatNumber, formatPercent } from "./format.ts";
 
 // Tests write French spaces as "_" so the expected U+00A0 is visible.
 const nb = (s: string) => s.replaceAll("_", "\u00A0");
@@ -107,5 +107,14 @@ describe("formatInstant", () => {
   });
   it("refuses what is not an instant", () => {
     expect(() => formatInstant("hier", "fr")).toThrow(RangeError);
+  });
+});
+
+describe("formatRate", () => {
+  it("writes a two-decimal percentage from the API's decimal string, exactly", () => {
+    expect(formatRate("63.64", "fr")).toBe(nb("63,64_%"));
+    expect(formatRate("63.64", "en")).toBe("63.64%");
+    expect(formatRate("1250.00", "fr")).toBe(nb("1_250,00_%"));
+    expect(formatRate(null, "fr")).toBe("—");
   });
 });

@@ -57,6 +57,13 @@ export function formatPercent(ratio: number, locale: Locale, decimals = 2): stri
   return finish(text, locale);
 }
 
+/** A rate as the API gives it ("63.64", a percentage) → "63,64 %" (fr) / "63.64%" (en); a dash when there is none. */
+export function formatRate(rate: string | null, locale: Locale): string {
+  if (rate === null) return "—";
+  const number = formatNumber(rate, locale, 2);
+  return locale === "fr" ? `${number}\u00A0%` : `${number}%`;
+}
+
 function parseIsoDate(iso: string): Date {
   const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(iso);
   const date = m ? new Date(Date.UTC(Number(m[1]), Number(m[2]) - 1, Number(m[3]))) : null;

@@ -85,6 +85,8 @@ export const executionActivity = z.object({
   progress: z.string(),
   /** The latest period's record, or null when nothing was recorded. */
   current: progressRecord.nullable(),
+  /** Every record of the activity, period by period (the last one is `current`). */
+  records: z.array(progressRecord),
   ...moneyRow,
   lines: z.array(
     z.object({ lineId: id, description: z.string().nullable(), accountCode: z.string().nullable(), ...moneyRow }),

@@ -38,20 +38,23 @@ export function planExecution<A extends PlanActivityInput, L extends PlanLineInp
   const { currency, fiscalYearStartMonth } = tree.input;
   const amount = (text: string) => storedAmount(text, currency);
 
-  const latest = new Map<string, P>();
+  const records = new Map<string, P[]>();
   for (const record of input.progress) {
-    const seen = latest.get(record.activityId);
-    if (!seen || comparePeriods(seen, record, fiscalYearStartMonth) <= 0) latest.set(record.activityId, record);
+    const list = records.get(record.activityId);
+    if (list) list.push(record);
+    else records.set(record.activityId, [record]);
   }
+  for (const list of records.values()) list.sort((a, b) => comparePeriods(a, b, fiscalYearStartMonth));
 
   const activities = new Map<string, ActivityExecution<P>>();
   for (const activity of tree.input.activities) {
-    const current = latest.get(activity.id) ?? null;
+    const history = records.get(activity.id) ?? [];
+    const current = history.at(-1) ?? null;
     const status: ActivityStatus = current?.status ?? "not_started";
     const progress = status === "done" ? 10000 : current?.percent ? percentHundredths(current.percent) : 0;
     const money = noMoney();
     money.budget = tree.activityAmounts.get(activity.id) ?? 0;
-    activities.set(activity.id, { activityId: activity.id, current, status, progress, money, lines: new Map() });
+    activities.set(activity.id, { activityId: activity.id, current, records: history, status, progress, money, lines: new Map() });
   }
   const lineBudget = tree.lineAmounts;
   const categories = new Map<string | null, CategorySums>();

@@ -80,6 +80,8 @@ export interface ActivityExecution<P extends ProgressInput = ProgressInput> {
   activityId: string;
   /** The record of the latest period, or null when nothing was recorded yet. */
   current: P | null;
+  /** Every record of the activity, period by period (the last one is `current`). */
+  records: P[];
   status: ActivityStatus;
   /** Percent complete in hundredths (done counts 10 000). */
   progress: number;

@@ -44,6 +44,8 @@ export function presentFigures(sums: ExecutionSums, currency: CurrencyCode) {
   };
 }
 
+const noMoney = { budget: 0, committed: 0, liquidated: 0, paid: 0 };
+
 const moneyOf = (sums: MoneySums, currency: CurrencyCode) => ({
   budget: formatAmountDecimal(sums.budget, currency),
   committed: formatAmountDecimal(sums.committed, currency),
@@ -92,7 +94,12 @@ export function presentExecution(view: ExecutionView, locale: Locale): api.Workp
   const currency = project.currency;
   const { execution, tree } = loaded;
   const activityNode = new Map(tree.input.activities.map((a) => [a.id, a.resultNodeId]));
-  const lineOf = new Map(tree.input.lines.map((l) => [l.id, l]));
+  const linesOf = new Map<string, (typeof tree.input.lines)[number][]>();
+  for (const line of [...tree.input.lines].sort((a, b) => a.position - b.position)) {
+    const list = linesOf.get(line.activityId);
+    if (list) list.push(line);
+    else linesOf.set(line.activityId, [line]);
+  }
   const nodeIds = new Set(tree.input.nodes.map((n) => n.id));
   return {
     workplanId: workplan.id,
@@ -129,12 +136,14 @@ export function presentExecution(view: ExecutionView, locale: Locale): api.Workp
           status: done?.status ?? "not_started",
           progress: percentText(done?.progress ?? 0),
           current: done?.current ? presentProgress(done.current) : null,
-          ...moneyOf(done?.money ?? { budget: 0, committed: 0, liquidated: 0, paid: 0 }, currency),
-          lines: [...(done?.lines ?? new Map()).entries()].map(([lineId, money]) => ({
-            lineId,
-            description: lineOf.get(lineId)?.description ?? null,
-            accountCode: lineOf.get(lineId)?.accountCode ?? null,
-            ...moneyOf(money, currency),
+          records: (done?.records ?? []).map(presentProgress),
+          ...moneyOf(done?.money ?? noMoney, currency),
+          // Every line of the activity, in order, with what was spent on it (nothing yet: zeros).
+          lines: (linesOf.get(activity.id) ?? []).map((line) => ({
+            lineId: line.id,
+            description: line.description,
+            accountCode: line.accountCode,
+            ...moneyOf(done?.lines.get(line.id) ?? { ...noMoney, budget: tree.lineAmounts.get(line.id) ?? 0 }, currency),
           })),
         };
       }),

@@ -9,6 +9,7 @@ import {
   formatMoney,
   formatNumber,
   formatPercent,
+  formatRate,
   isCurrencyCode,
   type Minor,
   parseAmount,
@@ -24,6 +25,8 @@ export interface Formatter {
   amount(value: string | Minor | null | undefined, currency: string): string;
   number(value: string | number | null | undefined): string;
   percent(ratio: number): string;
+  /** A rate as the API gives it ("63.64") → "63,64 %"; a dash when there is none. */
+  rate(value: string | null): string;
   date(iso: string | null | undefined): string;
   /** An instant as the date and time of day in the browser's time zone. */
   instant(iso: string): { date: string; time: string };
@@ -52,6 +55,7 @@ export function formatter(language: Language): Formatter {
     },
     number: (value) => (value === null || value === undefined || value === "" ? "" : formatNumber(value, language)),
     percent: (ratio) => formatPercent(ratio, language),
+    rate: (value) => formatRate(value, language),
     date: (iso) => (iso ? formatDate(iso, language) : ""),
     instant: (iso) => formatInstant(iso, language),
   };

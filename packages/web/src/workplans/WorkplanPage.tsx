@@ -22,6 +22,7 @@ import { WorkflowBar } from "./WorkflowBar.tsx";
 
 const TotalsPanel = lazy(() => import("./TotalsPanel.tsx"));
 const ComparePanel = lazy(() => import("./ComparePanel.tsx"));
+const ExecutionPanel = lazy(() => import("../execution/ExecutionPanel.tsx"));
 
 export default function WorkplanPage() {
   const { workplanId = "" } = useParams();
@@ -64,6 +65,8 @@ export default function WorkplanPage() {
   const canEdit = access.can("plan.edit");
   const editable = canEdit && isPlanEditable(plan.data.status);
   const findings = summary.data.findings;
+  // An approved plan's execution is followed beside it.
+  const followed = plan.data.status === "approved" || plan.data.status === "endorsed";
 
   const jumpTo = (finding: Finding) => {
     const { entity, id } = finding.location;
@@ -132,6 +135,7 @@ export default function WorkplanPage() {
       <Tabs value={tab} onChange={setTab} keepMounted={false}>
         <Tabs.List>
           <Tabs.Tab value="grid">{t("plan.grid")}</Tabs.Tab>
+          {followed && <Tabs.Tab value="execution">{t("execution.tab")}</Tabs.Tab>}
           <Tabs.Tab value="chronogram">{t("plan.chronogram")}</Tabs.Tab>
           <Tabs.Tab value="totals">{t("plan.totals")}</Tabs.Tab>
           <Tabs.Tab value="compare">{t("plan.compare")}</Tabs.Tab>
@@ -160,6 +164,13 @@ export default function WorkplanPage() {
             </Grid.Col>
           </Grid>
         </Tabs.Panel>
+        {followed && (
+          <Tabs.Panel value="execution" pt="sm">
+            <Suspense fallback={<Loading />}>
+              <ExecutionPanel planId={workplanId} can={access.can} />
+            </Suspense>
+          </Tabs.Panel>
+        )}
         <Tabs.Panel value="chronogram" pt="sm">
           <Chronogram
             activities={activities}
