@@ -52,9 +52,9 @@ export function planExecution<A extends PlanActivityInput, L extends PlanLineInp
     const current = history.at(-1) ?? null;
     const status: ActivityStatus = current?.status ?? "not_started";
     const progress = status === "done" ? 10000 : current?.percent ? percentHundredths(current.percent) : 0;
-    const money = noMoney();
-    money.budget = tree.activityAmounts.get(activity.id) ?? 0;
-    activities.set(activity.id, { activityId: activity.id, current, records: history, status, progress, money, lines: new Map() });
+    const money = { ...noMoney(), budget: tree.activityAmounts.get(activity.id) ?? 0 };
+    const lines = new Map<string, MoneySums>();
+    activities.set(activity.id, { activityId: activity.id, current, records: history, status, progress, money, lines });
   }
   const lineBudget = tree.lineAmounts;
   const categories = new Map<string | null, CategorySums>();
