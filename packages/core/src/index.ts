@@ -10,3 +10,4 @@ export * from "./plan/index.ts";
 export * from "./words.ts";
 export * from "./import/index.ts";
 export * from "./formula-text.ts";
+export * from "./limits.ts";

@@ -1031,6 +1031,13 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
       allowed: ACTORS,
       request: () => ({ url: "/portfolio" }),
     }),
+    row({
+      // Everyone signed in has an inbox; what it holds for whom is inbox.test.ts.
+      name: "GET /inbox",
+      route: "inbox",
+      allowed: SIGNED_IN,
+      request: () => ({ url: "/inbox" }),
+    }),
 
     // ---- audit
     row({

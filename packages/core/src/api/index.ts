@@ -6,3 +6,4 @@ export * from "./organisations.ts";
 export * from "./projects.ts";
 export * from "./users.ts";
 export * from "./workplans.ts";
+export * from "./inbox.ts";

@@ -7,6 +7,7 @@ import type { Capability } from "../access.ts";
 import { type RouteName, routePaths } from "./paths.ts";
 import { auditEntry, auditQuery } from "./audit.ts";
 import { idParams, page } from "./common.ts";
+import { inbox } from "./inbox.ts";
 import { commitImportRequest, importListQuery, importOptions, importRecord, job } from "./imports.ts";
 import { createOrganisation, organisation, organisationListQuery, updateOrganisation } from "./organisations.ts";
 import {
@@ -123,6 +124,7 @@ export const routes = {
   deleteMembership: spec("deleteMembership", { action: "members.manage", tag: "memberships", summary: "Take a role away", params: idParams, status: 204 }),
 
   portfolio: spec("portfolio", { action: "public", tag: "projects", summary: "The projects the user may see, with their current plan", query: portfolioQuery, response: page(portfolioItem), status: 200 }),
+  inbox: spec("inbox", { action: "signedIn", tag: "projects", summary: "Plans waiting for the user: to approve, to endorse, returned for corrections", response: inbox, status: 200 }),
   listProjects: spec("listProjects", { action: "public", tag: "projects", summary: "The projects the user may see (published ones for visitors)", query: projectListQuery, response: page(project), status: 200 }),
   getProject: spec("getProject", { action: "project.read", tag: "projects", summary: "One project", params: idParams, response: project, status: 200 }),
   projectAccess: spec("projectAccess", { action: "project.read", tag: "projects", summary: "What the user may do on a project", params: idParams, response: projectAccess, status: 200 }),

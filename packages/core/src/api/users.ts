@@ -1,4 +1,5 @@
 import * as z from "zod";
+import { PASSWORD_MIN_LENGTH, TEXT_LIMITS } from "../limits.ts";
 import { id, localeSchema, pageQuery, requiredText, role, timestamps, version } from "./common.ts";
 
 export const user = z.object({
@@ -12,16 +13,16 @@ export const user = z.object({
 });
 export type User = z.infer<typeof user>;
 
-export const password = z.string().min(10).max(200);
+export const password = z.string().min(PASSWORD_MIN_LENGTH).max(TEXT_LIMITS.password);
 
 export const createUser = z.object({
-  email: z.email().max(200),
-  name: requiredText(200),
+  email: z.email().max(TEXT_LIMITS.email),
+  name: requiredText(TEXT_LIMITS.personName),
   password,
   locale: localeSchema.default("fr"),
 });
 export const updateUser = z.object({
-  name: requiredText(200).optional(),
+  name: requiredText(TEXT_LIMITS.personName).optional(),
   locale: localeSchema.optional(),
   active: z.boolean().optional(),
   password: password.optional(),
