@@ -387,6 +387,35 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
       }),
     }),
     row({
+      name: "POST /users (with a role on A1)",
+      route: "createUser",
+      allowed: ADMIN_A,
+      request: () => ({
+        url: "/users",
+        payload: {
+          email: `new-${unique()}@test.example`,
+          name: "Nouvelle personne",
+          password: PASSWORD,
+          membership: { organisationId: A1.id, role: "editor" },
+        },
+      }),
+    }),
+    row({
+      // The admin of A may invite, but not give a role in B.
+      name: "POST /users (with a role on org B)",
+      route: "createUser",
+      allowed: ["platformAdmin"],
+      request: () => ({
+        url: "/users",
+        payload: {
+          email: `new-${unique()}@test.example`,
+          name: "Nouvelle personne",
+          password: PASSWORD,
+          membership: { organisationId: B.id, role: "viewer" },
+        },
+      }),
+    }),
+    row({
       name: "PATCH /users/:id (self)",
       route: "updateUser",
       allowed: SIGNED_IN,

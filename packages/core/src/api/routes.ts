@@ -27,6 +27,7 @@ import {
   createUser,
   loginRequest,
   membership,
+  membershipListItem,
   membershipQuery,
   sessionResponse,
   updateUser,
@@ -115,11 +116,11 @@ export const routes = {
 
   listUsers: spec("listUsers", { action: "users.invite", tag: "users", summary: "The people an administrator may see", query: userListQuery, response: page(user), status: 200 }),
   getUser: spec("getUser", { action: "signedIn", tag: "users", summary: "One person: oneself, or someone an administrator may see", params: idParams, response: user, status: 200 }),
-  createUser: spec("createUser", { action: "users.invite", tag: "users", summary: "Create an account", body: createUser, response: user, status: 201 }),
+  createUser: spec("createUser", { action: "users.invite", tag: "users", summary: "Create an account, with a first role if given (members.manage where it applies)", body: createUser, response: user, status: 201 }),
   endUserSessions: spec("endUserSessions", { action: "users.self", tag: "users", summary: "Sign a person out everywhere (oneself: every other browser)", params: idParams, status: 204 }),
   updateUser: spec("updateUser", { action: "users.self", tag: "users", summary: "Change an account (one's own, or any with users.manage)", params: idParams, body: updateUser, response: user, status: 200 }),
 
-  listMemberships: spec("listMemberships", { action: "members.manage", tag: "memberships", summary: "Roles in an organisation or project (or one's own roles, by userId)", query: membershipQuery, response: z.array(membership), status: 200 }),
+  listMemberships: spec("listMemberships", { action: "members.manage", tag: "memberships", summary: "Roles in an organisation or project (or one's own roles, by userId)", query: membershipQuery, response: z.array(membershipListItem), status: 200 }),
   createMembership: spec("createMembership", { action: "members.manage", tag: "memberships", summary: "Give someone a role", body: createMembership, response: membership, status: 201 }),
   deleteMembership: spec("deleteMembership", { action: "members.manage", tag: "memberships", summary: "Take a role away", params: idParams, status: 204 }),
 
