@@ -271,4 +271,28 @@ export const en: Messages = {
       lineDescription: "Line description",
     },
   },
+  inbox: {
+    title: "Waiting for you",
+    count: { approve: "To approve: {{n}}", endorse: "To endorse: {{n}}", returned: "Returned: {{n}}" },
+    heading: {
+      approve: "Submitted plans to approve",
+      endorse: "Approved plans to endorse",
+      returned: "Plans returned for changes",
+    },
+    empty: "Nothing is waiting for you for now.",
+    more: "The {{shown}} most recent of {{count}}.",
+    someone: "someone whose account no longer exists",
+    plan: "PTBA {{year}} · version {{version}}",
+    submitted: "Submitted by {{user}} on {{date}} at {{time}}",
+    notSubmitted: "No submission recorded",
+    approved: "Approved by {{user}} on {{date}} at {{time}}",
+    returned: "Returned by {{user}} on {{date}} at {{time}}",
+    returnedWhy: "Returned by {{user}} on {{date}} at {{time}}: “{{comment}}”",
+  },
+  limits: {
+    counter: "{{used}} / {{max}} characters",
+    cut: "limit reached, the rest was not taken.",
+    planTitle: "Title (optional)",
+    planTitleDefault: "Default: PTBA {{year}}",
+  },
 };

@@ -271,6 +271,32 @@ export const fr = {
       lineDescription: "Libellé de la ligne",
     },
   },
+  // The home screen's inbox.
+  inbox: {
+    title: "À traiter",
+    count: { approve: "À approuver : {{n}}", endorse: "À entériner : {{n}}", returned: "Renvoyés : {{n}}" },
+    heading: {
+      approve: "Plans soumis, à approuver",
+      endorse: "Plans approuvés, à entériner",
+      returned: "Plans renvoyés pour corrections",
+    },
+    empty: "Rien ne vous attend pour l'instant.",
+    more: "Les {{shown}} plus récents sur {{count}}.",
+    someone: "une personne dont le compte n'existe plus",
+    plan: "PTBA {{year}} · version {{version}}",
+    submitted: "Soumis par {{user}} le {{date}} à {{time}}",
+    notSubmitted: "Aucune soumission enregistrée",
+    approved: "Approuvé par {{user}} le {{date}} à {{time}}",
+    returned: "Renvoyé par {{user}} le {{date}} à {{time}}",
+    returnedWhy: "Renvoyé par {{user}} le {{date}} à {{time}} : « {{comment}} »",
+  },
+  // Text fields that show their limit.
+  limits: {
+    counter: "{{used}} / {{max}} caractères",
+    cut: "limite atteinte, la suite n'a pas été prise.",
+    planTitle: "Intitulé (facultatif)",
+    planTitleDefault: "Par défaut : PTBA {{year}}",
+  },
 };
 
 export type Messages = typeof fr;
