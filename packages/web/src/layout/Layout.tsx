@@ -41,6 +41,9 @@ export function Layout({ children }: { children: ReactNode }) {
             <Anchor component={Link} to="/" visibleFrom="sm">
               {t("nav.portfolio")}
             </Anchor>
+            <Anchor component={Link} to="/aide">
+              {t("help.nav")}
+            </Anchor>
           </Group>
           <Group gap="sm" wrap="nowrap">
             <Text size="sm" c="dimmed" visibleFrom="md">
