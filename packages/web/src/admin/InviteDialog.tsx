@@ -97,7 +97,8 @@ export function InviteDialog(props: { onClose(): void; onInvited(user: api.User)
           <SimpleGrid cols={{ base: 1, sm: 2 }}>
             <Select
               label={t("admin.people.firstRoleWhere")}
-              required={!roleOptional}
+              // Not `required`: the browser would stop the form silently; the missing role is said in the field.
+              withAsterisk={!roleOptional}
               searchable
               value={organisationId}
               onChange={(v) => setOrganisationId(v ?? NO_ROLE)}
