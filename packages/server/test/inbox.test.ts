@@ -14,6 +14,9 @@ describe.each(databaseKinds)("the inbox on %s", (kind) => {
   const who = {} as Record<"approverA" | "approverB" | "viewerA" | "editorA" | "editorB" | "projectEditor" | "managerA" | "admin", Session>;
   const plans = {} as Record<"submittedA" | "submittedB" | "approvedA" | "supersededA" | "replacingA" | "returnedA" | "draftA", string>;
   let projectA: { id: string; code: string };
+  /** Statements sent while `recording` is on. */
+  let recording = false;
+  let statements: string[] = [];
 
   const inboxOf = async (session: Session | null): Promise<Inbox> => {
     const response = await call(ctx.app, session, { method: "GET", url: "/api/v1/inbox" });
@@ -32,7 +35,7 @@ describe.each(databaseKinds)("the inbox on %s", (kind) => {
   };
 
   beforeAll(async () => {
-    ctx = await createTestApp(kind);
+    ctx = await createTestApp(kind, {}, { onQuery: (query) => recording && statements.push(query) });
     const { db } = ctx.database;
     const A = await makeOrganisation(db, { name: "Org A" });
     const A1 = await makeOrganisation(db, { parentId: A.id });
@@ -150,6 +153,38 @@ describe.each(databaseKinds)("the inbox on %s", (kind) => {
     expect(inbox.counts.approve).toBe(api.INBOX_LIMIT + 3);
     expect(idsOf(inbox, "approve")).toHaveLength(api.INBOX_LIMIT);
     expect(inbox.items[0]?.submitted).toBeNull();
+  });
+
+  it("answers in the same number of statements for 1 and for 12 projects with waiting plans", async () => {
+    const { db } = ctx.database;
+    const organisation = await makeOrganisation(db);
+    const approver = await makeUser(db);
+    await grant(db, approver.id, "approver", { organisationId: organisation.id });
+    const session = await login(ctx.app, approver.email, PASSWORD);
+    const addProjects = async (n: number) => {
+      for (let i = 0; i < n; i++) {
+        const project = await makeProject(db, { organisationId: organisation.id });
+        await makeWorkplan(db, { projectId: project.id, status: "submitted" });
+        await makeWorkplan(db, { projectId: project.id, year: 2023, status: "approved" });
+      }
+    };
+    const recorded = async () => {
+      statements = [];
+      recording = true;
+      try {
+        return { inbox: await inboxOf(session), statements };
+      } finally {
+        recording = false;
+      }
+    };
+    await addProjects(1);
+    const small = await recorded();
+    expect(small.inbox.counts).toEqual({ approve: 1, endorse: 1, returned: 0 });
+    await addProjects(11);
+    const large = await recorded();
+    expect(large.inbox.counts).toEqual({ approve: 12, endorse: 12, returned: 0 });
+    expect(large.statements.length, large.statements.join("\n")).toBe(small.statements.length);
+    expect(large.statements.length).toBeLessThanOrEqual(6);
   });
 
   it("answers a visitor 401", async () => {
