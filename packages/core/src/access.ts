@@ -117,3 +117,17 @@ export function can(grants: Grants | null, capability: Capability, target: Acces
 export function isRole(value: string): value is Role {
   return (ROLES as readonly string[]).includes(value);
 }
+
+/** The membership roles that grant a capability (the SQL scopes of lists ask for memberships with one of them). */
+export function rolesGranting(capability: Capability): Role[] {
+  return ROLES.filter((role) => ROLE_CAPABILITIES[role].includes(capability));
+}
+
+/**
+ * Whether someone may open the administration screens: the administrator of
+ * an organisation (anywhere) or of the platform. What they may change there is
+ * still asked of the server, record by record.
+ */
+export function mayAdminister(grants: Grants | null): boolean {
+  return accessOn(grants, { kind: "platform" }).capabilities.has("users.invite");
+}

@@ -11,3 +11,4 @@ export * from "./words.ts";
 export * from "./import/index.ts";
 export * from "./formula-text.ts";
 export * from "./execution/index.ts";
+export * from "./limits.ts";

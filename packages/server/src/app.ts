@@ -26,6 +26,7 @@ import "./http/types.ts";
 import { zodValidatorCompiler } from "./http/validation.ts";
 import { registerImportJobs } from "./imports/jobs.ts";
 import { importRoutes } from "./imports/routes.ts";
+import { inboxRoutes } from "./inbox/routes.ts";
 import { QueueJobRunner } from "./jobs/runner.ts";
 import { jobStopTimeoutMs, shutdownSecondsFromEnv } from "./shutdown.ts";
 import { jobRoutes } from "./jobs/routes.ts";
@@ -108,6 +109,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         activityRoutes,
         executionRoutes,
         portfolioRoutes,
+        inboxRoutes,
         importRoutes,
         jobRoutes,
         exportRoutes,

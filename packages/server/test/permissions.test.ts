@@ -411,6 +411,35 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
       }),
     }),
     row({
+      name: "POST /users (with a role on A1)",
+      route: "createUser",
+      allowed: ADMIN_A,
+      request: () => ({
+        url: "/users",
+        payload: {
+          email: `new-${unique()}@test.example`,
+          name: "Nouvelle personne",
+          password: PASSWORD,
+          membership: { organisationId: A1.id, role: "editor" },
+        },
+      }),
+    }),
+    row({
+      // The admin of A may invite, but not give a role in B.
+      name: "POST /users (with a role on org B)",
+      route: "createUser",
+      allowed: ["platformAdmin"],
+      request: () => ({
+        url: "/users",
+        payload: {
+          email: `new-${unique()}@test.example`,
+          name: "Nouvelle personne",
+          password: PASSWORD,
+          membership: { organisationId: B.id, role: "viewer" },
+        },
+      }),
+    }),
+    row({
       name: "PATCH /users/:id (self)",
       route: "updateUser",
       allowed: SIGNED_IN,
@@ -1054,6 +1083,13 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
       route: "portfolio",
       allowed: ACTORS,
       request: () => ({ url: "/portfolio" }),
+    }),
+    row({
+      // Everyone signed in has an inbox; what it holds for whom is inbox.test.ts.
+      name: "GET /inbox",
+      route: "inbox",
+      allowed: SIGNED_IN,
+      request: () => ({ url: "/inbox" }),
     }),
 
     // ---- execution (of E, an approved plan of P alone in its year; a plan closed or changed per attempt is fresh)

@@ -12,6 +12,8 @@ import { NotFound } from "./ui/states.tsx";
 const PortfolioPage = lazy(() => import("./portfolio/PortfolioPage.tsx"));
 const ProjectPage = lazy(() => import("./projects/ProjectPage.tsx"));
 const WorkplanPage = lazy(() => import("./workplans/WorkplanPage.tsx"));
+const AdminPage = lazy(() => import("./admin/AdminPage.tsx"));
+const HelpPage = lazy(() => import("./help/HelpPage.tsx"));
 
 /** The signed-in part of the app: the sign-in screen until there is a session. */
 function SignedIn() {
@@ -44,6 +46,8 @@ export function App() {
         <Route path="/" element={<PortfolioPage />} />
         <Route path="/projects/:projectId" element={<ProjectPage />} />
         <Route path="/workplans/:workplanId" element={<WorkplanPage />} />
+        <Route path="/admin" element={<AdminPage />} />
+        <Route path="/aide" element={<HelpPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -1,6 +1,7 @@
 import * as z from "zod";
 import { IMPORT_STATUSES, JOB_STATES } from "../domain.ts";
 import { COLUMN_FIELDS } from "../import/columns.ts";
+import { TEXT_LIMITS } from "../limits.ts";
 import { id, pageQuery, text } from "./common.ts";
 
 export const importStatus = z.enum(IMPORT_STATUSES);
@@ -24,7 +25,7 @@ export type ImportOptions = z.infer<typeof importOptions>;
 
 export const commitImportRequest = z.object({
   year: z.int().min(2000).max(2100).optional(),
-  title: text(300).optional(),
+  title: text(TEXT_LIMITS.planTitle).optional(),
 });
 
 export const job = z.object({

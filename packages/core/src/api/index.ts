@@ -7,3 +7,4 @@ export * from "./projects.ts";
 export * from "./users.ts";
 export * from "./workplans.ts";
 export * from "./execution.ts";
+export * from "./inbox.ts";

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { ORGANISATION_KINDS } from "../domain.ts";
+import { TEXT_LIMITS } from "../limits.ts";
 import { id, pageQuery, patchOf, requiredText, timestamps, version } from "./common.ts";
 
 export const organisationKind = z.enum(ORGANISATION_KINDS);
@@ -16,8 +17,8 @@ export type Organisation = z.infer<typeof organisation>;
 
 const organisationFields = {
   parentId: id.nullable().default(null),
-  code: requiredText(40),
-  name: requiredText(300),
+  code: requiredText(TEXT_LIMITS.organisationCode),
+  name: requiredText(TEXT_LIMITS.organisationName),
   kind: organisationKind,
 };
 export const createOrganisation = z.object(organisationFields);

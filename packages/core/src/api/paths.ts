@@ -21,6 +21,7 @@ export const routePaths = {
   createMembership: { method: "POST", path: "/memberships" },
   deleteMembership: { method: "DELETE", path: "/memberships/:id" },
   portfolio: { method: "GET", path: "/portfolio" },
+  inbox: { method: "GET", path: "/inbox" },
   listProjects: { method: "GET", path: "/projects" },
   getProject: { method: "GET", path: "/projects/:id" },
   projectAccess: { method: "GET", path: "/projects/:id/access" },

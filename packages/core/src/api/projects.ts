@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { GENDER_MARKERS, PARTNER_ROLES, PROJECT_STATUSES, RISK_MARKERS } from "../domain.ts";
+import { TEXT_LIMITS } from "../limits.ts";
 import { PLAN_STATUSES } from "../plan/workflow.ts";
 import {
   currencyCode,
@@ -93,15 +94,15 @@ export type ResultNode = z.infer<typeof resultNode>;
 
 export const createResultNode = z.object({
   parentId: id.nullable().default(null),
-  code: requiredText(40),
-  title: requiredText(1000),
+  code: requiredText(TEXT_LIMITS.nodeCode),
+  title: requiredText(TEXT_LIMITS.nodeTitle),
   position: position.optional(),
 });
 export const updateResultNode = z
   .object({
     parentId: id.nullable(),
-    code: requiredText(40),
-    title: requiredText(1000),
+    code: requiredText(TEXT_LIMITS.nodeCode),
+    title: requiredText(TEXT_LIMITS.nodeTitle),
     position,
   })
   .partial()

@@ -23,6 +23,7 @@ import {
   updateUnplanned,
   workplanExecution,
 } from "./execution.ts";
+import { inbox } from "./inbox.ts";
 import { commitImportRequest, importListQuery, importOptions, importRecord, job } from "./imports.ts";
 import { createOrganisation, organisation, organisationListQuery, updateOrganisation } from "./organisations.ts";
 import {
@@ -42,6 +43,7 @@ import {
   createUser,
   loginRequest,
   membership,
+  membershipListItem,
   membershipQuery,
   sessionResponse,
   updateUser,
@@ -130,15 +132,16 @@ export const routes = {
 
   listUsers: spec("listUsers", { action: "users.invite", tag: "users", summary: "The people an administrator may see", query: userListQuery, response: page(user), status: 200 }),
   getUser: spec("getUser", { action: "signedIn", tag: "users", summary: "One person: oneself, or someone an administrator may see", params: idParams, response: user, status: 200 }),
-  createUser: spec("createUser", { action: "users.invite", tag: "users", summary: "Create an account", body: createUser, response: user, status: 201 }),
+  createUser: spec("createUser", { action: "users.invite", tag: "users", summary: "Create an account, with a first role if given (members.manage where it applies)", body: createUser, response: user, status: 201 }),
   endUserSessions: spec("endUserSessions", { action: "users.self", tag: "users", summary: "Sign a person out everywhere (oneself: every other browser)", params: idParams, status: 204 }),
   updateUser: spec("updateUser", { action: "users.self", tag: "users", summary: "Change an account (one's own, or any with users.manage)", params: idParams, body: updateUser, response: user, status: 200 }),
 
-  listMemberships: spec("listMemberships", { action: "members.manage", tag: "memberships", summary: "Roles in an organisation or project (or one's own roles, by userId)", query: membershipQuery, response: z.array(membership), status: 200 }),
+  listMemberships: spec("listMemberships", { action: "members.manage", tag: "memberships", summary: "Roles in an organisation or project (or one's own roles, by userId)", query: membershipQuery, response: z.array(membershipListItem), status: 200 }),
   createMembership: spec("createMembership", { action: "members.manage", tag: "memberships", summary: "Give someone a role", body: createMembership, response: membership, status: 201 }),
   deleteMembership: spec("deleteMembership", { action: "members.manage", tag: "memberships", summary: "Take a role away", params: idParams, status: 204 }),
 
   portfolio: spec("portfolio", { action: "public", tag: "projects", summary: "The projects the user may see, with their current plan", query: portfolioQuery, response: page(portfolioItem), status: 200 }),
+  inbox: spec("inbox", { action: "signedIn", tag: "projects", summary: "Plans waiting for the user: to approve, to endorse, returned for corrections", response: inbox, status: 200 }),
   listProjects: spec("listProjects", { action: "public", tag: "projects", summary: "The projects the user may see (published ones for visitors)", query: projectListQuery, response: page(project), status: 200 }),
   getProject: spec("getProject", { action: "project.read", tag: "projects", summary: "One project", params: idParams, response: project, status: 200 }),
   projectAccess: spec("projectAccess", { action: "project.read", tag: "projects", summary: "What the user may do on a project", params: idParams, response: projectAccess, status: 200 }),

@@ -1,5 +1,6 @@
 import * as z from "zod";
 import { PLAN_ACTIONS, PLAN_STATUSES } from "../plan/workflow.ts";
+import { TEXT_LIMITS } from "../limits.ts";
 import { resultNode } from "./projects.ts";
 import {
   amountString,
@@ -35,13 +36,13 @@ export type Workplan = z.infer<typeof workplan>;
 
 export const createWorkplan = z.object({
   year: z.int().min(2000).max(2100),
-  title: text(300).optional(),
+  title: text(TEXT_LIMITS.planTitle).optional(),
   declaredTotal: amountString.nullable().default(null),
   /** Copy activities and lines from this plan (a revision, or next year's plan). */
   copyFromId: id.optional(),
 });
 export const updateWorkplan = z
-  .object({ title: requiredText(300), declaredTotal: amountString.nullable() })
+  .object({ title: requiredText(TEXT_LIMITS.planTitle), declaredTotal: amountString.nullable() })
   .partial()
   .extend({ version });
 
@@ -67,7 +68,7 @@ export const workplanStep = z.object({
   copiedFrom: z.object({ planVersion: z.int(), year: z.int() }).nullable(),
 });
 export type WorkplanStep = z.infer<typeof workplanStep>;
-export const transitionRequest = z.object({ action: planAction, comment: text(2000).optional(), version });
+export const transitionRequest = z.object({ action: planAction, comment: text(TEXT_LIMITS.workflowComment).optional(), version });
 
 export const declaredTotalRequest = z.object({ nodeId: id, amount: amountString.nullable() });
 
@@ -76,7 +77,7 @@ const month = z.int().min(1).max(12);
 const activityFields = {
   resultNodeId: id.nullable().default(null),
   code: text(40).nullable().default(null),
-  title: requiredText(2000),
+  title: requiredText(TEXT_LIMITS.activityTitle),
   outputIndicator: text(2000).nullable().default(null),
   deadline: isoDate.nullable().default(null),
   deadlineText: text(200).nullable().default(null),

@@ -9,3 +9,4 @@ export * from "./input.ts";
 export * from "./findings.ts";
 export * from "./cells.ts";
 export * from "./plan-year.ts";
+export * from "./inbox.ts";

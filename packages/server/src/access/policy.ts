@@ -4,7 +4,7 @@
 // what the rule needs (the record's organisation and its ancestors) and turns
 // a refusal into the right answer: 401 for a visitor, 404 for a signed-in
 // user who may not even know the record exists, 403 otherwise.
-import { type AccessTarget, accessOn, type Capability, type Grants, isPlanPublic } from "@baara/core";
+import { type AccessTarget, accessOn, type Capability, type Grants, isPlanPublic, ROLE_CAPABILITIES, rolesGranting } from "@baara/core";
 import { eq, type SQL, sql } from "drizzle-orm";
 import type { Actor } from "../auth/sessions.ts";
 import type { Context } from "../context.ts";
@@ -121,6 +121,22 @@ export function memberProjects(ctx: Context): SQL {
   if (!ctx.actor) return sql`false`;
   return sql`(${projects.id} in (select project_id from memberships where user_id = ${ctx.actor.user.id} and project_id is not null)
     or ${projects.organisationId} in ${organisationsOf(ctx.actor)})`;
+}
+
+/**
+ * SQL condition on `projects` for the projects where the actor holds
+ * `capability` through a role: on the project itself, or on its organisation
+ * or one above it. Reading a published project grants nothing here.
+ */
+export function projectsWhereActorHolds(ctx: Context, capability: Capability): SQL {
+  if (ctx.system) return sql`true`;
+  // Platform administration replaces the memberships of whoever holds it (core's rolesOn).
+  if (ctx.actor?.user.isPlatformAdmin) return ROLE_CAPABILITIES.platformAdmin.includes(capability) ? sql`true` : sql`false`;
+  const roles = rolesGranting(capability);
+  if (!ctx.actor || roles.length === 0) return sql`false`;
+  const inRoles = sql.join(roles.map((r) => sql`${r}`), sql`, `);
+  return sql`(${projects.id} in (select project_id from memberships where user_id = ${ctx.actor.user.id} and project_id is not null and role in (${inRoles}))
+    or ${projects.organisationId} in ${organisationsOf(ctx.actor, roles)})`;
 }
 
 /** SQL condition on `projects` for the projects the actor may read: published ones, and those they are a member of. */

@@ -8,17 +8,21 @@ import type { Context } from "../context.ts";
 import { isUniqueViolation } from "../db/errors.ts";
 import { inTransaction } from "../db/transaction.ts";
 import { sessions, users } from "../db/schema.ts";
+import { authorizeMembershipScope, insertMembership } from "../memberships/operations.ts";
 import { duplicate, forbidden, invalidField, notFound, versionConflict } from "../http/errors.ts";
 import { auditableUser, presentUser, type UserRow } from "./present.ts";
 
+/** An account, and its first role when one is given (both or neither). */
 export async function createUser(ctx: Context, input: z.output<typeof api.createUser>): Promise<UserRow> {
   authorizePlatform(ctx, "users.invite");
-  const { password, ...fields } = input;
+  const { password, membership, ...fields } = input;
+  if (membership) await authorizeMembershipScope(ctx, membership);
   const passwordHash = await hashPassword(password);
   return inTransaction(ctx, async (tx) => {
     const [row] = await tx.db.insert(users).values({ ...fields, email: fields.email.toLowerCase(), passwordHash }).returning();
     if (!row) throw notFound("user");
     await recordAudit(tx, { entity: "user", entityId: row.id, action: "create", after: auditableUser(row) });
+    if (membership) await insertMembership(tx, row.id, membership);
     return row;
   }).catch((error: unknown) => {
     if (isUniqueViolation(error)) throw duplicate("email", fields.email);

@@ -29,5 +29,20 @@ export function presentMembership(row: Omit<MembershipRow, "userId"> & { userId:
   };
 }
 
+/** A role with the names the administration screens show beside it. */
+export interface MembershipListRow {
+  membership: MembershipRow;
+  userName: string;
+  userEmail: string;
+  userActive: boolean;
+  organisationName: string | null;
+  projectCode: string | null;
+  projectTitle: string | null;
+}
+
+export function presentMembershipListItem({ membership, ...names }: MembershipListRow): api.MembershipListItem {
+  return { ...presentMembership(membership), ...names };
+}
+
 /** The audit log never holds password hashes. */
 export const auditableUser = ({ passwordHash: _hash, ...rest }: UserRow) => rest;

@@ -87,6 +87,7 @@ const BASES: Record<RouteName, BaseOf | string> = {
   createMembership: (w) => ({ body: { userId: w.userId, projectId: w.projectId, role: "viewer" } }),
   deleteMembership: "it would delete the world's records; permissions.test.ts covers it",
   portfolio: () => ({ query: {} }),
+  inbox: () => ({}),
   listProjects: () => ({ query: {} }),
   getProject: (w) => ({ id: w.projectId }),
   projectAccess: (w) => ({ id: w.projectId }),

@@ -1,11 +1,14 @@
 import { createContext, type ReactNode, useCallback, useContext, useEffect, useMemo, useState } from "react";
 import { send, setCsrfToken, setUnauthenticatedHandler } from "../api/client.ts";
+import type { Grants } from "@baara/core";
 import type { SessionResponse, User } from "../api/types.ts";
 import { currentLanguage, type Language, setLanguage } from "../i18n/i18n.ts";
 
 interface SessionState {
   /** undefined while the first check runs. */
   user: User | null | undefined;
+  /** The user's roles, for showing only usable controls (the server decides again on every request). */
+  grants: Grants | null;
   expired: boolean;
   login(email: string, password: string): Promise<void>;
   logout(): Promise<void>;
@@ -16,11 +19,13 @@ const SessionContext = createContext<SessionState | null>(null);
 
 export function SessionProvider({ children }: { children: ReactNode }) {
   const [user, setUser] = useState<User | null | undefined>(undefined);
+  const [memberships, setMemberships] = useState<SessionResponse["memberships"]>([]);
   const [expired, setExpired] = useState(false);
 
   const adopt = useCallback((session: SessionResponse) => {
     setCsrfToken(session.csrfToken);
     setUser(session.user);
+    setMemberships(session.memberships);
     setExpired(false);
     if (session.user.locale !== currentLanguage()) setLanguage(session.user.locale);
   }, []);
@@ -40,6 +45,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
   const value = useMemo<SessionState>(
     () => ({
       user,
+      grants: user ? { platformAdmin: user.isPlatformAdmin, memberships } : null,
       expired,
       async login(email, password) {
         adopt(await send("login", { body: { email, password } }));
@@ -60,7 +66,7 @@ export function SessionProvider({ children }: { children: ReactNode }) {
         }
       },
     }),
-    [user, expired, adopt],
+    [user, memberships, expired, adopt],
   );
   return <SessionContext value={value}>{children}</SessionContext>;
 }

@@ -1,3 +1,4 @@
+import { mayAdminister } from "@baara/core";
 import { Anchor, AppShell, Button, Group, SegmentedControl, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
@@ -24,7 +25,7 @@ export function LanguageSwitch() {
 
 export function Layout({ children }: { children: ReactNode }) {
   const { t } = useTranslation();
-  const { user, logout } = useSession();
+  const { user, grants, logout } = useSession();
   return (
     <AppShell header={{ height: 56 }} padding="md">
       <a className="skip-link" href="#main">
@@ -40,6 +41,14 @@ export function Layout({ children }: { children: ReactNode }) {
             </Anchor>
             <Anchor component={Link} to="/" visibleFrom="sm">
               {t("nav.portfolio")}
+            </Anchor>
+            {mayAdminister(grants) && (
+              <Anchor component={Link} to="/admin" visibleFrom="sm">
+                {t("admin.nav")}
+              </Anchor>
+            )}
+            <Anchor component={Link} to="/aide">
+              {t("help.nav")}
             </Anchor>
           </Group>
           <Group gap="sm" wrap="nowrap">

@@ -7,6 +7,7 @@ import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
 import { send } from "../api/client.ts";
 import type { PortfolioItem } from "../api/types.ts";
+import { InboxPanel } from "../inbox/InboxPanel.tsx";
 import { useFormat } from "../ui/format.ts";
 import { ErrorState, Loading } from "../ui/states.tsx";
 import { PlanStatusBadge } from "../ui/StatusBadge.tsx";
@@ -62,6 +63,7 @@ export default function PortfolioPage() {
 
   return (
     <Stack>
+      <InboxPanel />
       <Group justify="space-between">
         <Title order={2}>{t("portfolio.title")}</Title>
         {query.data && <Text c="dimmed">{t("portfolio.count", { count: query.data.total })}</Text>}

@@ -1,9 +1,10 @@
-import { ActionIcon, Button, Group, Modal, Select, Stack, Text, TextInput, Title, Tooltip } from "@mantine/core";
+import { ActionIcon, Button, Group, Modal, Select, Stack, Text, Title, Tooltip } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorText, send } from "../api/client.ts";
 import type { Project, ResultNode } from "../api/types.ts";
+import { LimitedText } from "../ui/LimitedText.tsx";
 import { projectKeys } from "./queries.ts";
 
 interface Editing {
@@ -152,8 +153,8 @@ function NodeForm(props: {
               {error}
             </Text>
           )}
-          <TextInput label={t("project.nodeCode")} required value={code} onChange={(e) => setCode(e.currentTarget.value)} data-autofocus />
-          <TextInput label={t("project.nodeTitle")} required value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
+          <LimitedText limit="nodeCode" label={t("project.nodeCode")} required value={code} onChange={setCode} data-autofocus />
+          <LimitedText limit="nodeTitle" label={t("project.nodeTitle")} required value={title} onChange={setTitle} rows={2} />
           <Select
             label={t("project.parent")}
             data={parents}

@@ -7,6 +7,7 @@ import { Link, useNavigate, useParams } from "react-router";
 import { errorText, send } from "../api/client.ts";
 import type { Project, Workplan } from "../api/types.ts";
 import { useFormat } from "../ui/format.ts";
+import { LimitedText } from "../ui/LimitedText.tsx";
 import { ErrorState, Loading } from "../ui/states.tsx";
 import { PlanStatusBadge } from "../ui/StatusBadge.tsx";
 import { FrameworkTree } from "./FrameworkTree.tsx";
@@ -171,9 +172,10 @@ function NewPlan({ project, onClose }: { project: Project; onClose: () => void }
   const queryClient = useQueryClient();
   const format = useFormat();
   const [year, setYear] = useState<number | string>(() => suggestPlanYear(project, new Date()));
+  const [title, setTitle] = useState("");
   const outside = typeof year === "number" && isOutsidePeriod(project, year);
   const create = useMutation({
-    mutationFn: () => send("createWorkplan", { params: { id: project.id }, body: { year: Number(year) } }),
+    mutationFn: () => send("createWorkplan", { params: { id: project.id }, body: { year: Number(year), title: title.trim() || undefined } }),
     onSuccess: (plan) => {
       void queryClient.invalidateQueries({ queryKey: projectKeys.workplans(project.id) });
       void navigate(`/workplans/${plan.id}`);
@@ -195,6 +197,13 @@ function NewPlan({ project, onClose }: { project: Project; onClose: () => void }
           max={2100}
           data-autofocus
           description={outside ? t("project.yearOutsidePeriod", { start: format.date(project.startDate) || "…", end: format.date(project.endDate) || "…" }) : undefined}
+        />
+        <LimitedText
+          limit="planTitle"
+          label={t("limits.planTitle")}
+          placeholder={t("limits.planTitleDefault", { year: typeof year === "number" ? year : "" })}
+          value={title}
+          onChange={setTitle}
         />
         <Group justify="end">
           <Button variant="default" onClick={onClose}>

@@ -5,6 +5,7 @@ import { Badge, Tooltip } from "@mantine/core";
 import { type ClipboardEvent, type KeyboardEvent, type RefObject, useMemo, useRef, useState } from "react";
 import { type Column, DataGrid, type DataGridHandle, type RenderEditCellProps } from "react-data-grid";
 import { useTranslation } from "react-i18next";
+import { helpHref } from "../help/glossary.ts";
 import type { Finding } from "../api/types.ts";
 import { useFormat } from "../ui/format.ts";
 import { findingsByTarget, type GridRow, targetOf } from "./plan-model.ts";
@@ -373,8 +374,8 @@ function AmountCell({ row, currency }: { row: GridRow; currency: string }) {
   return (
     <span>
       {override && (
-        <Tooltip label={t("plan.override", { computed: format.money(line.computedAmount, currency) })}>
-          <Badge color="orange" size="xs" mr={4} variant="light" c="dark.7">
+        <Tooltip label={`${t("plan.override", { computed: format.money(line.computedAmount, currency) })} ${t("help.badgeHint")}`}>
+          <Badge component="a" href={helpHref("typed")} target="_blank" rel="noopener" color="orange" size="xs" mr={4} variant="light" c="dark.7" style={{ cursor: "help" }}>
             {t("plan.overrideBadge")}
           </Badge>
         </Tooltip>

@@ -1,12 +1,14 @@
 import { capabilityForAction, nextPlanStatus, type PlanAction } from "@baara/core";
-import { Button, Group, Menu, Modal, Stack, Text, Textarea } from "@mantine/core";
+import { Button, Group, Menu, Modal, Stack, Text } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useNavigate } from "react-router";
 import { errorText, hrefOf, send } from "../api/client.ts";
 import type { Workplan } from "../api/types.ts";
+import { inboxKey } from "../inbox/queries.ts";
 import { projectKeys } from "../projects/queries.ts";
+import { LimitedText } from "../ui/LimitedText.tsx";
 import { planKeys } from "./queries.ts";
 
 /** Submit, approve, endorse, return with a comment; a new version once the plan is approved. */
@@ -30,6 +32,7 @@ export function WorkflowBar({ plan, can }: { plan: Workplan; can: (capability: s
       void queryClient.invalidateQueries({ queryKey: planKeys.history(plan.id) });
       void queryClient.invalidateQueries({ queryKey: projectKeys.workplans(plan.projectId) });
       void queryClient.invalidateQueries({ queryKey: ["portfolio"] });
+      void queryClient.invalidateQueries({ queryKey: inboxKey });
       setAction(null);
       setComment("");
     },
@@ -88,7 +91,7 @@ export function WorkflowBar({ plan, can }: { plan: Workplan; can: (capability: s
                 {errorText(transition.error)}
               </Text>
             )}
-            <Textarea label={t("workflow.commentLabel")} value={comment} onChange={(e) => setComment(e.currentTarget.value)} autosize minRows={3} data-autofocus />
+            <LimitedText limit="workflowComment" label={t("workflow.commentLabel")} value={comment} onChange={setComment} rows={3} data-autofocus />
             <Group justify="end">
               <Button variant="default" onClick={() => setAction(null)}>
                 {t("common.cancel")}

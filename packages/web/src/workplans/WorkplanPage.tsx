@@ -3,6 +3,7 @@ import { Alert, Anchor, Button, Grid, Group, Modal, Paper, ScrollArea, Stack, Ta
 import { lazy, Suspense, useCallback, useMemo, useRef, useState } from "react";
 import type { DataGridHandle } from "react-data-grid";
 import { useTranslation } from "react-i18next";
+import { HelpLink } from "../help/HelpLink.tsx";
 import { findingKind } from "../i18n/i18n.ts";
 import { Link, useParams } from "react-router";
 import type { Finding } from "../api/types.ts";
@@ -220,9 +221,12 @@ function FindingsList({ findings, onJump }: { findings: Finding[]; onJump: (f: F
   const { t } = useTranslation();
   return (
     <Paper withBorder p="sm">
-      <Title order={3} size="h5" mb="xs">
-        {`${t("plan.findings")} (${findings.length})`}
-      </Title>
+      <Group gap={4} mb="xs">
+        <Title order={3} size="h5">
+          {`${t("plan.findings")} (${findings.length})`}
+        </Title>
+        <HelpLink id="finding" term={t("plan.findings")} />
+      </Group>
       {findings.length === 0 ? (
         <Text size="sm" c="dimmed">
           {t("plan.noFindings")}
