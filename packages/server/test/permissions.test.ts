@@ -262,6 +262,14 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     one(await db().insert(executionTransactions).values({
       workplanId: E.id, activityId: activityOfE.id, stage: "commitment", date: "2019-02-01", amount: "500", fingerprint: `test:${unique()}`,
     }).returning());
+  const financeCsv = () => Buffer.from(`Date;Code;Montant;Référence\n2019-05-02;X;1000;MDT-${unique()}\n`, "utf8");
+  /** A finance export of E, read and not yet written. */
+  const freshFinanceImport = async () => {
+    const { payload, headers } = multipart({ stage: "payment" }, { name: "mandats.csv", bytes: financeCsv() });
+    const response = await send("platformAdmin", "POST", `/workplans/${E.id}/finance-imports`, payload, headers);
+    if (response.statusCode !== 201) throw new Error(`finance import: ${response.body}`);
+    return response.json() as { id: string; version: number };
+  };
   const freshUnplanned = async () =>
     one(await db().insert(unplannedActivities).values({ workplanId: E.id, title: "Réunion non programmée" }).returning());
   const freshOrgMembership = async () =>
@@ -1198,6 +1206,40 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
       hidden: HIDDEN_P,
       prepare: freshUnplanned,
       request: (u) => ({ url: `/unplanned/${u.id}` }),
+    }),
+    row({
+      name: "POST /workplans/:id/finance-imports",
+      route: "createFinanceImport",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      request: () => {
+        const { payload, headers } = multipart({ stage: "payment" }, { name: "mandats.csv", bytes: financeCsv() });
+        return { url: `/workplans/${E.id}/finance-imports`, payload, headers };
+      },
+    }),
+    row({
+      name: "GET /finance-imports/:id",
+      route: "getFinanceImport",
+      allowed: READ_P,
+      hidden: HIDDEN_P,
+      prepare: freshFinanceImport,
+      request: (i) => ({ url: `/finance-imports/${i.id}` }),
+    }),
+    row({
+      name: "POST /finance-imports/:id/commit",
+      route: "commitFinanceImport",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      prepare: freshFinanceImport,
+      request: (i) => ({ url: `/finance-imports/${i.id}/commit`, payload: { version: i.version } }),
+    }),
+    row({
+      name: "GET /finance-imports/:id/file",
+      route: "financeImportFile",
+      allowed: READ_P,
+      hidden: HIDDEN_P,
+      prepare: freshFinanceImport,
+      request: (i) => ({ url: `/finance-imports/${i.id}/file` }),
     }),
     row({
       name: "POST /workplans/:id/reprogram",

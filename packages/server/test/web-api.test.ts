@@ -228,7 +228,7 @@ describe.each(databaseKinds)("web app API on %s", (kind) => {
     it("shows with ?year= the plan of that year, and none for a project without one", async () => {
       const of2022 = await portfolio(manager, "&year=2022");
       expect(itemOf(of2022, "PGSM").plan).toMatchObject({ id: pgsmPlan.id, year: 2022, total: "465000000" });
-      expect(itemOf(of2022, "CPS-SCI-PA").plan).toMatchObject({ year: 2022, status: "approved", activityCount: 17 });
+      expect(itemOf(of2022, "CPS-SCI-PA").plan).toMatchObject({ year: 2022, status: "endorsed", activityCount: 17 });
       expect(itemOf(await portfolio(manager, "&year=2021"), "CPS-SCI-PA").plan).toBeNull();
       const of2024 = await portfolio(manager, "&year=2024");
       expect(itemOf(of2024, "PGSM").plan).toBeNull();

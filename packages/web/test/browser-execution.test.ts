@@ -134,4 +134,40 @@ describe.skipIf(!hasChromium)("execution in a real browser", { timeout: 240_000 
     await shot(page, "execution-quarter");
     await context.close();
   });
+
+  it("imports an export of the finance system: previews it, writes it once, and lists the row that matches nothing", async () => {
+    const { page, context } = await signIn(running, "editor");
+    await openCps2023Execution(page);
+    await page.getByRole("tab", { name: "Dépenses" }).click();
+    const csv = [
+      "Date;Imputation;Nature de l'opération;Montant;Référence;Bénéficiaire",
+      "05/12/2023;3.1.3;Engagement;2 000 000;ENG-2023-313;Bibliothèque numérique SARL",
+      "20/12/2023;3.1.3;Mandat;2 000 000;MDT-2023-313;Bibliothèque numérique SARL",
+      "21/12/2023;9.9;Mandat;500 000;MDT-2023-X;Inconnu",
+    ].join("\n");
+    const importOnce = async () => {
+      await page.getByRole("button", { name: "Importer un export du système financier…" }).click();
+      const dialog = page.getByRole("dialog", { name: "Importer les engagements, liquidations et paiements" });
+      await dialog.locator("input[type=file]").setInputFiles({ name: "situation-dfm.csv", mimeType: "text/csv", buffer: Buffer.from(csv, "utf8") });
+      await dialog.getByRole("button", { name: "Lire le fichier" }).click();
+      await dialog.getByTestId("finance-to-write").waitFor();
+      return dialog;
+    };
+    const dialog = await importOnce();
+    expect(await dialog.getByTestId("finance-to-write").textContent()).toBe("2");
+    expect(await dialog.getByTestId("finance-findings").textContent()).toBe("1");
+    await dialog.getByText(/Ligne 4 — Code « 9\.9 » : ni une activité, ni le compte d'une ligne budgétaire/).waitFor();
+    await shot(page, "execution-finance-import");
+    await dialog.getByRole("button", { name: "Enregistrer 2 opérations" }).click();
+    await dialog.getByText(/2 opération\(s\) enregistrée\(s\) ; 0 déjà importée/).waitFor();
+    await dialog.getByRole("button", { name: "Fermer" }).click();
+    // 103 015 631 + 2 000 000 committed over the 128 799 000 payment credit.
+    await expect.poll(() => value(page, "rate-committed")).toMatch(amount("81,53 %"));
+
+    const again = await importOnce();
+    expect(await again.getByTestId("finance-to-write").textContent()).toBe("0");
+    expect(await again.getByTestId("finance-already").textContent()).toBe("2");
+    expect(await again.getByRole("button", { name: /Enregistrer 0 opération/ }).isDisabled()).toBe(true);
+    await context.close();
+  });
 });

@@ -238,3 +238,44 @@ export const reprogramResult = z.object({
   /** Already carried over earlier: not copied twice. */
   alreadyCarried: z.int(),
 });
+
+/** An export of the finance system as read against the plan, before and after it is written. */
+export const financeImport = z.object({
+  id,
+  workplanId: id,
+  status: z.enum(["ready", "committed"]),
+  fileName: z.string(),
+  sheet: z.string(),
+  headerRow: z.int(),
+  columns: z.array(z.object({ field: z.string(), column: z.string(), header: z.string() })),
+  /** Data rows of the sheet. */
+  rows: z.int(),
+  /** Transactions read that are not in the plan yet, and those a previous import already wrote. */
+  toWrite: z.int(),
+  alreadyImported: z.int(),
+  totals: z.object({ commitment: amount, liquidation: amount, payment: amount }),
+  /** The first transactions read, in row order. */
+  transactions: z.array(
+    z.object({
+      row: z.int(),
+      stage: transactionStage,
+      date: z.string(),
+      amount,
+      reference: z.string().nullable(),
+      supplier: z.string().nullable(),
+      code: z.string(),
+      activity: z.string(),
+      line: z.string().nullable(),
+      alreadyImported: z.boolean(),
+    }),
+  ),
+  /** Rows not written, each with its reason (at most 500; `findingCount` gives them all). */
+  findings: z.array(z.object({ row: z.int(), code: z.string(), message: z.string() })),
+  findingCount: z.int(),
+  written: z.int().nullable(),
+  skipped: z.int().nullable(),
+  createdAt: z.string(),
+  version: z.int(),
+});
+export type FinanceImport = z.infer<typeof financeImport>;
+export const commitFinanceImport = z.object({ version });

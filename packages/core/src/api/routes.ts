@@ -9,6 +9,8 @@ import { auditEntry, auditQuery } from "./audit.ts";
 import { idParams, page } from "./common.ts";
 import {
   closeExecution,
+  commitFinanceImport,
+  financeImport,
   createTransaction,
   createUnplanned,
   executionSettings,
@@ -182,6 +184,10 @@ export const routes = {
   createUnplanned: spec("createUnplanned", { action: "execution.record", tag: "execution", summary: "Record an activity carried out without being planned", params: idParams, body: createUnplanned, response: unplannedActivity, status: 201 }),
   updateUnplanned: spec("updateUnplanned", { action: "execution.record", tag: "execution", summary: "Change an unplanned activity", params: idParams, body: updateUnplanned, response: unplannedActivity, status: 200 }),
   deleteUnplanned: spec("deleteUnplanned", { action: "execution.record", tag: "execution", summary: "Delete an unplanned activity", params: idParams, status: 204 }),
+  createFinanceImport: spec("createFinanceImport", { action: "execution.record", tag: "execution", summary: "Upload an export of the finance system (commitments, liquidations, payments) and read it against the plan: rows matched by activity or account code, rows that match nothing listed, rows already imported counted", params: idParams, response: financeImport, status: 201, kind: "multipart" }),
+  getFinanceImport: spec("getFinanceImport", { action: "project.read", tag: "execution", summary: "A finance export as read against the plan", params: idParams, response: financeImport, status: 200 }),
+  commitFinanceImport: spec("commitFinanceImport", { heavy: true, action: "execution.record", tag: "execution", summary: "Write the export's transactions in one transaction; those a previous import wrote are not written twice", params: idParams, body: commitFinanceImport, response: financeImport, status: 200 }),
+  financeImportFile: spec("financeImportFile", { action: "project.read", tag: "execution", summary: "The finance export as it was uploaded", params: idParams, status: 200, kind: "file" }),
   reprogramActivities: spec("reprogramActivities", { action: "plan.create", tag: "execution", summary: "Carry unexecuted activities (with their budget lines) into next year's draft plan, linked to the originals", params: idParams, body: reprogramRequest, response: reprogramResult, status: 200 }),
 
   listActivities: spec("listActivities", { action: "project.read", tag: "activities", summary: "A plan's activities with their budget lines", params: idParams, query: activityListQuery, response: page(activity), status: 200 }),

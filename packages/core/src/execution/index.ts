@@ -4,3 +4,4 @@ export * from "./rollup.ts";
 export * from "./sums.ts";
 export * from "./types.ts";
 export * from "./table.ts";
+export * from "./finance-import.ts";

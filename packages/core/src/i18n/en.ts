@@ -90,6 +90,13 @@ export const en: Catalogue = {
     LIQUIDATION_ABOVE_COMMITMENT: "Liquidated {{amount}}, above the committed {{limit}}.",
     PAYMENT_ABOVE_COMMITMENT: "Paid {{amount}}, above the committed {{limit}}.",
     COMMITMENT_ABOVE_CREDIT: "Committed {{amount}}, above the credit {{limit}}.",
+    NOT_A_FINANCE_EXPORT: "No sheet of this file looks like a finance export: it needs at least a code column (account, budget line, activity code…) and an amount column (amount, committed, liquidated, paid…).",
+    FINANCE_NO_DATE: "Missing or unreadable date “{{text}}”: row not imported.",
+    FINANCE_BAD_AMOUNT: "Unreadable amount “{{text}}” ({{currency}} amounts): row not imported.",
+    FINANCE_NEGATIVE: "Negative amount “{{text}}” (a cancellation?): row not imported; correct the original transaction.",
+    FINANCE_NO_STAGE: "Unknown stage “{{text}}” (commitment, liquidation or payment?): row not imported. Pick the export's stage if it holds only one.",
+    FINANCE_UNMATCHED: "Code “{{code}}”: neither an activity nor the account of a budget line of this plan ({{amount}}). Row not imported.",
+    FINANCE_AMBIGUOUS: "Code “{{code}}”: {{count}} activities or budget lines of this plan carry it. Row not imported; enter it on the right line.",
   },
   entity: {
     organisation: "Organisation",

@@ -92,6 +92,13 @@ export const fr = {
     LIQUIDATION_ABOVE_COMMITMENT: "Liquidé {{amount}}, au-delà de l'engagé {{limit}}.",
     PAYMENT_ABOVE_COMMITMENT: "Payé {{amount}}, au-delà de l'engagé {{limit}}.",
     COMMITMENT_ABOVE_CREDIT: "Engagé {{amount}}, au-delà du crédit {{limit}}.",
+    NOT_A_FINANCE_EXPORT: "Aucune feuille de ce fichier ne ressemble à un export financier : il faut au moins une colonne de code (imputation, ligne budgétaire, code activité…) et une colonne de montant (montant, engagé, liquidé, mandaté…).",
+    FINANCE_NO_DATE: "Date manquante ou illisible « {{text}} » : ligne non importée.",
+    FINANCE_BAD_AMOUNT: "Montant illisible « {{text}} » (montants en {{currency}}) : ligne non importée.",
+    FINANCE_NEGATIVE: "Montant négatif « {{text}} » (une annulation ?) : ligne non importée ; corrigez l'opération d'origine.",
+    FINANCE_NO_STAGE: "Étape inconnue « {{text}} » (engagement, liquidation ou mandat ?) : ligne non importée. Choisissez l'étape de l'export s'il n'en contient qu'une.",
+    FINANCE_UNMATCHED: "Code « {{code}} » : ni une activité, ni le compte d'une ligne budgétaire de ce plan ({{amount}}). Ligne non importée.",
+    FINANCE_AMBIGUOUS: "Code « {{code}} » : {{count}} activités ou lignes budgétaires de ce plan le portent. Ligne non importée ; saisissez-la sur la bonne ligne.",
   },
   /** Shared terms: the web app shows them as they are, the server puts them into sentences. */
   entity: {

@@ -1,4 +1,4 @@
-// Past years of a demo project: each plan inserted as approved, then its
+// Past years of a demo project: each plan inserted as endorsed, then its
 // execution recorded through the execution operations, as the demo editor
 // would record it (credits, progress, commitments and payments, unplanned
 // activities), so that the demo's rates are computed, never written.
@@ -67,7 +67,8 @@ export async function loadHistory(db: Db, project: ProjectRow, plans: readonly D
         year: past.year,
         planVersion: 1,
         title: past.title,
-        status: "approved",
+        // Past years went their whole way: approved, then endorsed by the coordination committee.
+        status: "endorsed",
         createdById: editor.actor?.user.id,
         createdAt: new Date(`${past.year - 1}-12-01T09:00:00Z`),
       })
@@ -89,8 +90,16 @@ export async function loadHistory(db: Db, project: ProjectRow, plans: readonly D
         fromStatus: "submitted",
         toStatus: "approved",
         userId: approver.actor?.user.id ?? "",
+        at: new Date(`${past.year}-01-20T11:30:00Z`),
+      },
+      {
+        workplanId: plan.id,
+        action: "endorse",
+        fromStatus: "approved",
+        toStatus: "endorsed",
+        userId: approver.actor?.user.id ?? "",
         at: new Date(`${past.year}-01-27T11:30:00Z`),
-        comment: "Adopté par le comité de coordination.",
+        comment: "Entériné par le comité de coordination.",
       },
     ]);
     const ids = new Map<string, { activityId: string; lineId: string | null }>();

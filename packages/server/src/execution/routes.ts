@@ -5,7 +5,10 @@ import type { FastifyInstance } from "fastify";
 import { requestLocale } from "../http/locale.ts";
 import { pageOf } from "../http/pagination.ts";
 import { route } from "../http/route.ts";
+import { AppError } from "../http/errors.ts";
+import { readMultipart } from "../imports/upload.ts";
 import { exportExecutionTable } from "./export.ts";
+import { commitFinanceImport, createFinanceImport, financeImportFile, presentFinanceImport, readFinanceImport } from "./finance-import.ts";
 import {
   closeExecution,
   createTransaction,
@@ -54,6 +57,19 @@ export async function executionRoutes(app: FastifyInstance): Promise<void> {
   route(app, routes.createUnplanned, async ({ ctx, params, body }) => createUnplanned(ctx, params.id, body));
   route(app, routes.updateUnplanned, async ({ ctx, params, body }) => updateUnplanned(ctx, params.id, body));
   route(app, routes.deleteUnplanned, async ({ ctx, params }) => deleteUnplanned(ctx, params.id));
+
+  route(app, routes.createFinanceImport, async ({ ctx, params, request }) => {
+    const { file, values } = await readMultipart(request);
+    if (!file || file.bytes.length === 0) throw new AppError("EMPTY_FILE");
+    return presentFinanceImport(ctx, await createFinanceImport(ctx, params.id, file, values), requestLocale(request));
+  });
+  route(app, routes.getFinanceImport, async ({ ctx, params, request }) =>
+    presentFinanceImport(ctx, await readFinanceImport(ctx, params.id), requestLocale(request)),
+  );
+  route(app, routes.commitFinanceImport, async ({ ctx, params, body, request }) =>
+    presentFinanceImport(ctx, await commitFinanceImport(ctx, params.id, body), requestLocale(request)),
+  );
+  route(app, routes.financeImportFile, async ({ ctx, params }) => financeImportFile(ctx, params.id));
 
   route(app, routes.reprogramActivities, async ({ ctx, params, body }) => reprogramActivities(ctx, params.id, body));
 }

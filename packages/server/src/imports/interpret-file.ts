@@ -1,5 +1,7 @@
 import {
   type CurrencyCode,
+  type FinanceTargets,
+  type TransactionStage,
   type ImportedPlan,
   type InterpretOptions,
   interpretGrid,
@@ -13,6 +15,16 @@ export interface InterpretFileOptions extends InterpretOptions {
   fileName?: string;
   sheet?: string;
   currency?: CurrencyCode;
+}
+
+/** A finance-system export, read against the codes of a plan's activities and lines. */
+export interface FinanceFileOptions {
+  fileName?: string;
+  sheet?: string;
+  currency: CurrencyCode;
+  defaultStage: TransactionStage | null;
+  year: number;
+  targets: FinanceTargets;
 }
 
 export interface InterpretedFile {

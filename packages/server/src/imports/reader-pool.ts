@@ -1,8 +1,8 @@
 // Imported files are read in a worker thread (threads/pool.ts). A file that
 // needs more than the thread's memory or READ_SECONDS is refused with a reason.
-import { NotAWorkPlanError } from "@baara/core";
+import { type FinanceReading, NotAWorkPlanError } from "@baara/core";
 import { ThreadLimitError, threadPool } from "../threads/pool.ts";
-import type { InterpretedFile, InterpretFileOptions } from "./interpret-file.ts";
+import type { FinanceFileOptions, InterpretedFile, InterpretFileOptions } from "./interpret-file.ts";
 import { UnreadableFileError } from "./read-file.ts";
 import type { ReadAnswer, ReadTask } from "./read-task.ts";
 
@@ -15,18 +15,33 @@ const readers = threadPool<ReadTask, ReadAnswer>(new URL("./reader-worker.js", i
   seconds: READ_SECONDS,
 });
 
-/** interpretFile, in a reader thread. */
-export async function interpretInThread(bytes: Buffer, options: InterpretFileOptions): Promise<InterpretedFile> {
-  let answer: ReadAnswer;
+async function run(task: ReadTask): Promise<ReadAnswer> {
   try {
-    answer = await readers.run({ bytes, options });
+    return await readers.run(task);
   } catch (error) {
     if (error instanceof ThreadLimitError) {
       throw new UnreadableFileError("FILE_TOO_COMPLEX", { memory: READER_MEMORY_MB, seconds: READ_SECONDS });
     }
     throw error;
   }
-  if (answer.ok) return { plan: answer.plan, sheets: answer.sheets };
+}
+
+/** interpretFile, in a reader thread. */
+export async function interpretInThread(bytes: Buffer, options: InterpretFileOptions): Promise<InterpretedFile> {
+  const answer = await run({ bytes, options });
+  if (answer.ok && "plan" in answer) return { plan: answer.plan, sheets: answer.sheets };
+  if (answer.ok) throw new Error("reader answered a finance export to a work plan");
   if ("unreadable" in answer) throw new UnreadableFileError(answer.unreadable, answer.params);
   throw new NotAWorkPlanError(answer.notAWorkPlan);
+}
+
+/** A finance-system export read in a reader thread: its reading, or null when no sheet reads as one. */
+export async function readFinanceInThread(
+  bytes: Buffer,
+  finance: FinanceFileOptions,
+): Promise<{ reading: FinanceReading | null; sheets: string[] }> {
+  const answer = await run({ bytes, finance });
+  if (answer.ok && "finance" in answer) return { reading: answer.finance, sheets: answer.sheets };
+  if (!answer.ok && "unreadable" in answer) throw new UnreadableFileError(answer.unreadable, answer.params);
+  throw new Error("reader did not answer a finance reading");
 }

@@ -49,7 +49,8 @@ function storableType(type: string | undefined): string {
   return type && /^[\w.+-]+\/[\w.+-]+$/.test(type) ? type.toLowerCase() : "application/octet-stream";
 }
 
-export async function readUpload(request: FastifyRequest): Promise<Upload> {
+/** A multipart body's one file (or none) and its text fields, each refused with the field it came in. */
+export async function readMultipart(request: FastifyRequest): Promise<{ file: Omit<Upload, "options"> | null; values: Record<string, string> }> {
   if (!request.isMultipart()) throw new AppError("EMPTY_FILE");
   const values: Record<string, string> = {};
   let file: Omit<Upload, "options"> | null = null;
@@ -70,6 +71,12 @@ export async function readUpload(request: FastifyRequest): Promise<Upload> {
   }
   const unstorable = unstorableTextPath(values);
   if (unstorable) throw unstorableTextError("body", unstorable);
+  return { file, values };
+}
+
+export async function readUpload(request: FastifyRequest): Promise<Upload> {
+  const { values, file: uploaded } = await readMultipart(request);
+  let file = uploaded;
   const parsed = fields.safeParse(values);
   // Rendered as any request that does not match its schema: 400, in the user's language.
   if (!parsed.success) throw new RequestValidationError("body", parsed.error.issues);

@@ -21,6 +21,7 @@ import {
   PASSWORD,
 } from "../helpers/factories.ts";
 import { readImport } from "../helpers/imports.ts";
+import { multipart } from "../helpers/multipart.ts";
 import { pgsmSampleText } from "../fixtures/workplans.ts";
 import { type Figures, Fuzzer, fuzzOptions, report, ServerLog } from "./harness.ts";
 import { FUZZED_ROUTES, NOT_FUZZED, type World } from "./requests.ts";
@@ -74,6 +75,9 @@ describe.each(databaseKinds)("fuzz of the import and edit routes on %s", (kind) 
       payload: { budgetLineId: approvedLine.id, stage: "payment", date: "2022-05-02", amount: "1000" },
     });
     const unplanned = await call(ctx.app, admin, { method: "POST", url: `/api/v1/workplans/${approved.id}/unplanned`, payload: { title: "Réunion non programmée" } });
+    const financeExport = multipart({ stage: "payment" }, { name: "mandats.csv", bytes: Buffer.from("Date;Code;Montant\n2022-05-02;X;1000\n", "utf8") });
+    const finance = await call(ctx.app, admin, { method: "POST", url: `/api/v1/workplans/${approved.id}/finance-imports`, ...financeExport });
+    if (finance.statusCode !== 201) throw new Error(`finance import: ${finance.body}`);
     const pending = await readImport(ctx.app, admin, project.id, { name: "ptba.tsv", bytes: Buffer.from(pgsmSampleText(), "utf8") }, { year: "2022" });
     world = {
       adminEmail: adminUser.email,
@@ -92,6 +96,7 @@ describe.each(databaseKinds)("fuzz of the import and edit routes on %s", (kind) 
       approvedLineId: approvedLine.id,
       transactionId: payment.json().id,
       unplannedId: unplanned.json().id,
+      financeImportId: finance.json().id,
       userId: person.id,
       importId: pending.id,
       jobId: pending.job?.id ?? pending.id,

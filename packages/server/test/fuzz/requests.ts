@@ -32,6 +32,8 @@ export interface World {
   approvedLineId: string;
   transactionId: string;
   unplannedId: string;
+  /** A finance export read against the approved plan, not yet written. */
+  financeImportId: string;
   userId: string;
   importId: string;
   jobId: string;
@@ -135,6 +137,10 @@ const BASES: Record<RouteName, BaseOf | string> = {
   updateUnplanned: (w) => ({ id: w.unplannedId, body: { observations: "Rapport disponible" }, version: V("unplannedActivities", w.unplannedId) }),
   deleteUnplanned: "it would delete the world's records; permissions.test.ts covers it",
   reprogramActivities: (w) => ({ id: w.approvedWorkplanId, body: {} }),
+  createFinanceImport: "a multipart upload: execution-import.test.ts sends odd files to it",
+  getFinanceImport: (w) => ({ id: w.financeImportId }),
+  commitFinanceImport: (w) => ({ id: w.financeImportId, body: { version: 1 } }),
+  financeImportFile: (w) => ({ id: w.financeImportId }),
   listActivities: (w) => ({ id: w.workplanId, query: {} }),
   createActivity: (w) => ({
     id: w.workplanId,

@@ -12,6 +12,7 @@ import { ErrorState, Loading } from "../ui/states.tsx";
 import { ActivityDrawer } from "./ActivityDrawer.tsx";
 import { ActivityTable, type Filter } from "./ActivityTable.tsx";
 import { CreditsModal } from "./CreditsModal.tsx";
+import { FinanceImportModal } from "./FinanceImportModal.tsx";
 import { NodeRates } from "./NodeRates.tsx";
 import { defaultPeriod, kindOf, periodLabel, periodOptions } from "./periods.ts";
 import { type PeriodView, progressBody } from "./progress.ts";
@@ -44,7 +45,7 @@ function Loaded({ execution, can }: { execution: Execution; can: (capability: st
   const [kind, setKind] = useState<PeriodKind>(kindOf(period));
   const [filter, setFilter] = useState<Filter>("all");
   const [opened, setOpened] = useState<string | null>(null);
-  const [dialog, setDialog] = useState<"credits" | "reprogram" | "close" | null>(null);
+  const [dialog, setDialog] = useState<"credits" | "reprogram" | "close" | "import" | null>(null);
   const [message, setMessage] = useState<{ tone: "error" | "ok"; text: string } | null>(null);
   const editable = execution.open && can("execution.record");
   const label = (key: string) => periodLabel(t, key, execution.year, execution.fiscalYearStartMonth);
@@ -191,6 +192,13 @@ function Loaded({ execution, can }: { execution: Execution; can: (capability: st
         </Tabs.Panel>
         <Tabs.Panel value="spending" pt="sm">
           <Stack>
+            {editable && (
+              <Group>
+                <Button variant="light" onClick={() => setDialog("import")}>
+                  {t("financeImport.open")}
+                </Button>
+              </Group>
+            )}
             <CategoryTable execution={execution} />
             <TransactionsPanel execution={execution} editable={editable} onSaved={() => void refresh()} />
           </Stack>
@@ -213,9 +221,7 @@ function Loaded({ execution, can }: { execution: Execution; can: (capability: st
                   style={{ borderInlineStart: "3px solid #f08c00", paddingInlineStart: 8 }}
                 >
                   <b>{t(`execution.flagKind.${f.code}`)}</b>
-                  {" "}
-                  —
-                  {f.message}
+                  {` — ${f.message}`}
                 </Text>
               ))}
             </Stack>
@@ -231,6 +237,14 @@ function Loaded({ execution, can }: { execution: Execution; can: (capability: st
           editable={editable}
           onClose={() => setOpened(null)}
           onRecord={record}
+          onSaved={() => void refresh()}
+        />
+      )}
+      {dialog === "import" && (
+        <FinanceImportModal
+          planId={execution.workplanId}
+          currency={execution.currency}
+          onClose={() => setDialog(null)}
           onSaved={() => void refresh()}
         />
       )}

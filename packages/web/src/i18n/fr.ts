@@ -573,6 +573,33 @@ export const fr = {
     planTitle: "Intitulé (facultatif)",
     planTitleDefault: "Par défaut : PTBA {{year}}",
   },
+  financeImport: {
+    open: "Importer un export du système financier…",
+    title: "Importer les engagements, liquidations et paiements",
+    hint: "Un export du système financier (xlsx ou csv), une ligne par opération (date, référence, code d'activité ou compte, étape, montant, fournisseur) ou une colonne par étape (engagé, liquidé, mandaté). Rien n'est écrit avant que vous confirmiez ; une opération déjà importée ne l'est pas deux fois.",
+    file: "Fichier",
+    browse: "Parcourir… (xlsx, csv)",
+    stage: "Étape des opérations",
+    stageFromFile: "Donnée par le fichier",
+    read: "Lire le fichier",
+    sending: "Envoi du fichier",
+    pickFile: "Choisissez le fichier de l'export.",
+    readAs: "« {{file}} », feuille « {{sheet}} », en-têtes ligne {{row}}, {{rows}} lignes de données. Colonnes :",
+    field: {
+      date: "date", reference: "référence", code: "code", stage: "étape", amount: "montant",
+      committed: "engagé", liquidated: "liquidé", paid: "payé", supplier: "fournisseur", category: "nature de crédit",
+    },
+    toWrite: "Opérations à écrire",
+    already: "Déjà importées",
+    notWritten: "Lignes non importées",
+    findings: "Lignes non importées, avec leur raison",
+    row: "Ligne {{row}}",
+    preview: "Opérations lues",
+    alreadyBadge: "déjà importée",
+    commit_one: "Enregistrer {{count}} opération",
+    commit_other: "Enregistrer {{count}} opérations",
+    done: "{{written}} opération(s) enregistrée(s) ; {{skipped}} déjà importée(s), non comptée(s) deux fois.",
+  },
 };
 
 export type Messages = typeof fr;
