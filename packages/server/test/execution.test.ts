@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, createTestApp, login, managerOfNewProject, type Session, type TestContext } from "./helpers/app.ts";
 import { databaseKinds } from "./helpers/databases.ts";
 import { grant, makeUser, PASSWORD } from "./helpers/factories.ts";
+import { convertWithLibreOffice, libreOffice } from "./helpers/libreoffice.ts";
 
 const V1 = "/api/v1";
 
@@ -443,5 +444,12 @@ describe.each(databaseKinds)("execution on %s", (kind) => {
     const all = Array.from({ length: sheet?.rowCount ?? 0 }, (_, i) => text(i + 1).join(" ")).join("\n");
     expect(all).toContain("Taux d'exécution physique (activités réalisées ÷ activités programmées) : 1 / 3 = 33,33 %");
     expect(all).toContain("Participation à la revue du CREDD");
+
+    // LibreOffice opens it and reads the same table, the merged framework cells included.
+    if (libreOffice) {
+      const csv = (await convertWithLibreOffice(response.rawPayload, "execution.xlsx", "csv")).toString("utf8");
+      expect(csv).toContain("1. Activité 1;1;Du 14 au 19 avril 2043;Rapport disponible");
+      expect(csv).toContain("2. Activité 2;2;-;Contraintes budgétaires");
+    }
   });
 });

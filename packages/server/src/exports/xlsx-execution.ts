@@ -15,6 +15,18 @@ export interface ExecutionTable {
   unplanned: { title: string; period: string; observations: string }[];
 }
 
+const LEVEL_WIDTH = 30;
+const ACTIVITY_WIDTH = 48;
+const PERIOD_WIDTH = 24;
+const OBSERVATIONS_WIDTH = 36;
+const LINE_HEIGHT = 15;
+
+/** Lines a text takes in a column of `width` characters, wrapping at words (a conservative 0,9 character per unit of width). */
+function linesOf(text: string, width: number): number {
+  const perLine = Math.max(1, Math.floor(width * 0.9));
+  return text.split("\n").reduce((sum, paragraph) => sum + Math.max(1, Math.ceil(paragraph.length / perLine)), 0);
+}
+
 const HEAD_FILL: ExcelJS.Fill = { type: "pattern", pattern: "solid", fgColor: { argb: "FFDCE6F1" } };
 const THIN: Partial<ExcelJS.Borders> = {
   top: { style: "thin" },
@@ -40,11 +52,11 @@ export async function writeExecutionWorkbook(table: ExecutionTable): Promise<Buf
   });
   const levels = table.levelLabels.length;
   sheet.columns = [
-    ...table.levelLabels.map(() => ({ width: 30 })),
-    { width: 48 },
+    ...table.levelLabels.map(() => ({ width: LEVEL_WIDTH })),
+    { width: ACTIVITY_WIDTH },
     { width: 14 },
-    { width: 24 },
-    { width: 36 },
+    { width: PERIOD_WIDTH },
+    { width: OBSERVATIONS_WIDTH },
   ];
   sheet.getCell(1, 1).value = table.title;
   sheet.getCell(1, 1).font = { bold: true, size: 13 };
@@ -56,6 +68,7 @@ export async function writeExecutionWorkbook(table: ExecutionTable): Promise<Buf
     "OBSERVATIONS",
   ];
   const head = sheet.getRow(headerRow);
+  head.height = LINE_HEIGHT * 2 + 3;
   headers.forEach((text, i) => {
     const cell = head.getCell(i + 1);
     cell.value = text;
@@ -77,6 +90,11 @@ export async function writeExecutionWorkbook(table: ExecutionTable): Promise<Buf
     row.spans.forEach((span, level) => {
       if (span > 1) sheet.mergeCells(r, level + 1, r + span - 1, level + 1);
     });
+    // Spreadsheets do not grow a row to its wrapped text when they open a file: give it the lines it needs.
+    const texts = [row.activity, row.period, row.observations, ...row.levels.map((v, level) => ((row.spans[level] ?? 1) === 1 ? (v ?? "") : ""))];
+    const widths = [ACTIVITY_WIDTH, PERIOD_WIDTH, OBSERVATIONS_WIDTH, ...row.levels.map(() => LEVEL_WIDTH)];
+    const lines = Math.max(1, ...texts.map((text, i) => linesOf(text, widths[i] ?? LEVEL_WIDTH)));
+    sheet.getRow(r).height = LINE_HEIGHT * lines + 3;
   });
 
   let r = headerRow + table.rows.length + 2;
