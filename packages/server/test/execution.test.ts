@@ -8,6 +8,7 @@ import { call, createTestApp, login, managerOfNewProject, type Session, type Tes
 import { databaseKinds } from "./helpers/databases.ts";
 import { grant, makeUser, PASSWORD } from "./helpers/factories.ts";
 import { convertWithLibreOffice, libreOffice } from "./helpers/libreoffice.ts";
+import { multipart } from "./helpers/multipart.ts";
 
 const V1 = "/api/v1";
 
@@ -451,5 +452,30 @@ describe.each(databaseKinds)("execution on %s", (kind) => {
       expect(csv).toContain("1. Activité 1;1;Du 14 au 19 avril 2043;Rapport disponible");
       expect(csv).toContain("2. Activité 2;2;-;Contraintes budgétaires");
     }
+  });
+
+  it("keeps the documents that show an activity was done, for whoever reads the plan, and none once the year is closed", async () => {
+    const { planId, a1 } = await approvedPlan(2044);
+    const bytes = Buffer.from("%PDF-1.4 liste de présence de l'atelier", "utf8");
+    const body = multipart({ title: "Liste de présence" }, { name: "présence atelier.pdf", bytes });
+    const added = await call(ctx.app, editor, { method: "POST", url: `${V1}/activities/${a1.id}/documents`, ...body });
+    expect(added.statusCode, added.body).toBe(201);
+    expect(added.json()).toMatchObject({ title: "Liste de présence", fileName: "présence atelier.pdf", size: bytes.length });
+    const listed = await ok<{ id: string; title: string }[]>(viewer, "GET", `/activities/${a1.id}/documents`);
+    expect(listed.map((d) => d.title)).toEqual(["Liste de présence"]);
+    const file = await send(viewer, "GET", `/execution-documents/${listed[0]?.id}/file`);
+    expect(file.statusCode).toBe(200);
+    expect(Buffer.compare(file.rawPayload, bytes)).toBe(0);
+    const empty = multipart({ title: "Rien" });
+    expect(
+      (await call(ctx.app, editor, { method: "POST", url: `${V1}/activities/${a1.id}/documents`, ...empty })).json().error
+        .code,
+    ).toBe("EMPTY_FILE");
+    const { version } = await execution(planId);
+    await ok(manager, "POST", `/workplans/${planId}/execution/close`, { closed: true, version });
+    const refused = await call(ctx.app, editor, { method: "POST", url: `${V1}/activities/${a1.id}/documents`, ...body });
+    expect(refused.statusCode).toBe(409);
+    expect((await send(editor, "DELETE", `/execution-documents/${listed[0]?.id}`)).statusCode).toBe(409);
+    expect((await send(viewer, "GET", `/execution-documents/${listed[0]?.id}/file`)).statusCode).toBe(200);
   });
 });

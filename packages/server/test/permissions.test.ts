@@ -270,6 +270,13 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     if (response.statusCode !== 201) throw new Error(`finance import: ${response.body}`);
     return response.json() as { id: string; version: number };
   };
+  /** A document of E's activity, added by the platform administrator. */
+  const freshEvidence = async () => {
+    const body = multipart({ title: "Rapport de mission" }, { name: "rapport.pdf", bytes: Buffer.from(`%PDF-1.4 ${unique()}`) });
+    const response = await send("platformAdmin", "POST", `/activities/${activityOfE.id}/documents`, body.payload, body.headers);
+    if (response.statusCode !== 201) throw new Error(`document: ${response.body}`);
+    return response.json() as { id: string };
+  };
   const freshUnplanned = async () =>
     one(await db().insert(unplannedActivities).values({ workplanId: E.id, title: "Réunion non programmée" }).returning());
   const freshOrgMembership = async () =>
@@ -1206,6 +1213,39 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
       hidden: HIDDEN_P,
       prepare: freshUnplanned,
       request: (u) => ({ url: `/unplanned/${u.id}` }),
+    }),
+    row({
+      name: "GET /activities/:id/documents",
+      route: "listEvidence",
+      allowed: READ_P,
+      hidden: HIDDEN_P,
+      request: () => ({ url: `/activities/${activityOfE.id}/documents` }),
+    }),
+    row({
+      name: "POST /activities/:id/documents",
+      route: "addEvidence",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      request: () => {
+        const { payload, headers } = multipart({ title: "Liste de présence" }, { name: "presence.pdf", bytes: Buffer.from("%PDF-1.4 liste") });
+        return { url: `/activities/${activityOfE.id}/documents`, payload, headers };
+      },
+    }),
+    row({
+      name: "GET /execution-documents/:id/file",
+      route: "evidenceFile",
+      allowed: READ_P,
+      hidden: HIDDEN_P,
+      prepare: freshEvidence,
+      request: (d) => ({ url: `/execution-documents/${d.id}/file` }),
+    }),
+    row({
+      name: "DELETE /execution-documents/:id",
+      route: "deleteEvidence",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      prepare: freshEvidence,
+      request: (d) => ({ url: `/execution-documents/${d.id}` }),
     }),
     row({
       name: "POST /workplans/:id/finance-imports",

@@ -101,6 +101,11 @@ describe.skipIf(!hasChromium)("execution in a real browser", { timeout: 240_000 
     await drawer.getByRole("button", { name: "Ajouter" }).click();
     await drawer.getByRole("row").filter({ hasText: "ENG-2023-132" }).waitFor();
     await drawer.getByText(/engagé 4\s500\s000\sF\sCFA/).waitFor();
+    // The mission's report as evidence, downloadable from the list.
+    await drawer.locator("input[type=file]").setInputFiles({ name: "rapport-mission-132.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.4 rapport") });
+    await drawer.getByLabel("Intitulé (facultatif)").fill("Rapport de mission");
+    await drawer.getByRole("button", { name: "Joindre" }).click();
+    await drawer.getByRole("link", { name: "Rapport de mission" }).waitFor();
     await shot(page, "execution-drawer");
     await page.keyboard.press("Escape");
 

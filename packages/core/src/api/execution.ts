@@ -279,3 +279,16 @@ export const financeImport = z.object({
 });
 export type FinanceImport = z.infer<typeof financeImport>;
 export const commitFinanceImport = z.object({ version });
+
+/** A file that shows an activity was done: a report, an attendance list, a photo. */
+export const executionDocument = z.object({
+  id,
+  activityId: id,
+  title: z.string(),
+  fileName: z.string(),
+  mimeType: z.string(),
+  size: z.int(),
+  createdByName: z.string().nullable(),
+  createdAt: z.string(),
+});
+export type ExecutionDocument = z.infer<typeof executionDocument>;

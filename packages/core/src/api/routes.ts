@@ -10,6 +10,7 @@ import { idParams, page } from "./common.ts";
 import {
   closeExecution,
   commitFinanceImport,
+  executionDocument,
   financeImport,
   createTransaction,
   createUnplanned,
@@ -184,6 +185,10 @@ export const routes = {
   createUnplanned: spec("createUnplanned", { action: "execution.record", tag: "execution", summary: "Record an activity carried out without being planned", params: idParams, body: createUnplanned, response: unplannedActivity, status: 201 }),
   updateUnplanned: spec("updateUnplanned", { action: "execution.record", tag: "execution", summary: "Change an unplanned activity", params: idParams, body: updateUnplanned, response: unplannedActivity, status: 200 }),
   deleteUnplanned: spec("deleteUnplanned", { action: "execution.record", tag: "execution", summary: "Delete an unplanned activity", params: idParams, status: 204 }),
+  listEvidence: spec("listEvidence", { action: "project.read", tag: "execution", summary: "The documents that show an activity was done", params: idParams, response: z.array(executionDocument), status: 200 }),
+  addEvidence: spec("addEvidence", { action: "execution.record", tag: "execution", summary: "Attach a document to an activity of an approved plan (multipart: file, title)", params: idParams, response: executionDocument, status: 201, kind: "multipart" }),
+  evidenceFile: spec("evidenceFile", { action: "project.read", tag: "execution", summary: "A document of an activity, as it was uploaded", params: idParams, status: 200, kind: "file" }),
+  deleteEvidence: spec("deleteEvidence", { action: "execution.record", tag: "execution", summary: "Remove a document from an activity", params: idParams, status: 204 }),
   createFinanceImport: spec("createFinanceImport", { action: "execution.record", tag: "execution", summary: "Upload an export of the finance system (commitments, liquidations, payments) and read it against the plan: rows matched by activity or account code, rows that match nothing listed, rows already imported counted", params: idParams, response: financeImport, status: 201, kind: "multipart" }),
   getFinanceImport: spec("getFinanceImport", { action: "project.read", tag: "execution", summary: "A finance export as read against the plan", params: idParams, response: financeImport, status: 200 }),
   commitFinanceImport: spec("commitFinanceImport", { heavy: true, action: "execution.record", tag: "execution", summary: "Write the export's transactions in one transaction; those a previous import wrote are not written twice", params: idParams, body: commitFinanceImport, response: financeImport, status: 200 }),

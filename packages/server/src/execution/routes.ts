@@ -7,6 +7,7 @@ import { pageOf } from "../http/pagination.ts";
 import { route } from "../http/route.ts";
 import { AppError } from "../http/errors.ts";
 import { readMultipart } from "../imports/upload.ts";
+import { addEvidence, deleteEvidence, evidenceFile, listEvidence } from "./evidence.ts";
 import { exportExecutionTable } from "./export.ts";
 import { commitFinanceImport, createFinanceImport, financeImportFile, presentFinanceImport, readFinanceImport } from "./finance-import.ts";
 import {
@@ -57,6 +58,14 @@ export async function executionRoutes(app: FastifyInstance): Promise<void> {
   route(app, routes.createUnplanned, async ({ ctx, params, body }) => createUnplanned(ctx, params.id, body));
   route(app, routes.updateUnplanned, async ({ ctx, params, body }) => updateUnplanned(ctx, params.id, body));
   route(app, routes.deleteUnplanned, async ({ ctx, params }) => deleteUnplanned(ctx, params.id));
+
+  route(app, routes.listEvidence, async ({ ctx, params }) => listEvidence(ctx, params.id));
+  route(app, routes.addEvidence, async ({ ctx, params, request }) => {
+    const { file, values } = await readMultipart(request);
+    return addEvidence(ctx, params.id, file, values);
+  });
+  route(app, routes.evidenceFile, async ({ ctx, params }) => evidenceFile(ctx, params.id));
+  route(app, routes.deleteEvidence, async ({ ctx, params }) => deleteEvidence(ctx, params.id));
 
   route(app, routes.createFinanceImport, async ({ ctx, params, request }) => {
     const { file, values } = await readMultipart(request);

@@ -6,6 +6,7 @@ import { Button, Drawer, Group, NumberInput, Select, Stack, Table, Text, Textare
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../ui/format.ts";
+import { EvidenceList } from "./EvidenceList.tsx";
 import { periodLabel } from "./periods.ts";
 import { type PeriodView, periodView } from "./progress.ts";
 import { useTransactions } from "./queries.ts";
@@ -168,6 +169,11 @@ export function ActivityDrawer({ execution, activity, period, editable, onClose,
             </Table.Tbody>
           </Table>
         )}
+
+        <Title order={4} size="h5">
+          {t("evidence.title")}
+        </Title>
+        <EvidenceList activityId={activity.activityId} editable={editable} />
 
         <Title order={4} size="h5">
           {t("execution.spending")}

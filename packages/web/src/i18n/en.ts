@@ -595,4 +595,15 @@ export const en: Messages = {
     commit_other: "Save {{count}} transactions",
     done: "{{written}} transaction(s) saved; {{skipped}} already imported, not counted twice.",
   },
+  evidence: {
+    title: "Evidence documents",
+    none: "No document attached: report, attendance list, photo…",
+    file: "File",
+    browse: "Browse…",
+    name: "Title (optional)",
+    add: "Attach",
+    pickFile: "Pick the file to attach.",
+    addedBy: "{{name}}, on {{date}} at {{time}}",
+    remove: "Remove “{{title}}”",
+  },
 };

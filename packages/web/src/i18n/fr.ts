@@ -600,6 +600,17 @@ export const fr = {
     commit_other: "Enregistrer {{count}} opérations",
     done: "{{written}} opération(s) enregistrée(s) ; {{skipped}} déjà importée(s), non comptée(s) deux fois.",
   },
+  evidence: {
+    title: "Pièces justificatives",
+    none: "Aucune pièce jointe : rapport, liste de présence, photo…",
+    file: "Fichier",
+    browse: "Parcourir…",
+    name: "Intitulé (facultatif)",
+    add: "Joindre",
+    pickFile: "Choisissez le fichier à joindre.",
+    addedBy: "{{name}}, le {{date}} à {{time}}",
+    remove: "Retirer « {{title}} »",
+  },
 };
 
 export type Messages = typeof fr;
