@@ -33,7 +33,11 @@ export const percentString = z
   })
   .meta({ description: "Percentage 0–100", example: "25" });
 
-export const isoDate = z.iso.date().meta({ example: "2022-06-30" });
+/** A day between 1900 and 2100: what a plan, a project or a payment can be dated (year 0 is a valid ISO date PostgreSQL refuses). */
+export const isoDate = z.iso
+  .date()
+  .refine((value) => value >= "1900-01-01" && value <= "2100-12-31", { message: "DATE_RANGE" })
+  .meta({ example: "2022-06-30" });
 export const id = z.uuid();
 export const currencyCode = z.enum(CURRENCY_CODES);
 export const role = z.enum(ROLES);

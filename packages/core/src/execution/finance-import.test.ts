@@ -36,6 +36,9 @@ describe("readFinanceExport, one row per transaction", () => {
     ["12/05/2023", "ENG-011", "1.1.2", "Engagement", "-3 000", null],
     ["12/05/2023", "ENG-012", "1.1.2", "Engagement", "12,5", null],
     ["12/05/2023", "ENG-013", "1.1.2", "Réservation", "100", null],
+    ["12/05/2023", "ENG-014", "1.1.2", "Engagement", "5000000000000000", null],
+    ["12/05/2023", "ENG-015", "1.1.2", "Engagement", null, null],
+    ["12/05/2023", "ENG-016", "1.1.2", "Engagement", "#DIV/0!", null],
     [null, null, null, "TOTAL", "66 402 581", null],
   ]);
 
@@ -68,10 +71,13 @@ describe("readFinanceExport, one row per transaction", () => {
       { row: 9, code: "FINANCE_AMBIGUOUS", params: { code: "6221", count: 2 } },
       { row: 10, code: "FINANCE_NO_DATE", params: { text: "" } },
       { row: 11, code: "FINANCE_NEGATIVE", params: { text: "-3 000" } },
-      { row: 12, code: "FINANCE_BAD_AMOUNT", params: { text: "12,5", currency: "XOF" } },
+      { row: 12, code: "FINANCE_DECIMALS", params: { text: "12,5", currency: "XOF" } },
       { row: 13, code: "FINANCE_NO_STAGE", params: { text: "Réservation" } },
+      { row: 14, code: "FINANCE_TOO_LARGE", params: { text: "5000000000000000" } },
+      { row: 15, code: "FINANCE_NO_AMOUNT", params: { code: "1.1.2" } },
+      { row: 16, code: "FINANCE_BAD_AMOUNT", params: { text: "#DIV/0!", currency: "XOF" } },
     ]);
-    expect(read(exported)?.rows).toBe(9);
+    expect(read(exported)?.rows).toBe(12);
   });
 
   it("gives the same fingerprints when the same export is read again, and tells apart two identical rows of one file", () => {

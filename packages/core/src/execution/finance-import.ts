@@ -5,7 +5,7 @@
 // (by its account code), and a fingerprint that makes the same row of the same
 // export the same transaction when the file is imported again.
 import type { TransactionStage } from "../domain.ts";
-import { type CurrencyCode, formatAmountDecimal, parseAmount } from "../money.ts";
+import { type CurrencyCode, formatAmountDecimal, MAX_LINE_AMOUNT_MINOR, parseAmount } from "../money.ts";
 import { parseDateCell } from "../import/dates.ts";
 import { type CellValue, cellText, columnLetter, type Grid, normalise } from "../import/grid.ts";
 import { parseNumberCell } from "../import/numbers.ts";
@@ -171,6 +171,9 @@ export interface FinanceTargets {
 export type FinanceFindingCode =
   | "FINANCE_NO_DATE"
   | "FINANCE_BAD_AMOUNT"
+  | "FINANCE_DECIMALS"
+  | "FINANCE_TOO_LARGE"
+  | "FINANCE_NO_AMOUNT"
   | "FINANCE_NEGATIVE"
   | "FINANCE_NO_STAGE"
   | "FINANCE_UNMATCHED"
@@ -288,19 +291,31 @@ export function readFinanceExport(
       if (number.ok && number.value === null) continue;
       const minor =
         number.ok && !("percent" in number && number.percent) ? parseAmount(number.value ?? "", options.currency) : null;
-      if (!minor?.ok) {
-        findings.push({ row, code: "FINANCE_BAD_AMOUNT", params: { text: cellText(cell), currency: options.currency } });
+      const text = cellText(cell);
+      const refusal: FinanceFinding | null = !minor?.ok
+        ? {
+            row,
+            code: minor?.reason === "precision" ? "FINANCE_DECIMALS" : "FINANCE_BAD_AMOUNT",
+            params: { text, currency: options.currency },
+          }
+        : minor.value < 0
+          ? { row, code: "FINANCE_NEGATIVE", params: { text } }
+          : minor.value > MAX_LINE_AMOUNT_MINOR
+            ? { row, code: "FINANCE_TOO_LARGE", params: { text } }
+            : null;
+      if (refusal) {
+        findings.push(refusal);
         refused = true;
         break;
       }
-      if (minor.value < 0) {
-        findings.push({ row, code: "FINANCE_NEGATIVE", params: { text: cellText(cell) } });
-        refused = true;
-        break;
-      }
-      if (minor.value > 0) parsed.push([stage, formatAmountDecimal(minor.value, options.currency)]);
+      if (minor?.ok && minor.value > 0) parsed.push([stage, formatAmountDecimal(minor.value, options.currency)]);
     }
-    if (refused || parsed.length === 0) continue;
+    if (refused) continue;
+    // A row with a code but no amount (a blank cell, or a formula error the file kept no value for) is said, not dropped.
+    if (parsed.length === 0) {
+      findings.push({ row, code: "FINANCE_NO_AMOUNT", params: { code } });
+      continue;
+    }
 
     const activityIds = index.activities.get(key(code)) ?? [];
     const lines = index.lines.get(key(code)) ?? [];

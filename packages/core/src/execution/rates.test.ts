@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { financialRates, percentHundredths, percentOf } from "./rates.ts";
+import { financialRates, percentHundredths, percentOf, readPercentCell } from "./rates.ts";
 
 describe("percentOf", () => {
   it("gives two decimals, rounded half up", () => {
@@ -71,5 +71,16 @@ describe("financialRates", () => {
     expect(rates.committedOfNotified).toBeNull();
     expect(rates.committedOfBudget).toBeNull();
     expect(rates.liquidatedOfCommitted).toBe("0.00");
+  });
+});
+
+describe("readPercentCell", () => {
+  it("reads a percent complete as people type it", () => {
+    expect(["40", "40 %", "62,5", " 62.50 ", "0", "100", "", "0,25"].map(readPercentCell)).toEqual(
+      ["40", "40", "62.5", "62.5", "0", "100", "", "0.25"].map((value) => ({ ok: true, value })),
+    );
+  });
+  it("refuses what is not one, instead of clamping it", () => {
+    for (const text of ["150", "-5", "1e400", "0,005", "abc", "100,01"]) expect(readPercentCell(text), text).toEqual({ ok: false });
   });
 });

@@ -1,6 +1,7 @@
 // Execution rates, each defined once with its name and formula: the API, the
 // screens and the reports all read these definitions, so that « taux
 // d'exécution » always says which amount it divides by which.
+import { parseNumberCell } from "../import/numbers.ts";
 
 /** numerator ÷ denominator as a percentage with two decimals ("63.64"), rounded half up; null when the denominator is 0. */
 export function percentOf(numerator: bigint | number, denominator: bigint | number): string | null {
@@ -25,6 +26,22 @@ export function percentHundredths(percent: string): number {
 /** Hundredths of a percent as a two-decimal percentage (4550 → "45.50"). */
 export function percentText(hundredths: number): string {
   return `${Math.trunc(hundredths / 100)}.${String(hundredths % 100).padStart(2, "0")}`;
+}
+
+/**
+ * A percent complete as typed ("40", "40 %", "62,5") → its canonical text
+ * ("40", "62.5"), blank → ""; refused outside 0–100 or past two decimals.
+ */
+export function readPercentCell(text: string): { ok: true; value: string } | { ok: false } {
+  const parsed = parseNumberCell(text);
+  if (!parsed.ok) return { ok: false };
+  if (parsed.value === null) return { ok: true, value: "" };
+  try {
+    const hundredths = percentHundredths(parsed.value);
+    return { ok: true, value: percentText(hundredths).replace(/\.?0+$/, "") };
+  } catch {
+    return { ok: false };
+  }
 }
 
 /** The physical rates, each over the activities counted (cancelled ones out when the plan says so). */

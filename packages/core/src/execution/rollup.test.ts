@@ -285,6 +285,15 @@ describe("planExecution, the rules at their edges", () => {
     expect(ratesOf(execution.plan).financial.committedOfBudget).toBe("100.00");
   });
 
+  it("groups budget categories whatever their case or spaces", () => {
+    const execution = run([], true, [
+      { activityId: "a", lineId: "la", stage: "commitment", amount: "100", category: "BSI" },
+      { activityId: "b", lineId: "lb", stage: "commitment", amount: "50", category: " bsi " },
+      { activityId: "b", lineId: "lb", stage: "payment", amount: "20", category: "" },
+    ]);
+    expect(execution.byCategory.map((c) => [c.category, c.committed, c.paid])).toEqual([["BSI", 150, 0], [null, 0, 20]]);
+  });
+
   it("flags commitments above the plan's credit", () => {
     const execution = run(
       [],

@@ -58,12 +58,14 @@ export function planExecution<A extends PlanActivityInput, L extends PlanLineInp
   }
   const lineBudget = tree.lineAmounts;
   const categories = new Map<string | null, CategorySums>();
-  const category = (key: string | null) => {
-    const normalised = key?.trim() || null;
-    let entry = categories.get(normalised);
+  // « BSI », « bsi » and « BSI » typed with a space are one category, named as first written.
+  const category = (name: string | null) => {
+    const label = name?.trim().replace(/\s+/g, " ") || null;
+    const key = label?.toLocaleUpperCase("fr") ?? null;
+    let entry = categories.get(key);
     if (!entry) {
-      entry = { category: normalised, allocated: 0, notified: 0, paymentCredit: 0, committed: 0, liquidated: 0, paid: 0 };
-      categories.set(normalised, entry);
+      entry = { category: label, allocated: 0, notified: 0, paymentCredit: 0, committed: 0, liquidated: 0, paid: 0 };
+      categories.set(key, entry);
     }
     return entry;
   };

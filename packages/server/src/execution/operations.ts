@@ -32,8 +32,9 @@ export async function recordProgress(
   const { version, ...fields } = input;
   if (fields.actualStart && fields.actualEnd && fields.actualEnd < fields.actualStart)
     throw invalidField("actualEnd", "DATE_ORDER");
-  // Done is done: its progress is 100 %, whatever was typed.
-  const values = { ...fields, percent: fields.status === "done" ? "100" : fields.percent };
+  // Done is 100 %, not started is nothing yet: whatever was typed beside them.
+  const percent = fields.status === "done" ? "100" : fields.status === "not_started" ? null : fields.percent;
+  const values = { ...fields, percent };
   return inTransaction(ctx, async (tx) => {
     const { workplan, project, settings } = await openExecution(tx, activity.workplanId);
     const key = and(eq(activityProgress.activityId, activity.id), eq(activityProgress.period, values.period));
@@ -95,7 +96,7 @@ export async function createTransaction(
 ): Promise<api.Transaction> {
   return inTransaction(ctx, async (tx) => {
     const { workplan, project, settings } = await openExecution(tx, workplanId);
-    const { amount, ...fields } = canonicalAmounts(input, ["amount"], project.currency);
+    const { amount, ...fields } = transactionFields(canonicalAmounts(input, ["amount"], project.currency));
     const target = await transactionTarget(tx, workplan.id, fields);
     const [row] = await tx.db
       .insert(executionTransactions)
@@ -114,6 +115,17 @@ export async function createTransaction(
     await refreshExecutionSums(tx.db, workplan, project, settings);
     return presentTransaction(row);
   });
+}
+
+/** An amount is more than nothing; blank texts are no text (so « BSI » and « » are not two categories). */
+function transactionFields<T extends { amount?: string; reference?: string | null; supplier?: string | null; category?: string | null }>(values: T): T {
+  if (values.amount !== undefined && /^0+(\.0+)?$/.test(values.amount)) throw invalidField("amount", "AMOUNT_ZERO");
+  const blank = (text: string | null | undefined) => (text === undefined ? undefined : text?.trim() || null);
+  const cleaned = { ...values };
+  for (const field of ["reference", "supplier", "category"] as const) {
+    if (field in values) (cleaned as Record<string, unknown>)[field] = blank(values[field]);
+  }
+  return cleaned;
 }
 
 async function loadTransaction(ctx: Context, id: string): Promise<TransactionRow> {
@@ -135,7 +147,7 @@ export async function updateTransaction(
       budgetLineId: _line,
       activityId: _activity,
       ...changes
-    } = canonicalAmounts(input, ["amount"], project.currency);
+    } = transactionFields(canonicalAmounts(input, ["amount"], project.currency));
     // A new line or activity moves the transaction; naming neither keeps it where it is.
     const moved = input.budgetLineId !== undefined || input.activityId !== undefined;
     const place = moved

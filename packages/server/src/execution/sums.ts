@@ -7,6 +7,7 @@ import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { ProjectRow, WorkplanRow } from "../access/policy.ts";
 import type { Db } from "../db/client.ts";
 import { planExecutions, projects, workplans } from "../db/schema.ts";
+import { AppError } from "../http/errors.ts";
 import { type LoadedExecution, loadExecution } from "./load.ts";
 import { lockPlanExecution, type PlanExecutionRow } from "./state.ts";
 
@@ -37,7 +38,14 @@ export async function refreshExecutionSums(
   project: ProjectRow,
   settings: PlanExecutionRow,
 ): Promise<LoadedExecution> {
-  const loaded = await loadExecution(db, workplan, project, settings);
+  let loaded: LoadedExecution;
+  try {
+    loaded = await loadExecution(db, workplan, project, settings);
+  } catch (error) {
+    // Amounts that no longer add up exactly (past nine million billion) refuse the write that made them so.
+    if (error instanceof RangeError) throw new AppError("AMOUNTS_TOO_LARGE");
+    throw error;
+  }
   await db
     .update(planExecutions)
     .set({ ...storedSums(loaded.execution.plan, project.currency), updatedAt: new Date() })

@@ -2,8 +2,8 @@
 // its status, percent complete, period and observations for the reporting
 // period being entered, and what was committed and paid. A change is saved at
 // once for that period; what changed since the previous period is marked.
-import { ACTIVITY_STATUSES, type ActivityStatus } from "@baara/core";
-import { ActionIcon, Badge, NumberInput, Select, Table, Text, TextInput, Tooltip } from "@mantine/core";
+import { ACTIVITY_STATUSES, type ActivityStatus, readPercentCell } from "@baara/core";
+import { ActionIcon, Badge, Select, Table, Text, TextInput, Tooltip } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { useFormat } from "../ui/format.ts";
@@ -18,8 +18,10 @@ interface Props {
   period: string;
   filter: Filter;
   editable: boolean;
-  onRecord: (activity: ExecutionActivity, view: PeriodView, change: Partial<ProgressRecord>) => void;
+  onRecord: (activity: ExecutionActivity, view: PeriodView, change: Partial<ProgressRecord>) => Promise<boolean>;
   onOpen: (activity: ExecutionActivity) => void;
+  /** A value refused in the browser, with the reason. */
+  onRefuse: (message: string) => void;
 }
 
 const STATUS_COLOR: Record<ActivityStatus, string> = {
@@ -31,17 +33,30 @@ const STATUS_COLOR: Record<ActivityStatus, string> = {
   reprogrammed: "grape",
 };
 
-/** A text cell saved when the user leaves it, if it changed. */
+/**
+ * A cell saved when the user leaves it (or presses Enter), if it changed;
+ * Escape puts the saved value back. `read` checks the text first: a refusal
+ * says why and the cell goes back to the saved value, as it does when the
+ * server refuses the save.
+ */
 function TextCell({
   value,
   label,
   disabled,
+  maxLength = 4000,
+  width,
+  read = (text) => ({ ok: true, value: text }),
   onSave,
+  onRefuse,
 }: {
   value: string;
   label: string;
   disabled: boolean;
-  onSave: (text: string) => void;
+  maxLength?: number;
+  width?: number;
+  read?: (text: string) => { ok: true; value: string } | { ok: false; message: string };
+  onSave: (text: string) => Promise<boolean>;
+  onRefuse: (message: string) => void;
 }) {
   const [text, setText] = useState(value);
   const [seen, setSeen] = useState(value);
@@ -49,16 +64,33 @@ function TextCell({
     setSeen(value);
     setText(value);
   }
+  const commit = async () => {
+    if (text.trim() === value.trim()) return;
+    const reading = read(text.trim());
+    if (!reading.ok) {
+      onRefuse(reading.message);
+      setText(value);
+      return;
+    }
+    if (!(await onSave(reading.value))) setText(value);
+  };
   return (
     <TextInput
       size="xs"
+      w={width}
       aria-label={label}
       value={text}
       disabled={disabled}
-      maxLength={4000}
+      maxLength={maxLength}
       onChange={(e) => setText(e.currentTarget.value)}
-      onBlur={() => text.trim() !== value.trim() && onSave(text.trim())}
-      onKeyDown={(e) => e.key === "Enter" && e.currentTarget.blur()}
+      onBlur={() => void commit()}
+      onKeyDown={(e) => {
+        if (e.key === "Enter") e.currentTarget.blur();
+        if (e.key === "Escape") {
+          setText(value);
+          e.currentTarget.blur();
+        }
+      }}
     />
   );
 }
@@ -70,6 +102,7 @@ function Row({
   editable,
   onRecord,
   onOpen,
+  onRefuse,
 }: Omit<Props, "filter"> & { activity: ExecutionActivity }) {
   const { t } = useTranslation();
   const format = useFormat();
@@ -105,7 +138,7 @@ function Row({
           disabled={!editable}
           allowDeselect={false}
           data={ACTIVITY_STATUSES.map((s) => ({ value: s, label: t(`activityStatus.${s}`) }))}
-          onChange={(value) => value && value !== status && record({ status: value as ActivityStatus })}
+          onChange={(value) => value && value !== status && void record({ status: value as ActivityStatus })}
           styles={{ input: { color: `var(--mantine-color-${STATUS_COLOR[status]}-8)`, fontWeight: 600 } }}
         />
         {view.changed && previous && (
@@ -122,24 +155,18 @@ function Row({
         )}
       </Table.Td>
       <Table.Td w={90}>
-        <NumberInput
-          size="xs"
-          aria-label={t("execution.percentOf", { activity: name })}
-          value={status === "done" ? 100 : base?.percent ? Number(base.percent) : ""}
-          min={0}
-          max={100}
-          decimalScale={2}
-          decimalSeparator={format.language === "fr" ? "," : "."}
-          suffix=" %"
-          hideControls
+        <TextCell
+          width={80}
+          maxLength={10}
+          label={t("execution.percentOf", { activity: name })}
+          value={status === "done" ? format.rate("100") : base?.percent ? format.rate(base.percent) : ""}
           disabled={!editable || status === "done"}
-          onBlur={(e) => {
-            const text = e.currentTarget.value.replace(/[\s%]/g, "").replace(",", ".");
-            const percent = text === "" ? null : String(Math.min(100, Math.max(0, Number(text))));
-            if (percent !== null && Number.isNaN(Number(percent))) return;
-            if ((base?.percent === null || base?.percent === undefined ? null : String(Number(base.percent))) !== percent)
-              record({ percent });
+          read={(text) => {
+            const reading = readPercentCell(text);
+            return reading.ok ? reading : { ok: false, message: t("execution.percentRefused", { value: text }) };
           }}
+          onSave={(percent) => onRecord(activity, view, { percent: percent || null })}
+          onRefuse={onRefuse}
         />
       </Table.Td>
       <Table.Td miw={170}>
@@ -147,7 +174,9 @@ function Row({
           value={base?.periodText ?? ""}
           label={t("execution.periodTextOf", { activity: name })}
           disabled={!editable}
+          maxLength={300}
           onSave={(text) => record({ periodText: text || null })}
+          onRefuse={onRefuse}
         />
       </Table.Td>
       <Table.Td miw={220}>
@@ -156,6 +185,7 @@ function Row({
           label={t("execution.observationsOf", { activity: name })}
           disabled={!editable}
           onSave={(text) => record({ observations: text || null })}
+          onRefuse={onRefuse}
         />
       </Table.Td>
       <Table.Td className="num">{format.amount(activity.committed, execution.currency)}</Table.Td>

@@ -15,7 +15,8 @@ import { CreditsModal } from "./CreditsModal.tsx";
 import { FinanceImportModal } from "./FinanceImportModal.tsx";
 import { NodeRates } from "./NodeRates.tsx";
 import { defaultPeriod, kindOf, periodLabel, periodOptions } from "./periods.ts";
-import { type PeriodView, progressBody } from "./progress.ts";
+import type { PeriodView } from "./progress.ts";
+import { useProgressSaves } from "./use-progress-saves.ts";
 import { useExecution, useRefreshExecution } from "./queries.ts";
 import { RateCards } from "./RateCards.tsx";
 import { TransactionsPanel } from "./TransactionsPanel.tsx";
@@ -50,17 +51,16 @@ function Loaded({ execution, can }: { execution: Execution; can: (capability: st
   const editable = execution.open && can("execution.record");
   const label = (key: string) => periodLabel(t, key, execution.year, execution.fiscalYearStartMonth);
 
-  const record = async (
-    activity: ExecutionActivity,
-    view: PeriodView,
-    change: Partial<ProgressRecord>,
-  ): Promise<boolean> => {
+  const save = useProgressSaves();
+  const record = async (activity: ExecutionActivity, view: PeriodView, change: Partial<ProgressRecord>): Promise<boolean> => {
     try {
-      await send("recordProgress", { params: { id: activity.activityId }, body: progressBody(view, period, change) });
-      setMessage({
-        tone: "ok",
-        text: t("execution.recorded", { activity: activity.code ?? activity.title.slice(0, 40), period: label(period) }),
-      });
+      await save(activity, view, period, change);
+      // A success does not hide an earlier refusal: that one stays until it is closed.
+      setMessage((shown) =>
+        shown?.tone === "error"
+          ? shown
+          : { tone: "ok", text: t("execution.recorded", { activity: activity.code ?? activity.title.slice(0, 40), period: label(period) }) },
+      );
       await refresh();
       return true;
     } catch (e) {
@@ -182,7 +182,8 @@ function Loaded({ execution, can }: { execution: Execution; can: (capability: st
               period={period}
               filter={filter}
               editable={editable}
-              onRecord={(a, v, c) => void record(a, v, c)}
+              onRecord={record}
+              onRefuse={(text) => setMessage({ tone: "error", text })}
               onOpen={(a) => setOpened(a.activityId)}
             />
           </Stack>

@@ -10,7 +10,8 @@ export function periodLabel(t: TFunction, key: string, year: number, fiscalYearS
     const month = (t("months.long", { returnObjects: true }) as string[])[period.index - 1] ?? key;
     return `${month} ${calendarYearOf(period.index, year, fiscalYearStartMonth)}`;
   }
-  return t(`execution.period.${period.kind}`, { index: period.index, year });
+  const ordinal = t(period.index === 1 ? "execution.ordinalFirst" : "execution.ordinal", { index: period.index });
+  return t(`execution.period.${period.kind}`, { index: period.index, ordinal, year });
 }
 
 export function periodOptions(t: TFunction, kind: PeriodKind, year: number, fiscalYearStartMonth: number) {

@@ -274,6 +274,9 @@ export const en: Messages = {
   execution: {
     tab: "Execution",
     period: { quarter: "Q{{index}} {{year}}", semester: "H{{index}} {{year}}", year: "Year {{year}}" },
+    ordinalFirst: "{{index}}st",
+    ordinal: "{{index}}th",
+    percentRefused: "“{{value}}”: progress is a percentage from 0 to 100, with two decimals at most. The cell keeps its value.",
     kind: { year: "Year", semester: "Semester", quarter: "Quarter", month: "Month" },
     periodKind: "Reporting period",
     periodPick: "Period",

@@ -273,7 +273,11 @@ export const fr = {
   },
   execution: {
     tab: "Exécution",
-    period: { quarter: "{{index}}e trimestre {{year}}", semester: "{{index}}e semestre {{year}}", year: "Année {{year}}" },
+    period: { quarter: "{{ordinal}} trimestre {{year}}", semester: "{{ordinal}} semestre {{year}}", year: "Année {{year}}" },
+    // French ordinals: 1er, 2e, 3e, 4e.
+    ordinalFirst: "{{index}}er",
+    ordinal: "{{index}}e",
+    percentRefused: "« {{value}} » : l'avancement est un pourcentage de 0 à 100, avec deux décimales au plus. La cellule garde sa valeur.",
     kind: { year: "Année", semester: "Semestre", quarter: "Trimestre", month: "Mois" },
     periodKind: "Période de suivi",
     periodPick: "Période",
