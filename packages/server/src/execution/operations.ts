@@ -118,7 +118,9 @@ export async function createTransaction(
 }
 
 /** An amount is more than nothing; blank texts are no text (so « BSI » and « » are not two categories). */
-function transactionFields<T extends { amount?: string; reference?: string | null; supplier?: string | null; category?: string | null }>(values: T): T {
+function transactionFields<
+  T extends { amount?: string; reference?: string | null; supplier?: string | null; category?: string | null },
+>(values: T): T {
   if (values.amount !== undefined && /^0+(\.0+)?$/.test(values.amount)) throw invalidField("amount", "AMOUNT_ZERO");
   const blank = (text: string | null | undefined) => (text === undefined ? undefined : text?.trim() || null);
   const cleaned = { ...values };

@@ -12,7 +12,12 @@ export function useProgressSaves() {
   const queue = useRef<Promise<unknown>>(Promise.resolve());
 
   /** Queues a save; resolves with the saved record, rejects with the server's refusal. */
-  return (activity: ExecutionActivity, view: PeriodView, period: string, change: Partial<ProgressRecord>): Promise<ProgressRecord> => {
+  return (
+    activity: ExecutionActivity,
+    view: PeriodView,
+    period: string,
+    change: Partial<ProgressRecord>,
+  ): Promise<ProgressRecord> => {
     const key = `${activity.activityId}|${period}`;
     const save = async () => {
       const latest = known.current.get(key);
@@ -20,7 +25,10 @@ export function useProgressSaves() {
       const record = latest && (!view.record || latest.version >= view.record.version) ? latest : view.record;
       const start: PeriodView = { ...view, record, base: record ?? view.base };
       try {
-        const saved = await send("recordProgress", { params: { id: activity.activityId }, body: progressBody(start, period, change) });
+        const saved = await send("recordProgress", {
+          params: { id: activity.activityId },
+          body: progressBody(start, period, change),
+        });
         known.current.set(key, saved);
         return saved;
       } catch (error) {
