@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { financialRates, percentHundredths, percentOf } from "./rates.ts";
+import { CREDIT_BASES, creditBasis, financialRates, percentHundredths, percentOf } from "./rates.ts";
 
 describe("percentOf", () => {
   it("gives two decimals, rounded half up", () => {
@@ -56,6 +56,8 @@ describe("financialRates", () => {
     expect(rates.committedOfAllocated).toBe("68.88");
     expect(rates.liquidatedOfCommitted).toBe("55.34");
     expect(rates.paidOfCommitted).toBe("55.34");
+    expect(rates.paidOfPaymentCredit).toBe("42.33");
+    expect(rates.paidOfNotified).toBe("42.33");
   });
   it("has no rate where a credit was not recorded or is zero", () => {
     const rates = financialRates({
@@ -71,5 +73,15 @@ describe("financialRates", () => {
     expect(rates.committedOfNotified).toBeNull();
     expect(rates.committedOfBudget).toBeNull();
     expect(rates.liquidatedOfCommitted).toBe("0.00");
+  });
+});
+
+describe("creditBasis", () => {
+  it("reads spending against the payment credit, else the notified credit, else the allocated budget, else the budget", () => {
+    expect(creditBasis({ paymentCredit: 1, notified: 2, allocated: 3 })).toBe("paymentCredit");
+    expect(creditBasis({ paymentCredit: null, notified: 0, allocated: 3 })).toBe("notified");
+    expect(creditBasis({ paymentCredit: null, notified: null, allocated: 3 })).toBe("allocated");
+    expect(creditBasis({ paymentCredit: null, notified: null, allocated: null })).toBe("budget");
+    expect(CREDIT_BASES.paymentCredit).toEqual({ committed: "committedOfPaymentCredit", paid: "paidOfPaymentCredit" });
   });
 });
