@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { CREDIT_BASES, creditBasis, financialRates, percentHundredths, percentOf } from "./rates.ts";
+import { CREDIT_BASES, creditBasis, financialRates, percentHundredths, percentOf, rateChange } from "./rates.ts";
 
 describe("percentOf", () => {
   it("gives two decimals, rounded half up", () => {
@@ -83,5 +83,15 @@ describe("creditBasis", () => {
     expect(creditBasis({ paymentCredit: null, notified: null, allocated: 3 })).toBe("allocated");
     expect(creditBasis({ paymentCredit: null, notified: null, allocated: null })).toBe("budget");
     expect(CREDIT_BASES.paymentCredit).toEqual({ committed: "committedOfPaymentCredit", paid: "paidOfPaymentCredit" });
+  });
+});
+
+describe("rateChange", () => {
+  it("gives the change in percentage points, exactly", () => {
+    expect(rateChange("63.64", "64.71")).toBe("-1.07");
+    expect(rateChange("100.00", "0.00")).toBe("100.00");
+    expect(rateChange("0.10", "0.10")).toBe("0.00");
+    expect(rateChange("63.64", null)).toBeNull();
+    expect(rateChange(null, "1.00")).toBeNull();
   });
 });

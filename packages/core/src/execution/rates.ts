@@ -27,6 +27,18 @@ export function percentText(hundredths: number): string {
   return `${Math.trunc(hundredths / 100)}.${String(hundredths % 100).padStart(2, "0")}`;
 }
 
+/** How far a rate moved from another, in percentage points with two decimals ("63.64" against "64.71" → "-1.07"). */
+export function rateChange(rate: string | null, previous: string | null): string | null {
+  if (rate === null || previous === null) return null;
+  const hundredths = (text: string) => {
+    const m = /^(\d+)\.(\d{2})$/.exec(text);
+    if (!m) throw new RangeError(`Not a rate: ${text}`);
+    return Number(m[1]) * 100 + Number(m[2]);
+  };
+  const change = hundredths(rate) - hundredths(previous);
+  return `${change < 0 ? "-" : ""}${percentText(Math.abs(change))}`;
+}
+
 /** The physical rates, each over the activities counted (cancelled ones out when the plan says so). */
 export const PHYSICAL_RATES = ["byCount", "byBudget", "averageProgress"] as const;
 export type PhysicalRateKey = (typeof PHYSICAL_RATES)[number];
