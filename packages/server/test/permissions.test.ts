@@ -1100,6 +1100,13 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
       request: () => ({ url: "/portfolio" }),
     }),
     row({
+      // Everyone gets an answer; which projects' plans it counts is execution-dashboards.test.ts.
+      name: "GET /portfolio/execution",
+      route: "portfolioExecution",
+      allowed: ACTORS,
+      request: () => ({ url: "/portfolio/execution" }),
+    }),
+    row({
       // Everyone signed in has an inbox; what it holds for whom is inbox.test.ts.
       name: "GET /inbox",
       route: "inbox",
@@ -1114,6 +1121,20 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
       allowed: READ_P,
       hidden: HIDDEN_P,
       request: () => ({ url: `/workplans/${E.id}/execution` }),
+    }),
+    row({
+      name: "GET /projects/:id/execution",
+      route: "projectExecution",
+      allowed: READ_P,
+      hidden: HIDDEN_P,
+      request: () => ({ url: `/projects/${P.id}/execution` }),
+    }),
+    row({
+      // A published project's approved plans are everyone's to follow.
+      name: "GET /projects/:id/execution (published R)",
+      route: "projectExecution",
+      allowed: ACTORS,
+      request: () => ({ url: `/projects/${R.id}/execution` }),
     }),
     row({
       name: "PUT /workplans/:id/execution/settings",

@@ -8,3 +8,4 @@ export * from "./users.ts";
 export * from "./workplans.ts";
 export * from "./execution.ts";
 export * from "./inbox.ts";
+export * from "./execution-dashboards.ts";

@@ -26,6 +26,7 @@ import {
   updateUnplanned,
   workplanExecution,
 } from "./execution.ts";
+import { executionYearQuery, portfolioExecution, projectExecution } from "./execution-dashboards.ts";
 import { inbox } from "./inbox.ts";
 import { commitImportRequest, importListQuery, importOptions, importRecord, job } from "./imports.ts";
 import { createOrganisation, organisation, organisationListQuery, updateOrganisation } from "./organisations.ts";
@@ -144,9 +145,11 @@ export const routes = {
   deleteMembership: spec("deleteMembership", { action: "members.manage", tag: "memberships", summary: "Take a role away", params: idParams, status: 204 }),
 
   portfolio: spec("portfolio", { action: "public", tag: "projects", summary: "The projects the user may see, with their current plan", query: portfolioQuery, response: page(portfolioItem), status: 200 }),
+  portfolioExecution: spec("portfolioExecution", { action: "public", tag: "execution", summary: "Execution rates of the year's approved plans of the projects the user may see (published ones for visitors): per project, per organisation with its sub-organisations, and for the whole portfolio, amounts per currency", query: executionYearQuery, response: portfolioExecution, status: 200 }),
   inbox: spec("inbox", { action: "signedIn", tag: "projects", summary: "Plans waiting for the user: to approve, to endorse, returned for corrections", response: inbox, status: 200 }),
   listProjects: spec("listProjects", { action: "public", tag: "projects", summary: "The projects the user may see (published ones for visitors)", query: projectListQuery, response: page(project), status: 200 }),
   getProject: spec("getProject", { action: "project.read", tag: "projects", summary: "One project", params: idParams, response: project, status: 200 }),
+  projectExecution: spec("projectExecution", { action: "project.read", tag: "execution", summary: "A project's execution: each year's approved plan with its rates, and one year (the latest by default) quarter by quarter, for the plan and each top-level element of its framework", params: idParams, query: executionYearQuery, response: projectExecution, status: 200 }),
   projectAccess: spec("projectAccess", { action: "project.read", tag: "projects", summary: "What the user may do on a project", params: idParams, response: projectAccess, status: 200 }),
   createProject: spec("createProject", { action: "project.manage", tag: "projects", summary: "Create a project in an organisation", body: createProject, response: project, status: 201 }),
   updateProject: spec("updateProject", { action: "project.manage", tag: "projects", summary: "Change a project", params: idParams, body: updateProject, response: project, status: 200 }),

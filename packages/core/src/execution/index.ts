@@ -5,3 +5,5 @@ export * from "./sums.ts";
 export * from "./types.ts";
 export * from "./table.ts";
 export * from "./finance-import.ts";
+export * from "./quarters.ts";
+export * from "./portfolio.ts";

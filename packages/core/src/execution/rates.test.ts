@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { financialRates, percentHundredths, percentOf, readPercentCell } from "./rates.ts";
+import { CREDIT_BASES, creditBasis, financialRates, percentHundredths, percentOf, rateChange, readPercentCell } from "./rates.ts";
 
 describe("percentOf", () => {
   it("gives two decimals, rounded half up", () => {
@@ -56,6 +56,8 @@ describe("financialRates", () => {
     expect(rates.committedOfAllocated).toBe("68.88");
     expect(rates.liquidatedOfCommitted).toBe("55.34");
     expect(rates.paidOfCommitted).toBe("55.34");
+    expect(rates.paidOfPaymentCredit).toBe("42.33");
+    expect(rates.paidOfNotified).toBe("42.33");
   });
   it("has no rate where a credit was not recorded or is zero", () => {
     const rates = financialRates({
@@ -82,5 +84,25 @@ describe("readPercentCell", () => {
   });
   it("refuses what is not one, instead of clamping it", () => {
     for (const text of ["150", "-5", "1e400", "0,005", "abc", "100,01"]) expect(readPercentCell(text), text).toEqual({ ok: false });
+  });
+});
+
+describe("creditBasis", () => {
+  it("reads spending against the payment credit, else the notified credit, else the allocated budget, else the budget", () => {
+    expect(creditBasis({ paymentCredit: 1, notified: 2, allocated: 3 })).toBe("paymentCredit");
+    expect(creditBasis({ paymentCredit: null, notified: 0, allocated: 3 })).toBe("notified");
+    expect(creditBasis({ paymentCredit: null, notified: null, allocated: 3 })).toBe("allocated");
+    expect(creditBasis({ paymentCredit: null, notified: null, allocated: null })).toBe("budget");
+    expect(CREDIT_BASES.paymentCredit).toEqual({ committed: "committedOfPaymentCredit", paid: "paidOfPaymentCredit" });
+  });
+});
+
+describe("rateChange", () => {
+  it("gives the change in percentage points, exactly", () => {
+    expect(rateChange("63.64", "64.71")).toBe("-1.07");
+    expect(rateChange("100.00", "0.00")).toBe("100.00");
+    expect(rateChange("0.10", "0.10")).toBe("0.00");
+    expect(rateChange("63.64", null)).toBeNull();
+    expect(rateChange(null, "1.00")).toBeNull();
   });
 });

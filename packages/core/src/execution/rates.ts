@@ -44,6 +44,18 @@ export function readPercentCell(text: string): { ok: true; value: string } | { o
   }
 }
 
+/** How far a rate moved from another, in percentage points with two decimals ("63.64" against "64.71" → "-1.07"). */
+export function rateChange(rate: string | null, previous: string | null): string | null {
+  if (rate === null || previous === null) return null;
+  const hundredths = (text: string) => {
+    const m = /^(\d+)\.(\d{2})$/.exec(text);
+    if (!m) throw new RangeError(`Not a rate: ${text}`);
+    return Number(m[1]) * 100 + Number(m[2]);
+  };
+  const change = hundredths(rate) - hundredths(previous);
+  return `${change < 0 ? "-" : ""}${percentText(Math.abs(change))}`;
+}
+
 /** The physical rates, each over the activities counted (cancelled ones out when the plan says so). */
 export const PHYSICAL_RATES = ["byCount", "byBudget", "averageProgress"] as const;
 export type PhysicalRateKey = (typeof PHYSICAL_RATES)[number];
@@ -65,6 +77,8 @@ export const FINANCIAL_RATES = {
   paidOfCommitted: { numerator: "paid", denominator: "committed" },
   paidOfBudget: { numerator: "paid", denominator: "budget" },
   paidOfAllocated: { numerator: "paid", denominator: "allocated" },
+  paidOfNotified: { numerator: "paid", denominator: "notified" },
+  paidOfPaymentCredit: { numerator: "paid", denominator: "paymentCredit" },
 } as const satisfies Record<string, { numerator: FinancialAmountKey; denominator: FinancialAmountKey }>;
 export type FinancialRateKey = keyof typeof FINANCIAL_RATES;
 export const FINANCIAL_RATE_KEYS = Object.keys(FINANCIAL_RATES) as FinancialRateKey[];
@@ -78,4 +92,26 @@ export function financialRates(amounts: Record<FinancialAmountKey, number | null
     rates[key] = n === null || d === null ? null : percentOf(n, d);
   }
   return rates;
+}
+
+/**
+ * What a plan's spending is read against, in this order: the payment credit,
+ * else the notified credit, else the allocated budget, else the planned budget
+ * (a results node, or a plan without credits). Each basis names its two rates:
+ * committed ÷ basis and paid ÷ basis.
+ */
+export const CREDIT_BASES = {
+  paymentCredit: { committed: "committedOfPaymentCredit", paid: "paidOfPaymentCredit" },
+  notified: { committed: "committedOfNotified", paid: "paidOfNotified" },
+  allocated: { committed: "committedOfAllocated", paid: "paidOfAllocated" },
+  budget: { committed: "committedOfBudget", paid: "paidOfBudget" },
+} as const satisfies Record<string, { committed: FinancialRateKey; paid: FinancialRateKey }>;
+export type CreditBasis = keyof typeof CREDIT_BASES;
+export const CREDIT_BASIS_KEYS = Object.keys(CREDIT_BASES) as CreditBasis[];
+
+export function creditBasis(credits: Record<"paymentCredit" | "notified" | "allocated", number | null>): CreditBasis {
+  if (credits.paymentCredit !== null) return "paymentCredit";
+  if (credits.notified !== null) return "notified";
+  if (credits.allocated !== null) return "allocated";
+  return "budget";
 }

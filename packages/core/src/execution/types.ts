@@ -22,6 +22,8 @@ export interface TransactionInput {
   amount: string;
   /** Budget category (BSI, fonctionnement…) the amount counts under; null when not told. */
   category: string | null;
+  /** ISO date of the transaction: places it in time (quarters); the plan's totals do not need it. */
+  date?: string;
 }
 
 /** A credit of the plan, whole or for one budget category. */

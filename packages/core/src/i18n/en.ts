@@ -178,6 +178,8 @@ export const en: Catalogue = {
     paidOfCommitted: { name: "Payment rate of commitments", formula: "paid ÷ committed" },
     paidOfBudget: { name: "Payment rate of the budget", formula: "paid ÷ planned budget" },
     paidOfAllocated: { name: "Disbursement rate of the allocated budget", formula: "paid ÷ allocated budget" },
+    paidOfNotified: { name: "Payment rate of the notified credit", formula: "paid ÷ notified credit" },
+    paidOfPaymentCredit: { name: "Payment rate of the payment credit", formula: "paid ÷ payment credit" },
   },
   months: {
     short: ["J", "F", "M", "A", "M", "J", "J", "A", "S", "O", "N", "D"],

@@ -182,6 +182,8 @@ export const fr = {
     paidOfCommitted: { name: "Taux de paiement des engagements", formula: "payé ÷ engagé" },
     paidOfBudget: { name: "Taux de paiement du budget", formula: "payé ÷ budget prévu" },
     paidOfAllocated: { name: "Taux de décaissement du budget arbitré", formula: "payé ÷ budget arbitré" },
+    paidOfNotified: { name: "Taux de paiement du crédit notifié", formula: "payé ÷ crédit notifié" },
+    paidOfPaymentCredit: { name: "Taux de paiement du crédit de paiement", formula: "payé ÷ crédit de paiement" },
   },
   months: {
     short: ["J", "F", "M", "A", "M", "J", "J", "A", "S", "O", "N", "D"],

@@ -28,3 +28,12 @@ export function descendantsOf(table: TreeTable, roots: SQL): SQL {
       select t.id, down.depth + 1 from ${sql.identifier(table)} t join down on t.parent_id = down.id where down.depth < ${MAX_DEPTH}
     ) select id from down)`;
 }
+
+/** A subquery of the ids of the rows that `rows` selects (a select or a VALUES list of ids) and all their ancestors. */
+export function ancestorsOf(table: TreeTable, rows: SQL): SQL {
+  return sql`(with recursive up(id, parent_id, depth) as (
+      select t.id, t.parent_id, 0 from ${sql.identifier(table)} t where t.id in (${rows})
+      union all
+      select t.id, t.parent_id, up.depth + 1 from ${sql.identifier(table)} t join up on t.id = up.parent_id where up.depth < ${MAX_DEPTH}
+    ) select id from up)`;
+}

@@ -44,6 +44,7 @@ export async function loadExecutionRecords(db: Db, workplanId: string) {
       stage: executionTransactions.stage,
       amount: executionTransactions.amount,
       category: executionTransactions.category,
+      date: executionTransactions.date,
     })
     .from(executionTransactions)
     .where(eq(executionTransactions.workplanId, workplanId));

@@ -2,7 +2,7 @@
 // portfolio), stored on the plan's execution row and written in the
 // transaction of every execution write, the row locked (state.ts), so that two
 // writes committed at once cannot each store sums missing the other's change.
-import { formatAmountDecimal, type ExecutionSums } from "@baara/core";
+import { type ExecutionSums, formatAmountDecimal, storedAmount } from "@baara/core";
 import { and, eq, inArray, isNull } from "drizzle-orm";
 import type { ProjectRow, WorkplanRow } from "../access/policy.ts";
 import type { Db } from "../db/client.ts";
@@ -28,6 +28,29 @@ export function storedSums(sums: ExecutionSums, currency: ProjectRow["currency"]
     allocated: credit(sums.credits.allocated),
     notified: credit(sums.credits.notified),
     paymentCredit: credit(sums.credits.paymentCredit),
+  };
+}
+
+/** The stored sums of a plan, as core adds them up (the other way from `storedSums`). */
+export function sumsOfStored(row: PlanExecutionRow, currency: ProjectRow["currency"]): ExecutionSums {
+  const money = (text: string) => storedAmount(text, currency);
+  const credit = (text: string | null) => (text === null ? null : money(text));
+  return {
+    physical: {
+      planned: row.planned,
+      done: row.done,
+      cancelled: row.cancelled,
+      progressSum: row.progressSum,
+      weighted: BigInt(row.weighted),
+      weightBase: BigInt(row.weightBase),
+    },
+    money: {
+      budget: money(row.budget),
+      committed: money(row.committed),
+      liquidated: money(row.liquidated),
+      paid: money(row.paid),
+    },
+    credits: { allocated: credit(row.allocated), notified: credit(row.notified), paymentCredit: credit(row.paymentCredit) },
   };
 }
 

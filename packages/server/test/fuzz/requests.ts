@@ -89,6 +89,7 @@ const BASES: Record<RouteName, BaseOf | string> = {
   createMembership: (w) => ({ body: { userId: w.userId, projectId: w.projectId, role: "viewer" } }),
   deleteMembership: "it would delete the world's records; permissions.test.ts covers it",
   portfolio: () => ({ query: {} }),
+  portfolioExecution: () => ({ query: { year: "2022" } }),
   inbox: () => ({}),
   listProjects: () => ({ query: {} }),
   getProject: (w) => ({ id: w.projectId }),
@@ -120,6 +121,7 @@ const BASES: Record<RouteName, BaseOf | string> = {
   compareWorkplans: (w) => ({ id: w.workplanId, query: { with: w.approvedWorkplanId } }),
   exportWorkplan: (w) => ({ id: w.workplanId, query: { format: "csv" } }),
   workplanExecution: (w) => ({ id: w.approvedWorkplanId }),
+  projectExecution: (w) => ({ id: w.projectId, query: { year: "2022" } }),
   setExecutionSettings: (w) => ({
     id: w.approvedWorkplanId,
     body: { excludeCancelled: true, credits: [{ kind: "payment", category: "BSI", amount: "1000000" }], version: 1 },

@@ -98,7 +98,7 @@ export function CreditsModal({
                 <Table.Td>
                   <TextInput
                     aria-label={`${t("execution.category")} ${i + 1}`}
-                    placeholder="BSI"
+                    placeholder={t("execution.categoryExample")}
                     maxLength={100}
                     value={line.category}
                     onChange={(e) => change(i, "category", e.currentTarget.value)}

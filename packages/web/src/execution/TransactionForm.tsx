@@ -92,7 +92,7 @@ export function TransactionForm({ execution, activity, onSaved }: Props) {
           />
         )}
         <Select
-          label={t("execution.line")}
+          label={t("entity.budgetLine")}
           w={220}
           clearable
           placeholder={t("execution.wholeActivity")}

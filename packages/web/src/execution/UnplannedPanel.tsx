@@ -80,7 +80,7 @@ export function UnplannedPanel({ planId, editable, onSaved }: { planId: string; 
         >
           <Group align="end" gap="xs">
             <TextInput
-              label={t("execution.unplannedTitle")}
+              label={t("entity.activity")}
               w={360}
               maxLength={1000}
               value={title}

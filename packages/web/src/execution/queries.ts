@@ -1,5 +1,6 @@
 import { type QueryClient, useQuery, useQueryClient } from "@tanstack/react-query";
 import { send } from "../api/client.ts";
+import { refreshExecutionDashboards } from "../execution-dashboards/queries.ts";
 
 export const executionKeys = {
   execution: (planId: string) => ["workplan", planId, "execution"] as const,
@@ -32,7 +33,9 @@ export function useUnplanned(planId: string) {
 
 /** After any execution write: the rates, the lists and the plan's history move together. */
 export function refreshExecution(client: QueryClient, planId: string): Promise<void> {
-  return client.invalidateQueries({ queryKey: ["workplan", planId] });
+  return Promise.all([client.invalidateQueries({ queryKey: ["workplan", planId] }), refreshExecutionDashboards(client)]).then(
+    () => undefined,
+  );
 }
 
 export function useRefreshExecution(planId: string) {

@@ -1,16 +1,18 @@
 import { isCurrencyCode, parseAmount, PROJECT_STATUSES } from "@baara/core";
-import { Anchor, Group, NumberInput, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Anchor, Group, NumberInput, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { useMemo, useState } from "react";
+import { lazy, Suspense, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { send } from "../api/client.ts";
 import type { PortfolioItem } from "../api/types.ts";
 import { InboxPanel } from "../inbox/InboxPanel.tsx";
 import { useFormat } from "../ui/format.ts";
 import { ErrorState, Loading } from "../ui/states.tsx";
 import { PlanStatusBadge } from "../ui/StatusBadge.tsx";
+
+const PortfolioExecution = lazy(() => import("../execution-dashboards/PortfolioExecution.tsx"));
 
 type SortKey = "code" | "title" | "budget";
 
@@ -23,6 +25,38 @@ function budgetOf(item: PortfolioItem): number {
 }
 
 export default function PortfolioPage() {
+  const { t } = useTranslation();
+  // « Plans » or « Exécution », kept in the address so that it can be linked to and survives a reload.
+  const [searchParams, setSearchParams] = useSearchParams();
+  const view = searchParams.get("vue") === "execution" ? "execution" : "plans";
+  return (
+    <Stack>
+      <InboxPanel />
+      <Group justify="space-between">
+        <Title order={2}>{t("portfolio.title")}</Title>
+        <SegmentedControl
+          aria-label={t("executionDashboard.view")}
+          value={view}
+          onChange={(v) => setSearchParams(v === "execution" ? { vue: "execution" } : {})}
+          data={[
+            { value: "plans", label: t("executionDashboard.viewPlans") },
+            { value: "execution", label: t("executionDashboard.viewExecution") },
+          ]}
+        />
+      </Group>
+      {view === "execution" ? (
+        <Suspense fallback={<Loading />}>
+          <PortfolioExecution />
+        </Suspense>
+      ) : (
+        <PlansView />
+      )}
+    </Stack>
+  );
+}
+
+/** The projects with their current plan, filtered and sorted. */
+function PlansView() {
   const { t } = useTranslation();
   const format = useFormat();
   const [q, setQ] = useState("");
@@ -63,11 +97,7 @@ export default function PortfolioPage() {
 
   return (
     <Stack>
-      <InboxPanel />
-      <Group justify="space-between">
-        <Title order={2}>{t("portfolio.title")}</Title>
-        {query.data && <Text c="dimmed">{t("portfolio.count", { count: query.data.total })}</Text>}
-      </Group>
+      {query.data && <Text c="dimmed">{t("portfolio.count", { count: query.data.total })}</Text>}
       <Group align="end">
         <TextInput label={t("common.search")} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
         <Select

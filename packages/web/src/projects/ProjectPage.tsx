@@ -14,6 +14,7 @@ import { FrameworkTree } from "./FrameworkTree.tsx";
 import { projectKeys, useNodes, useProject, useProjectAccess, useWorkplans } from "./queries.ts";
 
 const ImportWizard = lazy(() => import("../imports/ImportWizard.tsx"));
+const ProjectExecution = lazy(() => import("../execution-dashboards/ProjectExecution.tsx"));
 
 export default function ProjectPage() {
   const { projectId } = useParams();
@@ -67,6 +68,11 @@ export default function ProjectPage() {
           </Paper>
         </Grid.Col>
       </Grid>
+      {(workplans.data?.items ?? []).some((w) => w.status === "approved" || w.status === "endorsed") && (
+        <Suspense fallback={<Loading />}>
+          <ProjectExecution projectId={p.id} />
+        </Suspense>
+      )}
       <Paper withBorder p="md">
         <FrameworkTree project={p} nodes={nodes.data} editable={access.can("project.manage")} />
       </Paper>

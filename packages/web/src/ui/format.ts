@@ -27,6 +27,8 @@ export interface Formatter {
   percent(ratio: number): string;
   /** A rate as the API gives it ("63.64") → "63,64 %"; a dash when there is none. */
   rate(value: string | null): string;
+  /** A change of rate in percentage points ("-1.07") → "−1,07 pt" / "−1.07 pts", signed; a dash when there is none. */
+  points(value: string | null): string;
   date(iso: string | null | undefined): string;
   /** An instant as the date and time of day in the browser's time zone. */
   instant(iso: string): { date: string; time: string };
@@ -56,6 +58,13 @@ export function formatter(language: Language): Formatter {
     number: (value) => (value === null || value === undefined || value === "" ? "" : formatNumber(value, language)),
     percent: (ratio) => formatPercent(ratio, language),
     rate: (value) => formatRate(value, language),
+    points: (value) => {
+      if (value === null) return "—";
+      const negative = value.startsWith("-");
+      const number = formatNumber(negative ? value.slice(1) : value, language, 2);
+      const sign = negative ? "\u2212" : Number(value) > 0 ? "+" : "";
+      return language === "fr" ? `${sign}${number}\u00A0pt` : `${sign}${number} pts`;
+    },
     date: (iso) => (iso ? formatDate(iso, language) : ""),
     instant: (iso) => formatInstant(iso, language),
   };

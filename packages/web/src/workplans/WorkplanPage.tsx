@@ -5,7 +5,7 @@ import type { DataGridHandle } from "react-data-grid";
 import { useTranslation } from "react-i18next";
 import { HelpLink } from "../help/HelpLink.tsx";
 import { findingKind } from "../i18n/i18n.ts";
-import { Link, useParams } from "react-router";
+import { Link, useParams, useSearchParams } from "react-router";
 import type { Finding } from "../api/types.ts";
 import { useProject, useProjectAccess, useWorkplans } from "../projects/queries.ts";
 import { useFormat } from "../ui/format.ts";
@@ -40,7 +40,9 @@ export default function WorkplanPage() {
   const gridRef = useRef<DataGridHandle>(null);
   const [collapsed, setCollapsed] = useState<ReadonlySet<string>>(new Set());
   const [activeRow, setActiveRow] = useState<GridRow | null>(null);
-  const [tab, setTab] = useState<string | null>("grid");
+  // A link may open a tab (the project's execution dashboard opens « Exécution »).
+  const [searchParams] = useSearchParams();
+  const [tab, setTab] = useState<string | null>(() => searchParams.get("tab") ?? "grid");
 
   const input = useMemo(() => (content.data ? planInputOf(content.data) : null), [content.data]);
   // Totals are recomputed here with the same rules as the server, so they follow every keystroke committed.
