@@ -196,6 +196,12 @@ describe.each(databaseKinds)("finance-system imports on %s", (kind) => {
     expect(without.findings.map((f) => f.code)).toEqual(["FINANCE_NO_STAGE"]);
     const withStage = (await upload(editor, planId, csv, { stage: "payment" }, "mandats.csv")).json() as FinanceImport;
     expect(withStage.transactions.map((t) => [t.stage, t.amount, t.line])).toEqual([["payment", "250000", "6132 · Ligne"]]);
+    // Excel's « Texte Unicode » is UTF-16, tab-separated, with or without its byte order mark.
+    const unicode = "Date\tCompte\tÉtape\tMontant\tFournisseur\r\n2023-07-02\t6132\tMandat\t125 000\tLibrairie Élite\r\n";
+    for (const bytes of [Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(unicode, "utf16le")]), Buffer.from(unicode, "utf16le")]) {
+      const read = (await upload(editor, planId, bytes, {}, "export.txt")).json() as FinanceImport;
+      expect(read.transactions.map((t) => [t.stage, t.amount])).toEqual([["payment", "125000"]]);
+    }
   });
 
   it("refuses what is not a finance export, naming why, and keeps nothing", async () => {

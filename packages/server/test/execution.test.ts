@@ -195,6 +195,10 @@ describe.each(databaseKinds)("execution on %s", (kind) => {
         { budgetLineId: a1.budgetLines[0]?.id, stage: "payment", date: "1er mars", amount: "5" },
         "date",
       ],
+      [`/workplans/${planId}/transactions`, { budgetLineId: a1.budgetLines[0]?.id, stage: "payment", date: "0000-01-01", amount: "5" }, "date"],
+      [`/workplans/${planId}/transactions`, { budgetLineId: a1.budgetLines[0]?.id, stage: "payment", date: "2034-01-01", amount: "0" }, "AMOUNT_ZERO"],
+      [`/workplans/${planId}/transactions`, { activityId: a1.id, stage: "payment", date: "2034-01-01", amount: "1000000000001" }, "amount"],
+      [`/activities/${a1.id}/progress`, { period: "Q1", status: "in_progress", actualStart: "0000-01-01" }, "actualStart"],
     ];
     for (const [url, payload, field] of cases) {
       const response = await send(editor, "POST", url, payload);
@@ -332,6 +336,7 @@ describe.each(databaseKinds)("execution on %s", (kind) => {
     });
     // While the revision is a draft, the approved version is still followed.
     await ok(editor, "POST", `/activities/${a1.id}/progress`, { period: "Q1", status: "in_progress", percent: "20" });
+    await ok(editor, "POST", `/workplans/${planId}/transactions`, { budgetLineId: a1.budgetLines[0]?.id, stage: "commitment", date: "2039-02-01", amount: "1500" });
     const submitted = await ok<{ version: number }>(editor, "POST", `/workplans/${revision.id}/transitions`, {
       action: "submit",
       version: revision.version,
@@ -341,7 +346,13 @@ describe.each(databaseKinds)("execution on %s", (kind) => {
     expect(refused.statusCode).toBe(409);
     expect(refused.json().error).toMatchObject({ code: "PLAN_SUPERSEDED" });
     expect(await execution(planId)).toMatchObject({ open: false, lockedBecause: "PLAN_SUPERSEDED" });
-    expect(await execution(revision.id)).toMatchObject({ open: true });
+    // What was recorded on version 1 carried over to version 2, activity by activity, line by line.
+    const carried = await execution(revision.id);
+    expect(carried).toMatchObject({ open: true });
+    expect(carried.activities.find((a) => a.code === "1")).toMatchObject({ status: "in_progress", current: { period: "Q1" } });
+    expect(carried.plan.financial).toMatchObject({ committed: "1500", paid: "0" });
+    const line = (carried.activities.find((a) => a.code === "1") as unknown as { lines: { committed: string }[] }).lines[0];
+    expect(line?.committed).toBe("1500");
   });
 
   it("stores the plan's sums right when editors record at the same moment", async () => {

@@ -1,7 +1,7 @@
 // A value typed or pasted into a plan cell (quantity, unit cost, amount), read
 // as the server will store it, or the reason it can't be: the editor checks a
 // cell before it shows the value, so that a bad one never reaches the totals.
-import { formatAmountDecimal, formatQuantity, type CurrencyCode, parseAmount, parseQuantity } from "../money.ts";
+import { formatAmountDecimal, formatQuantity, type CurrencyCode, MAX_LINE_AMOUNT_MINOR, parseAmount, parseQuantity } from "../money.ts";
 import { parseNumberCell } from "../import/numbers.ts";
 
 export type PlanNumberField = "quantity" | "unitCost" | "amount";
@@ -21,5 +21,7 @@ export function readPlanNumberCell(field: PlanNumberField, text: string, currenc
   }
   const amount = parseAmount(parsed.value, currency);
   if (!amount.ok) return { ok: false, reason: amount.reason === "precision" ? "decimalsInCurrency" : "tooLarge" };
+  // The server refuses an amount past the per-line ceiling: say so at the cell.
+  if (amount.value > MAX_LINE_AMOUNT_MINOR) return { ok: false, reason: "tooLarge" };
   return { ok: true, value: formatAmountDecimal(amount.value, currency) };
 }

@@ -12,6 +12,7 @@ import { activityProgress, executionTransactions, unplannedActivities, users } f
 import { pageBounds } from "../http/pagination.ts";
 import { loadPlanTree } from "../workplans/plan-tree.ts";
 import { type LoadedExecution, loadExecution, loadExecutionRecords, type ProgressEntry, type ProgressRow } from "./load.ts";
+import { sumsOfStored } from "./sums.ts";
 import {
   currentApprovedPlan,
   executionLock,
@@ -55,19 +56,18 @@ export async function executionView(db: Db, workplan: WorkplanRow, project: Proj
   };
 }
 
-/** The project's current plan of the year before, with its execution sums. */
+/**
+ * The project's current plan of the year before, with its execution sums: the
+ * stored ones (one row), recomputed from its records only when it has none yet.
+ */
 async function previousYear(db: Db, workplan: WorkplanRow, project: ProjectRow): Promise<ExecutionView["previous"]> {
   const previous = await currentApprovedPlan(db, project.id, workplan.year - 1);
   if (!previous) return null;
   const settings = await readPlanExecution(db, previous.id);
+  if (settings) return { workplan: previous, sums: sumsOfStored(settings, project.currency) };
   const tree = await loadPlanTree(db, previous, project);
   const { progress, transactions, credits } = await loadExecutionRecords(db, previous.id);
-  const sums = planExecution(tree, {
-    progress,
-    transactions,
-    credits,
-    excludeCancelled: settings?.excludeCancelled ?? true,
-  }).plan;
+  const sums = planExecution(tree, { progress, transactions, credits, excludeCancelled: true }).plan;
   return { workplan: previous, sums };
 }
 

@@ -44,7 +44,7 @@ export function fileKind(bytes: Buffer, fileName = ""): FileKind {
   if (bytes.subarray(0, 4).equals(Buffer.from([0xd0, 0xcf, 0x11, 0xe0])))
     throw new UnreadableFileError("ENCRYPTED_OR_OLD_EXCEL");
   if (bytes.subarray(0, 4).equals(Buffer.from("PK\u0003\u0004", "latin1"))) return "xlsx";
-  if (looksBinary(bytes)) throw new UnreadableFileError("NOT_A_WORKBOOK");
+  if (!utf16Order(bytes) && looksBinary(bytes)) throw new UnreadableFileError("NOT_A_WORKBOOK");
   if (/\.csv$/i.test(fileName)) return "csv";
   const head = decodeText(bytes.subarray(0, 4096));
   return head.includes("\t") ? "tsv" : "csv";
@@ -84,13 +84,41 @@ function guessDelimiter(text: string): string {
   return count(";") > count(",") ? ";" : ",";
 }
 
-/** UTF-8 when the bytes are valid UTF-8, else Windows-1252 (what Excel on Windows writes). */
+/**
+ * UTF-16 text (Excel's « Texte Unicode » export), with or without its byte
+ * order mark: every other byte of Latin text is zero, on one side.
+ */
+function utf16Order(bytes: Buffer): "le" | "be" | null {
+  if (bytes[0] === 0xff && bytes[1] === 0xfe) return "le";
+  if (bytes[0] === 0xfe && bytes[1] === 0xff) return "be";
+  const sample = bytes.subarray(0, 4096 - (Math.min(bytes.length, 4096) % 2));
+  if (sample.length < 4) return null;
+  let evenZeros = 0;
+  let oddZeros = 0;
+  for (let i = 0; i < sample.length; i++) {
+    if (sample[i] !== 0) continue;
+    if (i % 2 === 0) evenZeros++;
+    else oddZeros++;
+  }
+  const half = sample.length / 2;
+  if (oddZeros > half * 0.4 && evenZeros === 0) return "le";
+  if (evenZeros > half * 0.4 && oddZeros === 0) return "be";
+  return null;
+}
+
+/** UTF-16 when it is, UTF-8 when the bytes are valid UTF-8, else Windows-1252 (what Excel on Windows writes). */
 export function decodeText(bytes: Buffer): string {
   let text: string;
-  try {
-    text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
-  } catch {
-    text = decodeWindows1252(bytes);
+  const utf16 = utf16Order(bytes);
+  if (utf16) {
+    const whole = bytes.subarray(0, bytes.length - (bytes.length % 2));
+    text = new TextDecoder("utf-16le").decode(utf16 === "le" ? whole : Buffer.from(whole).swap16());
+  } else {
+    try {
+      text = new TextDecoder("utf-8", { fatal: true }).decode(bytes);
+    } catch {
+      text = decodeWindows1252(bytes);
+    }
   }
   // A NUL means nothing in a sheet's text, and the database cannot store it.
   return text.replaceAll("\u0000", "");

@@ -17,6 +17,7 @@ import { authorizeDraft, requireDraft } from "./editable.ts";
 import { presentWorkplan } from "./present.ts";
 import { refreshPlanTotals } from "./totals.ts";
 import { createPlanVersion } from "./versions.ts";
+import { carryExecutionOver } from "../execution/carry-over.ts";
 import { lockPlanExecution } from "../execution/state.ts";
 import { refreshExecutionSums } from "../execution/sums.ts";
 
@@ -110,8 +111,12 @@ export async function transitionWorkplan(
       comment: comment || null,
     });
     await recordAudit(tx, { projectId: workplan.projectId, entity: "workplan", entityId: workplan.id, action, before: { status: from }, after: { status: to, comment: comment ?? null } });
-    // An approved plan is followed from now on: its activities count as planned in every list.
-    if (to === "approved") await refreshExecutionSums(tx.db, updated, project, await lockPlanExecution(tx.db, updated.id));
+    // An approved plan is followed from now on: its activities count as planned in every list, and what was
+    // recorded on the version it replaces carries over to it.
+    if (to === "approved") {
+      await carryExecutionOver(tx, updated, project);
+      await refreshExecutionSums(tx.db, updated, project, await lockPlanExecution(tx.db, updated.id));
+    }
     return updated;
   });
 }

@@ -48,11 +48,13 @@ export function CreditsModal({
       if (line.amount.trim() === "" && line.category.trim() === "") continue;
       const reading = readPlanNumberCell("amount", line.amount, currency);
       if (!reading.ok || reading.value === null) {
-        setError(t("execution.creditRefused", { row: i + 1, value: line.amount }));
+        const reason = reading.ok ? t("execution.amountRequired") : t(`execution.amountRefused.${reading.reason}`, { value: line.amount, currency });
+        setError(t("execution.creditRefused", { row: i + 1, reason }));
         return;
       }
       credits.push({ kind: line.kind as "payment", category: line.category.trim() || null, amount: reading.value });
     }
+    setError(null);
     setBusy(true);
     try {
       await send("setExecutionSettings", {

@@ -1,12 +1,13 @@
 // The documents that show an activity was done: listed with who added them,
 // downloadable by whoever reads the plan, added and removed while its
 // execution is open.
-import { ActionIcon, Anchor, Button, FileInput, Group, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Anchor, Button, FileInput, Group, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useQuery } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorText, hrefOf, pathOf, send, upload } from "../api/client.ts";
 import { useFormat } from "../ui/format.ts";
+import { DeleteButton } from "./DeleteButton.tsx";
 
 export function EvidenceList({ activityId, editable }: { activityId: string; editable: boolean }) {
   const { t } = useTranslation();
@@ -70,14 +71,11 @@ export function EvidenceList({ activityId, editable }: { activityId: string; edi
                 </Table.Td>
                 <Table.Td w={40}>
                   {editable && (
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={t("evidence.remove", { title: d.title })}
-                      onClick={() => void remove(d.id)}
-                    >
-                      ✕
-                    </ActionIcon>
+                    <DeleteButton
+                      label={t("evidence.remove", { title: d.title })}
+                      question={t("execution.removeQuestion", { title: d.title })}
+                      onConfirm={() => void remove(d.id)}
+                    />
                   )}
                 </Table.Td>
               </Table.Tr>

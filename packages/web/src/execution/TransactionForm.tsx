@@ -41,6 +41,7 @@ export function TransactionForm({ execution, activity, onSaved }: Props) {
       );
     }
     const value = reading.value;
+    if (/^0+(\.0+)?$/.test(value)) return setError(t("messages.AMOUNT_ZERO"));
     setBusy(true);
     setError(null);
     try {

@@ -1,10 +1,11 @@
 // Every commitment, liquidation and payment of the plan, latest first, with the
 // form to add one; each can be deleted (a correction is a delete and a new entry).
-import { ActionIcon, Stack, Table, Text } from "@mantine/core";
+import { Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorText, send } from "../api/client.ts";
 import { useFormat } from "../ui/format.ts";
+import { DeleteButton } from "./DeleteButton.tsx";
 import { useTransactions } from "./queries.ts";
 import { TransactionForm } from "./TransactionForm.tsx";
 import type { Execution } from "./types.ts";
@@ -82,14 +83,15 @@ export function TransactionsPanel({
                     <Table.Td>{tx.category}</Table.Td>
                     <Table.Td w={40}>
                       {editable && (
-                        <ActionIcon
-                          variant="subtle"
-                          color="red"
-                          aria-label={t("execution.removeTransaction", { reference: tx.reference ?? format.date(tx.date) })}
-                          onClick={() => void remove(tx.id)}
-                        >
-                          ✕
-                        </ActionIcon>
+                        <DeleteButton
+                          label={t("execution.removeTransaction", { reference: tx.reference ?? format.date(tx.date) })}
+                          question={t("execution.removeTransactionQuestion", {
+                            stage: t(`transactionStage.${tx.stage}`),
+                            amount: format.money(tx.amount, execution.currency),
+                            date: format.date(tx.date),
+                          })}
+                          onConfirm={() => void remove(tx.id)}
+                        />
                       )}
                     </Table.Td>
                   </Table.Tr>

@@ -1,9 +1,10 @@
 // « Autres activités réalisées »: activities carried out without being in the
 // plan, recorded beside it; they appear in the execution table, never in its rates.
-import { ActionIcon, Button, Group, Stack, Table, Text, TextInput } from "@mantine/core";
+import { Button, Group, Stack, Table, Text, TextInput } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorText, send } from "../api/client.ts";
+import { DeleteButton } from "./DeleteButton.tsx";
 import { useUnplanned } from "./queries.ts";
 
 export function UnplannedPanel({ planId, editable, onSaved }: { planId: string; editable: boolean; onSaved: () => void }) {
@@ -56,14 +57,11 @@ export function UnplannedPanel({ planId, editable, onSaved }: { planId: string; 
                 <Table.Td>{u.observations}</Table.Td>
                 <Table.Td w={40}>
                   {editable && (
-                    <ActionIcon
-                      variant="subtle"
-                      color="red"
-                      aria-label={t("execution.removeUnplanned", { title: u.title.slice(0, 40) })}
-                      onClick={() => void remove(u.id)}
-                    >
-                      ✕
-                    </ActionIcon>
+                    <DeleteButton
+                      label={t("execution.removeUnplanned", { title: u.title.slice(0, 40) })}
+                      question={t("execution.removeQuestion", { title: u.title.slice(0, 80) })}
+                      onConfirm={() => void remove(u.id)}
+                    />
                   )}
                 </Table.Td>
               </Table.Tr>
