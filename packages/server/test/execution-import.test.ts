@@ -123,7 +123,7 @@ describe.each(databaseKinds)("finance-system imports on %s", (kind) => {
     const response = await upload(editor, planId, await financeWorkbook(EXPORT));
     expect(response.statusCode, response.body).toBe(201);
     const preview = response.json() as FinanceImport;
-    expect(preview).toMatchObject({ status: "ready", rows: 5, toWrite: 3, alreadyImported: 0, written: null });
+    expect(preview).toMatchObject({ status: "ready", rows: 5, toWrite: 3, alreadyImported: 0, written: null, outsideYear: 0 });
     expect(preview.totals).toEqual({ commitment: "46000000", liquidation: "0", payment: "1500000" });
     expect(preview.columns.map((c) => `${c.column}:${c.field}`)).toEqual([
       "A:date",
@@ -180,7 +180,9 @@ describe.each(databaseKinds)("finance-system imports on %s", (kind) => {
       ["20/11/2023", "MDT-006", "4.1.1", "Mandat", 44_000_000, "CFAO Motors"],
     ]);
     const third = (await upload(editor, planId, grown)).json() as FinanceImport;
-    expect(third).toMatchObject({ toWrite: 1, alreadyImported: 3 });
+    expect(third).toMatchObject({ toWrite: 1, alreadyImported: 3, outsideYear: 0 });
+    const late = await financeWorkbook([["15/02/2024", "MDT-007", "4.1.1", "Mandat", 1000, "CFAO Motors"]]);
+    expect((await upload(editor, planId, late)).json()).toMatchObject({ toWrite: 1, outsideYear: 1 });
     await send(editor, "POST", `/finance-imports/${third.id}/commit`, { version: third.version });
     expect((await execution()).plan.financial).toMatchObject({ committed: "46000000", paid: "45500000" });
 

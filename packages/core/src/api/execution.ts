@@ -267,8 +267,11 @@ export const financeImport = z.object({
       activity: z.string(),
       line: z.string().nullable(),
       alreadyImported: z.boolean(),
+      /** Dated outside the plan's fiscal year: written, and pointed out. */
+      outsideYear: z.boolean(),
     }),
   ),
+  outsideYear: z.int(),
   /** Rows not written, each with its reason (at most 500; `findingCount` gives them all). */
   findings: z.array(z.object({ row: z.int(), code: z.string(), message: z.string() })),
   findingCount: z.int(),

@@ -9,6 +9,7 @@ import { type CurrencyCode, formatAmountDecimal, MAX_LINE_AMOUNT_MINOR, parseAmo
 import { parseDateCell } from "../import/dates.ts";
 import { type CellValue, cellText, columnLetter, type Grid, normalise } from "../import/grid.ts";
 import { parseNumberCell } from "../import/numbers.ts";
+import { fiscalYearBounds } from "../plan/periods.ts";
 
 export const FINANCE_FIELDS = [
   "date",
@@ -199,6 +200,8 @@ export interface FinanceTransaction {
   lineId: string | null;
   /** Same row of the same export → same fingerprint: what makes a second import write nothing twice. */
   fingerprint: string;
+  /** Dated outside the plan's fiscal year. */
+  outsideYear: boolean;
 }
 
 export interface FinanceReading {
@@ -239,10 +242,12 @@ function targetIndex(targets: FinanceTargets) {
 export function readFinanceExport(
   grid: Grid,
   targets: FinanceTargets,
-  options: { currency: CurrencyCode; defaultStage?: TransactionStage | null; year?: number },
+  options: { currency: CurrencyCode; defaultStage?: TransactionStage | null; year?: number; fiscalYearStartMonth?: number },
 ): FinanceReading | null {
   const detected = detectFinanceColumns(grid);
   if (!detected) return null;
+  // Dated outside the plan's fiscal year: written (late payments of a year are common), and pointed out.
+  const bounds = options.year === undefined ? null : fiscalYearBounds(options.year, options.fiscalYearStartMonth ?? 1);
   const { headerRow, columns } = detected;
   const index = targetIndex(targets);
   const transactions: FinanceTransaction[] = [];
@@ -349,6 +354,7 @@ export function readFinanceExport(
         code,
         ...target,
         fingerprint: `file:${identity}#${occurrence}`,
+        outsideYear: bounds !== null && (date.date < bounds.start || date.date > bounds.end),
       });
     }
   }

@@ -79,6 +79,7 @@ export async function createFinanceImport(
       currency: project.currency,
       defaultStage: options.data.stage ?? null,
       year: workplan.year,
+      fiscalYearStartMonth: project.fiscalYearStartMonth,
       targets: { activities: acts, lines },
     }));
   } catch (error) {
@@ -259,7 +260,9 @@ export async function presentFinanceImport(
       activity: labels.activities.get(t.activityId) ?? "",
       line: t.lineId ? (labels.lines.get(t.lineId) ?? null) : null,
       alreadyImported: done.has(t.fingerprint),
+      outsideYear: t.outsideYear ?? false,
     })),
+    outsideYear: reading.transactions.filter((t) => t.outsideYear).length,
     findings: reading.findings.slice(0, SHOWN).map((f) => ({
       row: f.row,
       code: f.code,

@@ -24,6 +24,7 @@ export interface FinanceFileOptions {
   currency: CurrencyCode;
   defaultStage: TransactionStage | null;
   year: number;
+  fiscalYearStartMonth: number;
   targets: FinanceTargets;
 }
 

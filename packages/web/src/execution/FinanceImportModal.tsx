@@ -135,6 +135,11 @@ export function FinanceImportModal({
               <Figure label={t("transactionStage.commitment")} value={money(preview.totals.commitment)} />
               <Figure label={t("transactionStage.payment")} value={money(preview.totals.payment)} />
             </SimpleGrid>
+            {preview.outsideYear > 0 && (
+              <Alert color="yellow" variant="light">
+                {t("financeImport.outsideYear", { count: preview.outsideYear })}
+              </Alert>
+            )}
             {preview.status === "committed" && (
               <Alert color="teal" role="status">
                 {t("financeImport.done", { written: preview.written ?? 0, skipped: preview.skipped ?? 0 })}
@@ -181,6 +186,11 @@ export function FinanceImportModal({
                         <Text size="sm" lineClamp={1} c="inherit">
                           {[tx.activity, tx.line].filter(Boolean).join(" — ")}
                         </Text>
+                        {tx.outsideYear && (
+                          <Badge size="xs" variant="light" color="yellow" mr={4}>
+                            {t("financeImport.outsideYearBadge")}
+                          </Badge>
+                        )}
                         {tx.alreadyImported && (
                           <Badge size="xs" variant="light">
                             {t("financeImport.alreadyBadge")}
