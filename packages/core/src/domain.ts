@@ -30,8 +30,11 @@ export const AUDIT_ENTITIES = [
 export const ACTIVITY_STATUSES = ["not_started", "in_progress", "done", "postponed", "cancelled", "reprogrammed"] as const;
 /** The public-expenditure chain after the credits: engagement → liquidation → mandat / décaissement. */
 export const TRANSACTION_STAGES = ["commitment", "liquidation", "payment"] as const;
-/** A plan's credits: allocated at budget arbitration, notified, and the payment credit (crédit de paiement). */
-export const CREDIT_KINDS = ["allocated", "notified", "payment"] as const;
+/**
+ * A plan's credits: allocated at budget arbitration, notified, the payment credit (crédit de paiement);
+ * for a donor-funded project, the funds the donor disbursed to it.
+ */
+export const CREDIT_KINDS = ["allocated", "notified", "payment", "disbursed"] as const;
 export const CURRENCY_CODES = Object.keys(CURRENCIES) as [CurrencyCode, ...CurrencyCode[]];
 
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];

@@ -266,6 +266,7 @@ describe.each(databaseKinds)("execution on %s", (kind) => {
         { kind: "allocated", amount: "500000" },
         { kind: "notified", amount: "400000" },
         { kind: "payment", category: "BSI", amount: "380000" },
+        { kind: "disbursed", amount: "200000" },
       ],
       version: before.version,
     });
@@ -282,8 +283,11 @@ describe.each(databaseKinds)("execution on %s", (kind) => {
       date: "2037-02-01",
       amount: "190000",
     });
+    await ok(editor, "POST", `/workplans/${planId}/transactions`, { budgetLineId: line, stage: "payment", date: "2037-03-01", amount: "50000" });
     let result = await execution(planId);
-    expect(result.plan.financial).toMatchObject({ allocated: "500000", notified: "400000", paymentCredit: "380000" });
+    expect(result.plan.financial).toMatchObject({ allocated: "500000", notified: "400000", paymentCredit: "380000", disbursed: "200000" });
+    // A donor's disbursement: what was spent of it.
+    expect(result.plan.financial.rates.paidOfDisbursed).toBe("25.00");
     expect(result.plan.financial.rates).toMatchObject({
       committedOfAllocated: "38.00",
       committedOfNotified: "47.50",

@@ -46,6 +46,8 @@ export const financialExecution = z.object({
   allocated: amount.nullable(),
   notified: amount.nullable(),
   paymentCredit: amount.nullable(),
+  /** Funds a donor disbursed to the project. */
+  disbursed: amount.nullable(),
   committed: amount,
   liquidated: amount,
   paid: amount,
@@ -131,6 +133,7 @@ export const workplanExecution = z.object({
       allocated: amount,
       notified: amount,
       paymentCredit: amount,
+      disbursed: amount,
       committed: amount,
       liquidated: amount,
       paid: amount,

@@ -8,7 +8,7 @@ import { addSums, emptySums } from "./sums.ts";
 import type { CreditSums, ExecutionSums, PhysicalSums } from "./types.ts";
 
 type CreditKey = keyof CreditSums;
-const CREDIT_KEYS: readonly CreditKey[] = ["allocated", "notified", "paymentCredit"];
+const CREDIT_KEYS: readonly CreditKey[] = ["allocated", "notified", "paymentCredit", "disbursed"];
 
 export interface CurrencyRollUp {
   currency: CurrencyCode;
@@ -33,7 +33,7 @@ export function emptyRollUp(): ExecutionRollUp {
 
 /** One plan's sums, ready to add. */
 export function planRollUp(currency: CurrencyCode, sums: ExecutionSums): ExecutionRollUp {
-  const withCredit = { allocated: 0, notified: 0, paymentCredit: 0 };
+  const withCredit = { allocated: 0, notified: 0, paymentCredit: 0, disbursed: 0 };
   for (const key of CREDIT_KEYS) withCredit[key] = sums.credits[key] === null ? 0 : 1;
   return { plans: 1, physical: sums.physical, currencies: [{ currency, plans: 1, sums, withCredit }] };
 }

@@ -46,6 +46,7 @@ describe("financialRates", () => {
       allocated: 143_035_000,
       notified: 128_797_500,
       paymentCredit: 128_799_000,
+      disbursed: null,
       committed: 98_515_631,
       liquidated: 54_515_711,
       paid: 54_515_711,
@@ -59,10 +60,20 @@ describe("financialRates", () => {
     expect(rates.paidOfPaymentCredit).toBe("42.33");
     expect(rates.paidOfNotified).toBe("42.33");
   });
+  it("reads a donor project's expenditures against the funds the donor disbursed, the PBF way", () => {
+    // Approved 1 498 000 USD; disbursed (two tranches) 1 048 600; spent 554 260: 37 % of the approved budget.
+    const rates = financialRates({
+      budget: 149_800_000, allocated: 149_800_000, notified: null, paymentCredit: null, disbursed: 104_860_000,
+      committed: 60_000_000, liquidated: 55_426_000, paid: 55_426_000,
+    });
+    expect(rates.paidOfAllocated).toBe("37.00");
+    expect(rates.paidOfDisbursed).toBe("52.86");
+  });
   it("has no rate where a credit was not recorded or is zero", () => {
     const rates = financialRates({
       budget: 0,
       allocated: null,
+      disbursed: null,
       notified: 0,
       paymentCredit: null,
       committed: 10,

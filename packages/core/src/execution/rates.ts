@@ -61,7 +61,15 @@ export const PHYSICAL_RATES = ["byCount", "byBudget", "averageProgress"] as cons
 export type PhysicalRateKey = (typeof PHYSICAL_RATES)[number];
 
 /** The amounts a financial rate may divide. */
-export type FinancialAmountKey = "budget" | "allocated" | "notified" | "paymentCredit" | "committed" | "liquidated" | "paid";
+export type FinancialAmountKey =
+  | "budget"
+  | "allocated"
+  | "notified"
+  | "paymentCredit"
+  | "disbursed"
+  | "committed"
+  | "liquidated"
+  | "paid";
 
 /**
  * Financial rates: numerator ÷ denominator. The credits (allocated, notified,
@@ -79,6 +87,8 @@ export const FINANCIAL_RATES = {
   paidOfAllocated: { numerator: "paid", denominator: "allocated" },
   paidOfNotified: { numerator: "paid", denominator: "notified" },
   paidOfPaymentCredit: { numerator: "paid", denominator: "paymentCredit" },
+  /** A donor project's expenditure rate: spent of what the donor disbursed. */
+  paidOfDisbursed: { numerator: "paid", denominator: "disbursed" },
 } as const satisfies Record<string, { numerator: FinancialAmountKey; denominator: FinancialAmountKey }>;
 export type FinancialRateKey = keyof typeof FINANCIAL_RATES;
 export const FINANCIAL_RATE_KEYS = Object.keys(FINANCIAL_RATES) as FinancialRateKey[];

@@ -131,7 +131,12 @@ describe("planExecution, the CPS/SCI 2023 plan", () => {
       liquidated: 54_515_711,
       paid: 54_515_711,
     });
-    expect(execution.plan.credits).toEqual({ allocated: 143_035_000, notified: 128_797_500, paymentCredit: 128_799_000 });
+    expect(execution.plan.credits).toEqual({
+      allocated: 143_035_000,
+      notified: 128_797_500,
+      paymentCredit: 128_799_000,
+      disbursed: null,
+    });
     expect(rates.financial.committedOfPaymentCredit).toBe("76.49");
     expect(rates.financial.liquidatedOfPaymentCredit).toBe("42.33");
   });
@@ -291,7 +296,10 @@ describe("planExecution, the rules at their edges", () => {
       { activityId: "b", lineId: "lb", stage: "commitment", amount: "50", category: " bsi " },
       { activityId: "b", lineId: "lb", stage: "payment", amount: "20", category: "" },
     ]);
-    expect(execution.byCategory.map((c) => [c.category, c.committed, c.paid])).toEqual([["BSI", 150, 0], [null, 0, 20]]);
+    expect(execution.byCategory.map((c) => [c.category, c.committed, c.paid])).toEqual([
+      ["BSI", 150, 0],
+      [null, 0, 20],
+    ]);
   });
 
   it("flags commitments above the plan's credit", () => {

@@ -64,7 +64,16 @@ export function planExecution<A extends PlanActivityInput, L extends PlanLineInp
     const key = label?.toLocaleUpperCase("fr") ?? null;
     let entry = categories.get(key);
     if (!entry) {
-      entry = { category: label, allocated: 0, notified: 0, paymentCredit: 0, committed: 0, liquidated: 0, paid: 0 };
+      entry = {
+        category: label,
+        allocated: 0,
+        notified: 0,
+        paymentCredit: 0,
+        disbursed: 0,
+        committed: 0,
+        liquidated: 0,
+        paid: 0,
+      };
       categories.set(key, entry);
     }
     return entry;
@@ -88,7 +97,7 @@ export function planExecution<A extends PlanActivityInput, L extends PlanLineInp
     sums[field] = sumMinor([sums[field], value]);
   }
 
-  const credits: CreditSums = { allocated: null, notified: null, paymentCredit: null };
+  const credits: CreditSums = { allocated: null, notified: null, paymentCredit: null, disbursed: null };
   for (const c of input.credits) {
     const key = c.kind === "payment" ? "paymentCredit" : c.kind;
     const value = amount(c.amount);

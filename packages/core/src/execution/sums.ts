@@ -8,7 +8,7 @@ export function emptySums(): ExecutionSums {
   return {
     physical: { planned: 0, done: 0, cancelled: 0, progressSum: 0, weighted: 0n, weightBase: 0n },
     money: { budget: 0, committed: 0, liquidated: 0, paid: 0 },
-    credits: { allocated: null, notified: null, paymentCredit: null },
+    credits: { allocated: null, notified: null, paymentCredit: null, disbursed: null },
   };
 }
 
@@ -20,6 +20,7 @@ export function addSums(a: ExecutionSums, b: ExecutionSums): ExecutionSums {
     allocated: addCredit(a.credits.allocated, b.credits.allocated),
     notified: addCredit(a.credits.notified, b.credits.notified),
     paymentCredit: addCredit(a.credits.paymentCredit, b.credits.paymentCredit),
+    disbursed: addCredit(a.credits.disbursed, b.credits.disbursed),
   };
   return {
     physical: {

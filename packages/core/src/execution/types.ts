@@ -70,6 +70,8 @@ export interface CreditSums {
   allocated: Minor | null;
   notified: Minor | null;
   paymentCredit: Minor | null;
+  /** Funds a donor disbursed to the project (what its expenditures are read against). */
+  disbursed: Minor | null;
 }
 
 export interface ExecutionSums {
@@ -118,6 +120,7 @@ export interface CategorySums {
   allocated: Minor;
   notified: Minor;
   paymentCredit: Minor;
+  disbursed: Minor;
   committed: Minor;
   liquidated: Minor;
   paid: Minor;

@@ -164,7 +164,7 @@ export const en: Catalogue = {
     reprogrammed: "Reprogrammed",
   },
   transactionStage: { commitment: "Commitment", liquidation: "Liquidation", payment: "Payment" },
-  creditKind: { allocated: "Allocated budget", notified: "Notified credit", payment: "Payment credit" },
+  creditKind: { allocated: "Allocated budget", notified: "Notified credit", payment: "Payment credit", disbursed: "Funds disbursed by the donor" },
   rate: {
     byCount: { name: "Physical execution rate", formula: "activities done ÷ activities planned" },
     byBudget: { name: "Budget-weighted physical rate", formula: "Σ (budget × progress) ÷ Σ budget" },
@@ -180,6 +180,7 @@ export const en: Catalogue = {
     paidOfAllocated: { name: "Disbursement rate of the allocated budget", formula: "paid ÷ allocated budget" },
     paidOfNotified: { name: "Payment rate of the notified credit", formula: "paid ÷ notified credit" },
     paidOfPaymentCredit: { name: "Payment rate of the payment credit", formula: "paid ÷ payment credit" },
+    paidOfDisbursed: { name: "Use rate of disbursed funds", formula: "paid ÷ funds disbursed by the donor" },
   },
   months: {
     short: ["J", "F", "M", "A", "M", "J", "J", "A", "S", "O", "N", "D"],

@@ -167,7 +167,7 @@ export const fr = {
     reprogrammed: "Reprogrammée",
   },
   transactionStage: { commitment: "Engagement", liquidation: "Liquidation", payment: "Paiement (mandat)" },
-  creditKind: { allocated: "Budget arbitré", notified: "Crédit notifié", payment: "Crédit de paiement" },
+  creditKind: { allocated: "Budget arbitré", notified: "Crédit notifié", payment: "Crédit de paiement", disbursed: "Fonds décaissés par le bailleur" },
   /** Every rate with its name and formula, as the screens and reports show them. */
   rate: {
     byCount: { name: "Taux d'exécution physique", formula: "activités réalisées ÷ activités programmées" },
@@ -184,6 +184,7 @@ export const fr = {
     paidOfAllocated: { name: "Taux de décaissement du budget arbitré", formula: "payé ÷ budget arbitré" },
     paidOfNotified: { name: "Taux de paiement du crédit notifié", formula: "payé ÷ crédit notifié" },
     paidOfPaymentCredit: { name: "Taux de paiement du crédit de paiement", formula: "payé ÷ crédit de paiement" },
+    paidOfDisbursed: { name: "Taux d'utilisation des fonds décaissés", formula: "payé ÷ fonds décaissés par le bailleur" },
   },
   months: {
     short: ["J", "F", "M", "A", "M", "J", "J", "A", "S", "O", "N", "D"],

@@ -462,6 +462,7 @@ export const planExecutions = pgTable("plan_executions", {
   allocated: money("allocated"),
   notified: money("notified"),
   paymentCredit: money("payment_credit"),
+  disbursed: money("disbursed"),
   updatedAt: updatedAt(),
   version: rowVersion(),
 });

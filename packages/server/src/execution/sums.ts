@@ -28,6 +28,7 @@ export function storedSums(sums: ExecutionSums, currency: ProjectRow["currency"]
     allocated: credit(sums.credits.allocated),
     notified: credit(sums.credits.notified),
     paymentCredit: credit(sums.credits.paymentCredit),
+    disbursed: credit(sums.credits.disbursed),
   };
 }
 
@@ -50,7 +51,12 @@ export function sumsOfStored(row: PlanExecutionRow, currency: ProjectRow["curren
       liquidated: money(row.liquidated),
       paid: money(row.paid),
     },
-    credits: { allocated: credit(row.allocated), notified: credit(row.notified), paymentCredit: credit(row.paymentCredit) },
+    credits: {
+      allocated: credit(row.allocated),
+      notified: credit(row.notified),
+      paymentCredit: credit(row.paymentCredit),
+      disbursed: credit(row.disbursed),
+    },
   };
 }
 

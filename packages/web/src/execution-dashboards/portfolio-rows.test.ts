@@ -11,6 +11,7 @@ const financial = (currency: string, committed: string | null) => ({
   allocated: null,
   notified: null,
   paymentCredit: null,
+  disbursed: null,
   committed: "0",
   liquidated: "0",
   paid: "0",

@@ -332,6 +332,8 @@ function CategoryTable({ execution }: { execution: Execution }) {
   const format = useFormat();
   if (execution.byCategory.length === 0) return null;
   const money = (v: string) => format.amount(v, execution.currency);
+  // The donor's disbursements only for the projects that record them.
+  const donor = execution.byCategory.some((c) => !/^0+(\.0+)?$/.test(c.disbursed));
   return (
     <Table.ScrollContainer minWidth={800}>
       <Table withTableBorder aria-label={t("execution.byCategory")} data-testid="by-category">
@@ -341,6 +343,7 @@ function CategoryTable({ execution }: { execution: Execution }) {
             <Table.Th className="num">{t("creditKind.allocated")}</Table.Th>
             <Table.Th className="num">{t("creditKind.notified")}</Table.Th>
             <Table.Th className="num">{t("creditKind.payment")}</Table.Th>
+            {donor && <Table.Th className="num">{t("creditKind.disbursed")}</Table.Th>}
             <Table.Th className="num">{t("execution.committed")}</Table.Th>
             <Table.Th className="num">{t("execution.liquidated")}</Table.Th>
             <Table.Th className="num">{t("execution.paid")}</Table.Th>
@@ -353,6 +356,7 @@ function CategoryTable({ execution }: { execution: Execution }) {
               <Table.Td className="num">{money(c.allocated)}</Table.Td>
               <Table.Td className="num">{money(c.notified)}</Table.Td>
               <Table.Td className="num">{money(c.paymentCredit)}</Table.Td>
+              {donor && <Table.Td className="num">{money(c.disbursed)}</Table.Td>}
               <Table.Td className="num">{money(c.committed)}</Table.Td>
               <Table.Td className="num">{money(c.liquidated)}</Table.Td>
               <Table.Td className="num">{money(c.paid)}</Table.Td>

@@ -99,17 +99,28 @@ export function RateCards({ execution }: { execution: Execution }) {
         rate={rate(credit.key)}
         detail={`${money(financial.committed)} / ${money(credit.amount)}`}
       />
-      <RateCard
-        testId="rate-paid"
-        name={t(credit.liquidated ? `rate.${credit.liquidated}.name` : "rate.paidOfCommitted.name")}
-        formula={t(credit.liquidated ? `rate.${credit.liquidated}.formula` : "rate.paidOfCommitted.formula")}
-        rate={rate(credit.liquidated ?? "paidOfCommitted")}
-        detail={
-          credit.liquidated
-            ? `${money(financial.liquidated)} / ${money(credit.amount)}`
-            : `${money(financial.paid)} / ${money(financial.committed)}`
-        }
-      />
+      {financial.disbursed !== null ? (
+        // A donor project: what was spent of what the donor disbursed.
+        <RateCard
+          testId="rate-paid"
+          name={t("rate.paidOfDisbursed.name")}
+          formula={t("rate.paidOfDisbursed.formula")}
+          rate={rate("paidOfDisbursed")}
+          detail={`${money(financial.paid)} / ${money(financial.disbursed)}`}
+        />
+      ) : (
+        <RateCard
+          testId="rate-paid"
+          name={t(credit.liquidated ? `rate.${credit.liquidated}.name` : "rate.paidOfCommitted.name")}
+          formula={t(credit.liquidated ? `rate.${credit.liquidated}.formula` : "rate.paidOfCommitted.formula")}
+          rate={rate(credit.liquidated ?? "paidOfCommitted")}
+          detail={
+            credit.liquidated
+              ? `${money(financial.liquidated)} / ${money(credit.amount)}`
+              : `${money(financial.paid)} / ${money(financial.committed)}`
+          }
+        />
+      )}
     </SimpleGrid>
   );
 }
