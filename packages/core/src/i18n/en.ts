@@ -16,6 +16,7 @@ export const en: Catalogue = {
     DUPLICATE: "{{field}} \"{{value}}\" already exists.",
     INVALID_TRANSITION: "Cannot apply \"{{action}}\" to a plan in state \"{{from}}\".",
     PLAN_NOT_EDITABLE: "This plan is \"{{status}}\": only a draft can be edited or deleted. Create a new version to revise it.",
+    PLAN_SUPERSEDED: "This version is superseded by version {{version}}, approved: it is kept for the record and no longer changes or takes a workflow step. Work on version {{version}} or make a new one.",
     ORGANISATION_IN_USE: "This organisation still has {{children}} sub-organisation(s) and {{projects}} project(s).",
     NOT_READY: "Server not ready yet: {{failing}}.",
     INTERNAL: "Internal server error.",

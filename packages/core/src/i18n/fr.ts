@@ -18,6 +18,7 @@ export const fr = {
     DUPLICATE: "{{field}} « {{value}} » existe déjà.",
     INVALID_TRANSITION: "Impossible de passer de l'état « {{from}} » par l'action « {{action}} ».",
     PLAN_NOT_EDITABLE: "Ce plan est « {{status}} » : seul un brouillon se modifie ou se supprime. Créez une nouvelle version pour le réviser.",
+    PLAN_SUPERSEDED: "Cette version est remplacée par la version {{version}}, approuvée : elle est conservée pour mémoire et ne se modifie plus, ni ne passe d'étape. Travaillez sur la version {{version}} ou créez-en une nouvelle.",
     ORGANISATION_IN_USE: "Cette organisation a encore {{children}} sous-organisation(s) et {{projects}} projet(s).",
     INTERNAL: "Erreur interne du serveur.",
     NOT_READY: "Serveur pas encore prêt : {{failing}}.",

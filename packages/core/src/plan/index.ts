@@ -9,3 +9,5 @@ export * from "./input.ts";
 export * from "./findings.ts";
 export * from "./cells.ts";
 export * from "./plan-year.ts";
+export * from "./plan-versions.ts";
+export * from "./plan-title.ts";

@@ -271,4 +271,14 @@ export const en: Messages = {
       lineDescription: "Line description",
     },
   },
+  // The plan editor's screens: versions in force, the import wizard, the grid's hint and layout.
+  editorUx: {
+    standing: "Standing",
+    inForce: "In force",
+    supersededBy: "Superseded by version {{version}}",
+    supersededAlert: "Superseded by version {{version}}, approved: this plan is kept for the record and no longer changes.",
+    openVersion: "Open version {{version}}",
+    planHeading: "{{title}} — version {{version}}",
+    planHeadingWithYear: "{{title}} ({{year}}) — version {{version}}",
+  },
 };

@@ -271,6 +271,16 @@ export const fr = {
       lineDescription: "Libellé de la ligne",
     },
   },
+  // The plan editor's screens: versions in force, the import wizard, the grid's hint and layout.
+  editorUx: {
+    standing: "Situation",
+    inForce: "En vigueur",
+    supersededBy: "Remplacé par la version {{version}}",
+    supersededAlert: "Remplacé par la version {{version}}, approuvée : ce plan est conservé pour mémoire et ne se modifie plus.",
+    openVersion: "Ouvrir la version {{version}}",
+    planHeading: "{{title}} — version {{version}}",
+    planHeadingWithYear: "{{title}} ({{year}}) — version {{version}}",
+  },
 };
 
 export type Messages = typeof fr;

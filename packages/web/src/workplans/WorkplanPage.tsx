@@ -19,6 +19,7 @@ import { gridText } from "./range.ts";
 import { useContent, useSummary, useWorkplan } from "./queries.ts";
 import { usePlanEditor } from "./use-plan-editor.ts";
 import { WorkflowBar } from "./WorkflowBar.tsx";
+import { planHeading, PlanStandingBadge, replacedBy } from "./plan-standing.tsx";
 
 const TotalsPanel = lazy(() => import("./TotalsPanel.tsx"));
 const ComparePanel = lazy(() => import("./ComparePanel.tsx"));
@@ -62,7 +63,9 @@ export default function WorkplanPage() {
 
   const currency = project.data.currency;
   const canEdit = access.can("plan.edit");
-  const editable = canEdit && isPlanEditable(plan.data.status);
+  const superseded = replacedBy(plan.data);
+  const editable = canEdit && isPlanEditable(plan.data.status, superseded);
+  const replacement = versions.data?.items.find((v) => v.year === plan.data?.year && v.planVersion === superseded);
   const findings = summary.data.findings;
 
   const jumpTo = (finding: Finding) => {
@@ -93,8 +96,9 @@ export default function WorkplanPage() {
             {`${project.data.code} — ${project.data.title}`.slice(0, 120)}
           </Anchor>
           <Group gap="sm">
-            <Title order={2}>{t("plan.title", { year: plan.data.year, version: plan.data.planVersion })}</Title>
+            <Title order={2}>{planHeading(t, plan.data)}</Title>
             <PlanStatusBadge status={plan.data.status} />
+            <PlanStandingBadge plan={plan.data} />
           </Group>
         </div>
         <Paper withBorder px="md" py="xs">
@@ -112,12 +116,22 @@ export default function WorkplanPage() {
         </Paper>
       </Group>
       <WorkflowBar plan={plan.data} can={access.can} />
-      {!isPlanEditable(plan.data.status) && (
+      {superseded !== null && (
+        <Alert color="gray" variant="light" data-testid="superseded">
+          <Text size="sm">{t("editorUx.supersededAlert", { version: superseded })}</Text>
+          {replacement && (
+            <Anchor component={Link} to={`/workplans/${replacement.id}`} size="sm">
+              {t("editorUx.openVersion", { version: superseded })}
+            </Anchor>
+          )}
+        </Alert>
+      )}
+      {superseded === null && !isPlanEditable(plan.data.status) && (
         <Alert color="blue" variant="light">
           {t("plan.readOnly", { status: t(`planStatus.${plan.data.status}`).toLowerCase() })}
         </Alert>
       )}
-      {isPlanEditable(plan.data.status) && !canEdit && access.data && (
+      {isPlanEditable(plan.data.status, superseded) && !canEdit && access.data && (
         <Alert color="gray" variant="light">
           {t("plan.viewOnly")}
         </Alert>
