@@ -67,7 +67,7 @@ export const en: Catalogue = {
     FILE_TOO_COMPLEX: "File too heavy to read (over {{memory}} MB of memory or {{seconds}} seconds): save the plan's sheet alone, or as .csv.",
     TOO_MANY_ROWS: "Too many rows (at most {{max}}).",
     SHEET_NOT_FOUND: "Sheet \"{{sheet}}\" not found. Sheets: {{sheets}}.",
-    NO_HEADER: "No work-plan header row found (Activities, Budget, Responsible…).",
+    NO_HEADER: "No work-plan header row found (Activities, Budget, Responsible…) in the first 40 rows. If the plan follows a report, copy its table only and paste it into the import.",
     NO_ACTIVITY: "Header found but no activity below it.",
     UNPARSEABLE_NUMBER: "Unreadable number: \"{{text}}\".",
     DECIMAL_AMOUNT: "\"{{text}}\" has decimals, but amounts in {{currency}} are whole: choose the document's currency (USD, EUR…) or round it.",

@@ -69,7 +69,7 @@ export const fr = {
     FILE_TOO_COMPLEX: "Fichier trop lourd à lire (plus de {{memory}} Mo de mémoire ou de {{seconds}} secondes) : enregistrez la feuille du plan seule, ou en .csv.",
     TOO_MANY_ROWS: "Trop de lignes (au plus {{max}}).",
     SHEET_NOT_FOUND: "Feuille « {{sheet}} » introuvable. Feuilles : {{sheets}}.",
-    NO_HEADER: "Aucune ligne d'en-tête de plan de travail trouvée (Activités, Budget, Responsable…).",
+    NO_HEADER: "Aucune ligne d'en-tête de plan de travail trouvée (Activités, Budget, Responsable…) dans les 40 premières lignes. Si le plan suit un rapport, copiez seulement son tableau et collez-le dans l'import.",
     NO_ACTIVITY: "En-tête trouvé mais aucune activité en dessous.",
     UNPARSEABLE_NUMBER: "Nombre illisible : « {{text}} ».",
     DECIMAL_AMOUNT: "« {{text}} » a des décimales, or les montants en {{currency}} sont entiers : choisissez la devise du document (USD, EUR…) ou arrondissez ce montant.",
