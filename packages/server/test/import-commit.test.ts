@@ -118,7 +118,8 @@ describe("whatever the preview accepts, the commit writes", () => {
       const previewed = JSON.stringify(treeOfPreview(preview.rows));
       const written = JSON.stringify(treeOfContent(content));
       if (previewed !== written) problems.push(`${file.label}: previewed ${previewed.slice(0, 400)}\nwrote ${written.slice(0, 400)}`);
-      const unnamed = content.activities.flatMap((a) => a.budgetLines).filter((l) => !l.description && !l.accountLabel && !l.accountCode);
+      const lines = content.activities.flatMap((a) => a.budgetLines);
+      const unnamed = lines.filter((l) => !l.description && !l.accountLabel && !l.accountCode);
       if (unnamed.length > 0) problems.push(`${file.label}: ${unnamed.length} lines written without a label`);
     }
     expect(problems).toEqual([]);
