@@ -280,6 +280,14 @@ export const en: Messages = {
     openVersion: "Open version {{version}}",
     planHeading: "{{title}} — version {{version}}",
     planHeadingWithYear: "{{title}} ({{year}}) — version {{version}}",
+    menu: "Menu",
+    gridHint: "Double-click a cell or type to edit it, Enter to confirm · Ctrl+V pastes cells copied from Excel · Ctrl+Z undoes · Shift+click selects a block, Ctrl+C copies it",
+    gridHintReadOnly: "Shift+click selects a block of cells, Ctrl+C copies it for Excel",
+    addActivity: {
+      title: "Where should the activity go?",
+      help: "No row is selected: choose the element of the results framework the new activity belongs to. Tip: select a result or an activity first, and it is added there directly.",
+      under: "Under",
+    },
     import: {
       dropHere: "Drop the plan's file here",
       formats: "Excel (.xlsx), CSV, TSV or text copied from Word (.txt)",

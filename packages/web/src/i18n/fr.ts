@@ -280,6 +280,14 @@ export const fr = {
     openVersion: "Ouvrir la version {{version}}",
     planHeading: "{{title}} — version {{version}}",
     planHeadingWithYear: "{{title}} ({{year}}) — version {{version}}",
+    menu: "Menu",
+    gridHint: "Double-cliquez sur une cellule ou tapez pour la modifier, Entrée pour valider · Ctrl+V colle des cellules copiées depuis Excel · Ctrl+Z annule · Maj+clic sélectionne un bloc, Ctrl+C le copie",
+    gridHintReadOnly: "Maj+clic sélectionne un bloc de cellules, Ctrl+C le copie pour Excel",
+    addActivity: {
+      title: "Où ajouter l'activité ?",
+      help: "Aucune ligne n'est sélectionnée : choisissez l'élément du cadre de résultats qui portera la nouvelle activité. Astuce : sélectionnez d'abord un résultat ou une activité, elle s'y ajoutera directement.",
+      under: "Sous l'élément",
+    },
     import: {
       dropHere: "Déposez le fichier du plan ici",
       formats: "Excel (.xlsx), CSV, TSV ou texte copié depuis Word (.txt)",

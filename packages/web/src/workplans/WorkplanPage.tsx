@@ -1,6 +1,6 @@
 import { type CurrencyCode, isPlanEditable, planTree } from "@baara/core";
 import { Alert, Anchor, Button, Grid, Group, Modal, Paper, ScrollArea, Stack, Tabs, Text, Title, UnstyledButton } from "@mantine/core";
-import { lazy, Suspense, useCallback, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { DataGridHandle } from "react-data-grid";
 import { useTranslation } from "react-i18next";
 import { findingKind } from "../i18n/i18n.ts";
@@ -55,6 +55,27 @@ export default function WorkplanPage() {
       return next;
     });
   }, []);
+
+  // A new activity is shown once its row exists, with its title's editor open.
+  const [pendingFocus, setPendingFocus] = useState<string | null>(null);
+  useEffect(() => {
+    if (!pendingFocus) return;
+    const rowIdx = rows.findIndex((r) => r.key === `a:${pendingFocus}`);
+    if (rowIdx < 0) return;
+    setPendingFocus(null);
+    requestAnimationFrame(() => {
+      gridRef.current?.scrollToCell({ rowIdx, idx: 1 });
+      gridRef.current?.setActivePosition({ rowIdx, idx: 1 }, { shouldFocus: true, enableEditor: true });
+    });
+  }, [rows, pendingFocus]);
+  const showNewActivity = useCallback(
+    (activityId: string, nodeId: string | null) => {
+      const hidden = ancestorsOf(content.data?.nodes ?? [], nodeId);
+      setCollapsed((previous) => new Set([...previous].filter((c) => !hidden.includes(c))));
+      setPendingFocus(activityId);
+    },
+    [content.data?.nodes],
+  );
 
   const error = plan.error ?? project.error ?? content.error ?? summary.error;
   if (error) return <ErrorState error={error} />;
@@ -153,9 +174,20 @@ export default function WorkplanPage() {
         </Tabs.List>
         <Tabs.Panel value="grid" pt="sm">
           <Grid>
-            <Grid.Col span={{ base: 12, lg: 9 }}>
+            <Grid.Col span={{ base: 12, xl: 9 }}>
               <Stack gap="xs">
-                <GridToolbar planId={workplanId} row={activeRow} editable={editable} editor={editor} copyText={copyText} />
+                <GridToolbar
+                  planId={workplanId}
+                  row={activeRow}
+                  editable={editable}
+                  editor={editor}
+                  copyText={copyText}
+                  nodes={nodes}
+                  onActivityCreated={showNewActivity}
+                />
+                <Text size="xs" c="dimmed" data-testid="grid-hint">
+                  {t(editable ? "editorUx.gridHint" : "editorUx.gridHintReadOnly")}
+                </Text>
                 <PlanGrid
                   rows={rows}
                   currency={currency}
@@ -169,13 +201,14 @@ export default function WorkplanPage() {
                 />
               </Stack>
             </Grid.Col>
-            <Grid.Col span={{ base: 12, lg: 3 }}>
+            <Grid.Col span={{ base: 12, xl: 3 }}>
               <FindingsList findings={findings} onJump={jumpTo} />
             </Grid.Col>
           </Grid>
         </Tabs.Panel>
         <Tabs.Panel value="chronogram" pt="sm">
           <Chronogram
+            nodes={nodes}
             activities={activities}
             fiscalYearStartMonth={project.data.fiscalYearStartMonth}
             editable={editable}
