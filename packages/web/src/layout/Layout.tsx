@@ -1,4 +1,4 @@
-import { Anchor, AppShell, Button, Group, SegmentedControl, Text, Title } from "@mantine/core";
+import { Anchor, AppShell, Box, Button, Group, Menu, SegmentedControl, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -38,11 +38,26 @@ export function Layout({ children }: { children: ReactNode }) {
                 {t("app.name")}
               </Title>
             </Anchor>
-            <Anchor component={Link} to="/" visibleFrom="sm">
+            <Anchor component={Link} to="/">
               {t("nav.portfolio")}
             </Anchor>
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          {/* A phone keeps the portfolio link; the language and signing out go into a menu. */}
+          <Menu position="bottom-end">
+            <Menu.Target>
+              <Button variant="default" size="xs" hiddenFrom="sm">
+                {t("editorUx.menu")}
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Label>{t("nav.signedInAs", { name: user?.name })}</Menu.Label>
+              <Box px="sm" py={4}>
+                <LanguageSwitch />
+              </Box>
+              <Menu.Item onClick={() => void logout()}>{t("nav.logout")}</Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+          <Group gap="sm" wrap="nowrap" visibleFrom="sm">
             <Text size="sm" c="dimmed" visibleFrom="md">
               {t("nav.signedInAs", { name: user?.name })}
             </Text>
