@@ -61,6 +61,12 @@ describe("the preview of an import", () => {
     expect(placed).toEqual(["Étude sectorielle", "Perdiem des participants"]);
   });
 
+  it("shows once a group the sheet names twice (an empty heading row, then the group), as the commit writes one", () => {
+    const twin = { ...plan, nodes: [{ ...plan.nodes[0], key: "g0", row: 2 }, ...plan.nodes] as typeof plan.nodes };
+    const preview = previewImport(twin);
+    expect(preview.rows.filter((r) => r.kind === "node").map((r) => [r.code, r.amount])).toEqual([["B", "54600000"], ["B.1.1", "54600000"]]);
+  });
+
   it("cuts a very large file after the first activities and lines, keeping every group's total", () => {
     const rows = ["Activités\tQTE\tPU\tBudget", "Composante A : Tout", ...Array.from({ length: 50 }, (_, i) => `Activité ${i + 1}\t1\t1000\t1000`)];
     const big = interpretGrid(tsv(rows));

@@ -80,7 +80,13 @@ export function previewImport(plan: ImportedPlan, limits = PREVIEW_LIMITS, rollu
         declared: line.amount !== null && expected !== null && expected !== lineAmount ? line.amount : null });
     }
   };
+  // Groups of one code under one parent become one node of the framework when written: an empty one is not shown twice.
+  const sameCode = new Map<string, number>();
+  for (const n of plan.nodes) sameCode.set(`${n.parentKey}|${n.code}`, (sameCode.get(`${n.parentKey}|${n.code}`) ?? 0) + 1);
+  const emptyTwin = (node: NodeTotal) =>
+    (sameCode.get(`${node.parentId}|${node.code}`) ?? 0) > 1 && node.lineCount === 0 && node.activityCount === 0 && node.declared === null;
   const pushNode = (node: NodeTotal, parentKey: string | null, depth: number) => {
+    if (emptyTwin(node)) return;
     const read = byKey.nodes.get(node.id);
     rows.push({ ...blank, kind: "node", key: node.id, parentKey, depth, row: read?.row ?? 0, code: node.code, levelLabel: node.levelLabel,
       label: node.title, amount: amount(node.computed), declared: node.declared === null ? null : amount(node.declared) });
