@@ -137,7 +137,15 @@ export default function ImportWizard({ project, onClose }: { project: Project; o
     });
 
   return (
-    <Modal opened onClose={onClose} title={t("imports.title")} size={step === 2 ? "72rem" : "xl"}>
+    <Modal
+      opened
+      onClose={onClose}
+      title={t("imports.title")}
+      size={step === 2 ? "72rem" : "xl"}
+      // As tall as the screen when it needs to be: no dimmed strip under it for the long steps' rows to scroll over.
+      yOffset={0}
+      closeButtonProps={{ "aria-label": t("common.close") }}
+    >
       <Stack>
         <Stepper active={step} onStepClick={(s) => s < step && setStep(s)} size="sm">
           <Stepper.Step label={t("imports.stepFile")} />

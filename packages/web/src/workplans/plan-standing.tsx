@@ -17,7 +17,7 @@ export function PlanStandingBadge({ plan }: { plan: Workplan }) {
   const standing = versionStanding(plan.planVersion, plan.versionInForce);
   if (standing === "inForce") {
     return (
-      <Badge color="green" variant="outline" c="green.9" data-testid="standing">
+      <Badge color="green" variant="dot" c="dark.7" data-testid="standing">
         {t("editorUx.inForce")}
       </Badge>
     );
