@@ -29,6 +29,12 @@ function cpsPlanText(): string {
   return lines.slice(start, end + 1).join("\n");
 }
 
+/** The PGSM 2022 plan as the team shares it (the sample beside the repository), else the same sheet kept with the tests. */
+function pgsmText(): string {
+  const sample = new URL("pgsm-ptba-2022-composante-b.txt", SAMPLES);
+  return existsSync(sample) ? readFileSync(sample, "utf8") : pgsmSampleText();
+}
+
 /** Drops a file on the wizard's drop zone, as a file dragged from the desktop. */
 async function dropFile(page: Page, name: string, text: string): Promise<void> {
   await page.getByTestId("drop-zone").evaluate((zone, [fileName, content]) => {
@@ -61,7 +67,7 @@ describe.skipIf(!hasChromium)("the import wizard and plan versions in a real bro
     const wizard = await openWizard(page, "PGSM");
     await wizard.getByText("Déposez le fichier du plan ici").waitFor();
     await wizard.getByRole("button", { name: "Parcourir…" }).waitFor();
-    await dropFile(page, "PTBA 2022 v2.txt", pgsmSampleText());
+    await dropFile(page, "PTBA 2022 v2.txt", pgsmText());
     await wizard.getByText(/PTBA 2022 v2\.txt \(\d+ Ko\)/).waitFor();
     await expect.poll(() => wizard.getByLabel("Année du plan").inputValue()).toBe("2022");
     await wizard.getByRole("button", { name: "Lire le fichier" }).click();
