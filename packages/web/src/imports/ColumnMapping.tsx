@@ -31,7 +31,7 @@ export function ColumnMapping(props: { mapping: Mapping; roles: ColumnRole[]; on
     ...[1, 2, 3, 4].map((q) => ({ value: `quarter:${q}`, label: t("imports.quarterRole", { quarter: q }) })),
   ];
   return (
-    <Table.ScrollContainer minWidth={560}>
+    <Table.ScrollContainer minWidth={320}>
       <Table stickyHeader verticalSpacing={6}>
         <Table.Thead>
           <Table.Tr>
