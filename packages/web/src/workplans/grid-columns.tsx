@@ -16,11 +16,12 @@ export type Row = GridRow & { draft?: string };
 export const DEFAULT_WIDTHS: Record<string, number> = {
   code: 90,
   label: 275,
-  indicator: 140,
+  indicator: 135,
   deadline: 95,
   quantity: 70,
-  unitCost: 110,
-  amount: 130,
+  unitCost: 105,
+  // Nine digits and the « ≠ » of a sub-total that disagrees with its source.
+  amount: 145,
   account: 100,
   fund: 85,
   responsible: 120,
