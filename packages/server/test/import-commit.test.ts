@@ -1,7 +1,9 @@
 // Preview and commit agree: every file whose preview is ready commits into a
-// plan with the lines and the total the preview announced. The files: our
-// layouts, the shared samples, and seeded variants of the PGSM sheet (groups
-// and sub-totals repeated, rows duplicated, dropped or moved).
+// plan with the lines and the total the preview announced, and the tree the
+// preview showed (activities, lines with their labels and amounts, in order).
+// The files: our layouts, the shared samples, and seeded variants of the PGSM
+// sheet (groups and sub-totals repeated, rows duplicated, dropped or moved).
+import type { api } from "@baara/core";
 import { existsSync, readdirSync, readFileSync } from "node:fs";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { call, createTestApp, managerOfNewProject, type Session, type TestContext } from "./helpers/app.ts";
@@ -44,6 +46,20 @@ function pgsmVariants(count: number, seed: number): { label: string; text: strin
     variants.push({ label: `variant ${i + 1} (seed ${seed})`, text: [header, ...rows].join("\n") });
   }
   return variants;
+}
+
+type PreviewRow = NonNullable<api.ImportRecord["interpretation"]>["preview"]["rows"][number];
+
+/** Activities in order, each with its total and its lines' labels and amounts. */
+function treeOfPreview(rows: PreviewRow[]) {
+  return rows
+    .filter((r) => r.kind === "activity")
+    .map((a) => [a.label, a.amount, rows.filter((l) => l.parentKey === a.key).map((l) => [l.label, l.amount])]);
+}
+
+function treeOfContent(content: api.WorkplanContent) {
+  const label = (l: api.BudgetLine) => l.description ?? [l.accountLabel, l.accountCode].filter(Boolean).join(" - ");
+  return content.activities.map((a) => [a.title, a.total, a.budgetLines.map((l) => [label(l), l.effectiveAmount])]);
 }
 
 describe("whatever the preview accepts, the commit writes", () => {
@@ -95,6 +111,16 @@ describe("whatever the preview accepts, the commit writes", () => {
       if (summary.budgetLineCount !== report?.budgetLines || summary.total.computed !== report?.total.computed) {
         problems.push(`${file.label}: previewed ${report?.budgetLines} lines ${report?.total.computed}, wrote ${summary.budgetLineCount} ${summary.total.computed}`);
       }
+      const contentUrl = `/api/v1/workplans/${record.workplanId}/content`;
+      const content = (await call(ctx.app, manager, { method: "GET", url: contentUrl })).json() as api.WorkplanContent;
+      const preview = read.interpretation?.preview;
+      if (!preview || preview.omitted.activities > 0) continue;
+      const previewed = JSON.stringify(treeOfPreview(preview.rows));
+      const written = JSON.stringify(treeOfContent(content));
+      if (previewed !== written) problems.push(`${file.label}: previewed ${previewed.slice(0, 400)}\nwrote ${written.slice(0, 400)}`);
+      const lines = content.activities.flatMap((a) => a.budgetLines);
+      const unnamed = lines.filter((l) => !l.description && !l.accountLabel && !l.accountCode);
+      if (unnamed.length > 0) problems.push(`${file.label}: ${unnamed.length} lines written without a label`);
     }
     expect(problems).toEqual([]);
     expect(committed).toBeGreaterThanOrEqual(12);

@@ -247,7 +247,9 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     await grant(db(), userIds.projectEditor, "editor", { projectId: project.id });
     return project;
   };
-  const freshPlan = (status: PlanStatus) => makeWorkplan(db(), { projectId: P.id, status });
+  // Each fresh plan has a year of its own: an approved one would supersede the earlier versions of its year (W's too).
+  let freshYear = 3000;
+  const freshPlan = (status: PlanStatus) => makeWorkplan(db(), { projectId: P.id, status, year: freshYear++ });
   const freshActivity = () => makeActivity(db(), { workplanId: W.id, resultNodeId: N.id });
   const freshLine = () => makeBudgetLine(db(), { activityId: activity.id, workplanId: W.id });
   const freshUser = () => makeUser(db());

@@ -844,7 +844,7 @@ describe.each(databaseKinds)("work plans on %s", (kind) => {
       expect(v2).toMatchObject({
         year: 2024,
         planVersion: 2,
-        title: "PTBA 2024 v2",
+        title: "PTBA 2024",
         status: "draft",
         declaredTotal: "9000",
         copiedFromId: v1.id,

@@ -50,6 +50,8 @@ const importIssue = z.object({
   computed: z.string().nullable(),
   params: z.record(z.string(), z.union([z.string(), z.number()])),
   message: z.string(),
+  /** The key of the preview row (group, activity, line) it is about; null for the sheet as a whole. */
+  target: z.string().nullable(),
 });
 
 export const importReport = z.object({
@@ -76,12 +78,39 @@ export const importReport = z.object({
   issueCounts: z.array(z.object({ code: z.string(), severity: z.enum(["error", "warning", "info"]), count: z.int() })),
 });
 
+/** One row of the tree an import will create: a group, an activity or a budget line, with its total. */
+export const importPreviewRow = z.object({
+  kind: z.enum(["node", "activity", "line"]),
+  key: z.string(),
+  parentKey: z.string().nullable(),
+  depth: z.int(),
+  row: z.int(),
+  code: z.string().nullable(),
+  levelLabel: z.string().nullable(),
+  label: z.string(),
+  quantity: z.string().nullable(),
+  unitCost: z.string().nullable(),
+  amount: z.string(),
+  declared: z.string().nullable(),
+  noCost: z.boolean(),
+});
+
 /** What the file was read as; the plan itself is kept on the server and written on commit. */
 export const importInterpretation = z.object({
   sheets: z.array(z.string()),
   sheet: z.string(),
-  mapping: z.object({ headers: z.array(z.string()), roles: z.array(columnRole) }),
+  mapping: z.object({
+    headers: z.array(z.string()),
+    roles: z.array(columnRole),
+    /** The first few texts under each header (empty lists for an import read before samples were kept). */
+    samples: z.array(z.array(z.string())),
+  }),
   report: importReport,
+  /** The tree the commit will write, cut after the first activities and lines of a very large file. */
+  preview: z.object({
+    rows: z.array(importPreviewRow),
+    omitted: z.object({ activities: z.int(), lines: z.int() }),
+  }),
 });
 
 export const importRecord = z.object({

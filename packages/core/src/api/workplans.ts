@@ -30,6 +30,11 @@ export const workplan = z.object({
   status: planStatus,
   declaredTotal: z.string().nullable(),
   copiedFromId: id.nullable(),
+  /**
+   * The version of the same project-year in force (the latest approved or endorsed), null before any approval. A plan
+   * with a lower version number is superseded by it: read only, and it takes no workflow step.
+   */
+  versionInForce: z.int().nullable(),
   ...timestamps,
 });
 export type Workplan = z.infer<typeof workplan>;

@@ -38,7 +38,17 @@ export interface ColumnMapping {
   scales: number[];
   /** Currency named by the headers, if any. */
   currencyHint: "XOF" | "USD" | "EUR" | null;
+  /**
+   * The first few different texts under each header (SAMPLES_PER_COLUMN, each cut to SAMPLE_LENGTH), so that a
+   * person choosing a column's meaning sees what it holds. Absent from imports read before it existed.
+   */
+  samples?: string[][];
 }
+
+export const SAMPLES_PER_COLUMN = 3;
+export const SAMPLE_LENGTH = 60;
+/** Rows looked at for samples: enough to pass a title block or a sparse column, bounded for a 40 000-row sheet. */
+const SAMPLE_ROWS = 300;
 
 /**
  * Header texts of real templates per field, normalised (lower case, no accents). A header maps to the field
@@ -237,9 +247,11 @@ export function detectColumns(grid: Grid): ColumnMapping | null {
     }
   }
   const allHeaders = normalise(headers.join(" "));
+  const headerRows = belowHasSubHeaders ? [best, best + 1] : [best];
   return {
-    headerRows: belowHasSubHeaders ? [best, best + 1] : [best],
+    headerRows,
     headers,
+    samples: columnSamples(grid, Math.max(...headerRows) + 1, headers),
     roles,
     scales: headers.map(scaleOfHeader),
     currencyHint: /fcfa|f\.? ?cfa|xof/.test(allHeaders)
@@ -250,6 +262,25 @@ export function detectColumns(grid: Grid): ColumnMapping | null {
           ? "EUR"
           : null,
   };
+}
+
+/** The first different texts of each column below the header, its own header text (repeated at page breaks) left out. */
+function columnSamples(grid: Grid, firstRow: number, headers: string[]): string[][] {
+  const samples = headers.map((): string[] => []);
+  const headerTexts = headers.map((h) => normalise(h.split(" / ")[0] ?? ""));
+  const last = Math.min(grid.rows.length, firstRow + SAMPLE_ROWS);
+  for (let r = firstRow; r < last; r++) {
+    const row = grid.rows[r] ?? [];
+    for (let c = 0; c < headers.length; c++) {
+      const list = samples[c];
+      if (!list || list.length >= SAMPLES_PER_COLUMN) continue;
+      const text = cellText(row[c]).replace(/\s+/g, " ");
+      if (!text || normalise(text) === headerTexts[c]) continue;
+      const sample = text.length > SAMPLE_LENGTH ? `${text.slice(0, SAMPLE_LENGTH - 1)}…` : text;
+      if (!list.includes(sample)) list.push(sample);
+    }
+  }
+  return samples;
 }
 
 export function columnOf(mapping: ColumnMapping, field: ColumnField): number {

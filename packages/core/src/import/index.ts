@@ -6,3 +6,4 @@ export * from "./interpret.ts";
 export * from "./model.ts";
 export * from "./numbers.ts";
 export * from "./report.ts";
+export * from "./preview.ts";

@@ -466,7 +466,13 @@ function declaredAmount(cells: CellValue[], amountColumn: number, mapping: Colum
   return fractional;
 }
 
-/** A line row's own text describes it when an activity has several lines; a lone line needs none. */
+/**
+ * Names every line. A line row's own text describes it; the first of several lines without one takes the activity's
+ * indicator. A line still without a name (most often the activity's own row, holding its cost) takes the activity's
+ * title rather than being flagged: that is what the sheet means, it is not a mistake to correct, and a budget line
+ * is followed on its own later (editor, comparison, csv, payments), where a blank label tells it from no other. A line
+ * named by its account ("Local Consultants - 71300") keeps that name in its account columns.
+ */
 function describeLines(activities: ImportedActivity[], lines: ImportedLine[]): void {
   // Grouped once: a filter per activity made large sheets quadratic (44 000 rows took 36 s).
   const byActivity = new Map<string, ImportedLine[]>();
@@ -477,9 +483,11 @@ function describeLines(activities: ImportedActivity[], lines: ImportedLine[]): v
   }
   for (const activity of activities) {
     const own = byActivity.get(activity.key) ?? [];
-    if (own.length < 2) continue;
     const first = own[0];
-    if (first && first.description === null) first.description = activity.outputIndicator;
+    if (own.length >= 2 && first && first.description === null) first.description = activity.outputIndicator;
+    for (const line of own) {
+      if (line.description === null && line.accountLabel === null && line.accountCode === null) line.description = activity.title;
+    }
   }
 }
 

@@ -5,7 +5,7 @@ import { formatMoney } from "../format.ts";
 import { formatAmountDecimal, parseAmount, sumMinor } from "../money.ts";
 import { planActivityOf, planLineOf, planNodeOf } from "../plan/input.ts";
 import { planTree } from "../plan/rollup.ts";
-import type { NodeTotal, PlanInput } from "../plan/types.ts";
+import type { NodeTotal, PlanInput, PlanTree } from "../plan/types.ts";
 import { columnOf } from "./columns.ts";
 import { columnLetter } from "./grid.ts";
 import type { ImportedPlan, ImportIssue } from "./model.ts";
@@ -28,8 +28,11 @@ export interface ImportReport {
   budgetLines: number;
   groups: ImportGroup[];
   total: { computed: string; declared: string | null };
-  /** The first findings of each kind, in sheet order (all of them unless the report was asked for fewer). */
-  issues: (ImportIssue & { message: string })[];
+  /**
+   * The first findings of each kind, in sheet order (all of them unless the report was asked for fewer), each with
+   * the key of the group, activity or line it is about (null for the sheet as a whole), to be shown in place.
+   */
+  issues: (ImportIssue & { message: string; target: string | null })[];
   /** How many findings of each kind there are, shown or not. */
   issueCounts: { code: ImportIssue["code"]; severity: ImportIssue["severity"]; count: number }[];
 }
@@ -40,6 +43,8 @@ export const ISSUES_SHOWN_PER_KIND = 100;
 export interface ReportOptions {
   /** At most this many findings of one kind in `issues` (a screen can't show 40 000 of them). */
   maxPerKind?: number;
+  /** The plan's roll-up, when the caller has it already (the preview uses the same one). */
+  rollup?: PlanTree;
 }
 
 export function planInputOf(plan: ImportedPlan): PlanInput {
@@ -59,8 +64,7 @@ export function planInputOf(plan: ImportedPlan): PlanInput {
 }
 
 export function reportImport(plan: ImportedPlan, locale: Locale, options: ReportOptions = {}): ImportReport {
-  const input = planInputOf(plan);
-  const rollup = planTree(input);
+  const rollup = options.rollup ?? planTree(planInputOf(plan));
   const amount = (minor: number) => formatAmountDecimal(minor, plan.currency);
   const rowOf = new Map<string, number>([
     ...plan.nodes.map((n) => [n.key, n.row] as const),
@@ -71,7 +75,8 @@ export function reportImport(plan: ImportedPlan, locale: Locale, options: Report
   const amountColumn = columnLetter(columnOf(plan.mapping, "amount"));
   const deadlineColumn = columnLetter(columnOf(plan.mapping, "deadline"));
 
-  const issues: ImportIssue[] = [...plan.issues];
+  const targetOfRow = rowTargets(plan);
+  const issues: (ImportIssue & { target: string | null })[] = plan.issues.map((i) => ({ ...i, target: targetOfRow(i.row) }));
   for (const finding of rollup.findings) {
     const id = finding.location.id;
     const row =
@@ -91,6 +96,7 @@ export function reportImport(plan: ImportedPlan, locale: Locale, options: Report
       declared: finding.declared === null ? null : amount(finding.declared),
       computed: finding.computed === null ? null : amount(finding.computed),
       params: finding.params,
+      target: finding.code === "TOTAL_MISMATCH" ? null : (id ?? null),
     });
   }
   if (plan.declaredFunded && plan.declaredUnfunded && plan.declaredTotal) {
@@ -104,6 +110,7 @@ export function reportImport(plan: ImportedPlan, locale: Locale, options: Report
         declared: plan.declaredTotal.amount,
         computed: amount(parts),
         params: {},
+        target: null,
       });
     }
   }
@@ -142,6 +149,19 @@ export function reportImport(plan: ImportedPlan, locale: Locale, options: Report
     issues: shown.map((i) => ({ ...i, message: issueMessage(i, plan, locale) })),
     issueCounts: [...counts.values()],
   };
+}
+
+/** What a reading finding of a sheet row is about: the line on that row, else its activity, group, or declared sub-total's group. */
+function rowTargets(plan: ImportedPlan): (row: number | null) => string | null {
+  const byRow = new Map<number, string>();
+  const claim = (row: number, key: string) => {
+    if (!byRow.has(row)) byRow.set(row, key);
+  };
+  for (const line of plan.lines) claim(line.row, line.key);
+  for (const activity of plan.activities) claim(activity.row, activity.key);
+  for (const node of plan.nodes) claim(node.row, node.key);
+  for (const declared of plan.declaredTotals) claim(declared.row, declared.nodeKey);
+  return (row) => (row === null ? null : (byRow.get(row) ?? null));
 }
 
 function minorOf(decimal: string, plan: ImportedPlan): number {

@@ -10,3 +10,5 @@ export * from "./findings.ts";
 export * from "./cells.ts";
 export * from "./plan-year.ts";
 export * from "./inbox.ts";
+export * from "./plan-versions.ts";
+export * from "./plan-title.ts";

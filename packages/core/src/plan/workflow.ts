@@ -22,9 +22,21 @@ export function capabilityForAction(action: PlanAction): Capability {
   return TRANSITIONS[action].needs;
 }
 
-/** Only a draft's content changes; a revision is a new version. */
-export function isPlanEditable(status: PlanStatus): boolean {
-  return status === "draft";
+/**
+ * Only a draft's content changes; a revision is a new version. A draft superseded by a later approved version
+ * (see plan-versions.ts) is kept for the record and no longer changes.
+ */
+export function isPlanEditable(status: PlanStatus, supersededBy: number | null = null): boolean {
+  return status === "draft" && supersededBy === null;
+}
+
+/**
+ * The status a version moves to, or null when the action does not apply: to its status, or at all once a later
+ * version of its year is in force (approving or endorsing an older version would make two plans current; returning
+ * it would only reopen a draft that no longer changes).
+ */
+export function nextStepOf(from: PlanStatus, action: PlanAction, supersededBy: number | null): PlanStatus | null {
+  return supersededBy === null ? nextPlanStatus(from, action) : null;
 }
 
 /** What a visitor who is not a member may see of a published project. */

@@ -41,7 +41,7 @@ export async function executionLock(
 
 export function lockError(lock: ExecutionLock, workplan: WorkplanRow, current: WorkplanRow | undefined): AppError {
   if (lock === "PLAN_NOT_APPROVED") return new AppError("PLAN_NOT_APPROVED", { status: workplan.status });
-  if (lock === "PLAN_SUPERSEDED") return new AppError("PLAN_SUPERSEDED", { current: current?.planVersion ?? "" });
+  if (lock === "PLAN_SUPERSEDED") return new AppError("PLAN_SUPERSEDED", { version: current?.planVersion ?? "" });
   return new AppError("EXECUTION_CLOSED", { year: workplan.year });
 }
 

@@ -133,6 +133,8 @@ export function ptbaWorkbook(plan: ExportPlan): ExcelJS.Workbook {
           if (!line && activity.noCost) row.getCell(col("amount")).value = "PM";
         }
         if (line) writeLine(row, line);
+        // A line named after its activity (its cost on the activity's row, as imported) is not said twice.
+        if (line && i === 0 && line.line.description === activity.title) row.getCell(col("line")).value = null;
         row.alignment = { vertical: "top", wrapText: true };
         row.height = wrappedHeight(row);
       });

@@ -14,6 +14,7 @@ import { refreshPlanTotals } from "../workplans/totals.ts";
 import { createPlanVersion } from "../workplans/versions.ts";
 import { interpretInThread } from "./reader-pool.ts";
 import type { ImportRow } from "./queries.ts";
+import { titleOfUpload } from "./upload.ts";
 import { writeImportedPlan } from "./write-plan.ts";
 
 export const READ_IMPORT = "import.read";
@@ -74,10 +75,11 @@ export function registerImportJobs(db: Db, services: Services): void {
       if (!project) return;
       const ctx = system(data.userId ? await actorOfUser(db, data.userId) : null);
       await progress(0.1, "write");
+      const file = await fileRecord(ctx, row.fileId);
       const version = {
         project,
         year: data.year,
-        title: data.title ?? undefined,
+        title: data.title ?? titleOfUpload(file.name) ?? undefined,
         declaredTotal: plan.declaredTotal?.amount ?? null,
       };
       await createPlanVersion(ctx, version, async (tx, workplan) => {

@@ -1,4 +1,14 @@
-import { type api, type CurrencyCode, ISSUES_SHOWN_PER_KIND, type Locale, reportImport } from "@baara/core";
+import {
+  type api,
+  type CurrencyCode,
+  type ImportedPlan,
+  ISSUES_SHOWN_PER_KIND,
+  type Locale,
+  planInputOf,
+  planTree,
+  previewImport,
+  reportImport,
+} from "@baara/core";
 import { presentFailure, presentJob } from "../jobs/present.ts";
 import type { ImportDetails } from "./queries.ts";
 
@@ -15,19 +25,23 @@ export function presentImport({ row, file, job, uploader }: ImportDetails, local
     options: row.options,
     job: job ? presentJob(job, locale) : null,
     interpretation:
-      plan && row.sheets
-        ? {
-            sheets: row.sheets,
-            sheet: plan.sheet,
-            mapping: { headers: plan.mapping.headers, roles: plan.mapping.roles },
-            report: reportImport({ ...plan, currency: plan.currency as CurrencyCode }, locale, {
-              maxPerKind: ISSUES_SHOWN_PER_KIND,
-            }),
-          }
-        : null,
+      plan && row.sheets ? presentInterpretation({ ...plan, currency: plan.currency as CurrencyCode }, row.sheets, locale) : null,
     error: presentFailure(row.error, locale),
     workplanId: row.workplanId,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+/** The sheets, the columns with what they hold, the report, and the tree the commit will write: one roll-up for both. */
+function presentInterpretation(plan: ImportedPlan, sheets: string[], locale: Locale): api.ImportRecord["interpretation"] {
+  const rollup = planTree(planInputOf(plan));
+  const { headers, roles } = plan.mapping;
+  return {
+    sheets,
+    sheet: plan.sheet,
+    mapping: { headers, roles, samples: headers.map((_, c) => plan.mapping.samples?.[c] ?? []) },
+    report: reportImport(plan, locale, { maxPerKind: ISSUES_SHOWN_PER_KIND, rollup }),
+    preview: previewImport(plan, undefined, rollup),
   };
 }

@@ -1,7 +1,7 @@
 // Reads an import's multipart body: one file (or pasted cells) and the
 // reading options, each refused with the field it came in.
 import type { MultipartFile } from "@fastify/multipart";
-import { api } from "@baara/core";
+import { api, planTitleFromFileName } from "@baara/core";
 import type { FastifyRequest } from "fastify";
 import * as z from "zod";
 import { AppError, invalidField } from "../http/errors.ts";
@@ -36,6 +36,14 @@ async function* partsOf(request: FastifyRequest) {
     if (code === "FST_REQ_FILE_TOO_LARGE" || code === "FST_FILES_LIMIT" || code === "FST_PARTS_LIMIT" || code === "FST_FIELDS_LIMIT") throw tooLarge();
     throw new AppError("BAD_REQUEST");
   }
+}
+
+/** The name pasted cells are kept under. */
+export const PASTED_TEXT_NAME = "texte collé.tsv";
+
+/** The title an imported plan takes when none is given: its file's name without a version marker (pasted cells name nothing). */
+export function titleOfUpload(fileName: string): string | null {
+  return fileName === PASTED_TEXT_NAME ? null : planTitleFromFileName(fileName);
 }
 
 /** The file's name as the user's system gave it, without what cannot be stored or shown. */
@@ -81,7 +89,7 @@ export async function readUpload(request: FastifyRequest): Promise<Upload> {
   // Rendered as any request that does not match its schema: 400, in the user's language.
   if (!parsed.success) throw new RequestValidationError("body", parsed.error.issues);
   const { text, roles, year, sheet } = parsed.data;
-  if (!file && text) file = { bytes: Buffer.from(text, "utf8"), name: "texte collé.tsv", mimeType: "text/tab-separated-values" };
+  if (!file && text) file = { bytes: Buffer.from(text, "utf8"), name: PASTED_TEXT_NAME, mimeType: "text/tab-separated-values" };
   if (!file || file.bytes.length === 0) throw new AppError("EMPTY_FILE");
   const options: api.ImportOptions = {};
   if (year !== undefined) options.year = year;

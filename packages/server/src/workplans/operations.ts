@@ -2,24 +2,24 @@
 // the policy, runs in one transaction, writes its audit entry, holds its
 // concurrency rule (the row version, the plan's status) and answers the row.
 // Routes, the CLI and the demo loader call these and nothing else.
-import { api, capabilityForAction, nextPlanStatus } from "@baara/core";
+import { api, capabilityForAction, nextPlanStatus, withoutVersionMarker } from "@baara/core";
 import { and, eq, sql } from "drizzle-orm";
 import type * as z from "zod";
 import { authorizeProject, authorizeWorkplan, type WorkplanRow } from "../access/policy.ts";
 import { recordAudit } from "../audit/record.ts";
 import type { Context } from "../context.ts";
 import { inTransaction } from "../db/transaction.ts";
-import { declaredTotals, resultNodes, workplanSteps, workplans } from "../db/schema.ts";
+import { declaredTotals, projects, resultNodes, workplanSteps, workplans } from "../db/schema.ts";
 import { AppError, invalidField, invalidFields, notFound, notFoundField, versionConflict } from "../http/errors.ts";
 import { canonicalAmounts } from "./amounts.ts";
 import { copyPlanContent } from "./copy.ts";
 import { authorizeDraft, requireDraft } from "./editable.ts";
 import { presentWorkplan } from "./present.ts";
 import { refreshPlanTotals } from "./totals.ts";
-import { createPlanVersion } from "./versions.ts";
 import { carryExecutionOver } from "../execution/carry-over.ts";
 import { lockPlanExecution } from "../execution/state.ts";
 import { refreshExecutionSums } from "../execution/sums.ts";
+import { createPlanVersion, requireNotSuperseded, withVersionInForce } from "./versions.ts";
 
 /** A new version of a year's plan: a copy of `copyFromId`, else of the year's latest version, else empty. */
 export async function createWorkplan(
@@ -40,6 +40,8 @@ export async function createWorkplan(
     const [created] = await tx.db
       .update(workplans)
       .set({
+        // A revision of the same year keeps the plan's name; its version number is shown beside it.
+        title: body.title || (sameYear && from ? withoutVersionMarker(from.title) : row.title),
         declaredTotal: body.declaredTotal ?? (sameYear ? (from?.declaredTotal ?? null) : null),
         copiedFromId: from?.id ?? null,
       })
@@ -66,7 +68,7 @@ export async function updateWorkplan(
       .set({ ...changes, version: sql`${workplans.version} + 1`, updatedAt: new Date() })
       .where(and(eq(workplans.id, workplan.id), eq(workplans.version, version), eq(workplans.status, "draft")))
       .returning();
-    if (!updated) throw versionConflict(presentWorkplan(await currentRow(tx, workplan.id)));
+    if (!updated) throw versionConflict(await presentedRow(tx, workplan.id));
     if (changes.declaredTotal !== undefined) await refreshPlanTotals(tx, workplan.id);
     await recordAudit(tx, { projectId: workplan.projectId, entity: "workplan", entityId: workplan.id, action: "update", before: workplan, after: updated });
     return (await currentRow(tx, workplan.id));
@@ -95,12 +97,15 @@ export async function transitionWorkplan(
   const to = nextPlanStatus(from, action);
   if (!to) throw new AppError("INVALID_TRANSITION", { from, action });
   return inTransaction(ctx, async (tx) => {
+    // Steps of one project's plans take turns: two versions of a year approved at once would both be in force.
+    await tx.db.execute(sql`select id from ${projects} where ${projects.id} = ${workplan.projectId} for update`);
+    await requireNotSuperseded(tx, workplan);
     const [updated] = await tx.db
       .update(workplans)
       .set({ status: to, version: sql`${workplans.version} + 1`, updatedAt: new Date() })
       .where(and(eq(workplans.id, workplan.id), eq(workplans.version, version), eq(workplans.status, from)))
       .returning();
-    if (!updated) throw versionConflict(presentWorkplan(await currentRow(tx, workplan.id)));
+    if (!updated) throw versionConflict(await presentedRow(tx, workplan.id));
     const userId = ctx.actor?.user.id;
     if (userId) await tx.db.insert(workplanSteps).values({
       workplanId: workplan.id,
@@ -148,6 +153,12 @@ export async function setDeclaredTotal(
     });
     return currentRow(tx, workplan.id);
   });
+}
+
+async function presentedRow(ctx: Context, id: string) {
+  const [row] = await withVersionInForce(ctx, [await currentRow(ctx, id)]);
+  if (!row) throw notFound("workplan");
+  return presentWorkplan(row);
 }
 
 async function currentRow(ctx: Context, id: string): Promise<WorkplanRow> {

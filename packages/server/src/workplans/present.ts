@@ -1,13 +1,14 @@
 // Work plans as the API shows them: rows and the plan tree become API JSON
 // here, and only here.
 import { type api, type CurrencyCode, formatAmountDecimal, type Locale, type Minor, type NodeTotal, type PlanComparison, presentFinding } from "@baara/core";
-import type { ProjectRow, WorkplanRow } from "../access/policy.ts";
+import type { ProjectRow } from "../access/policy.ts";
 import { presentActivity } from "../activities/present.ts";
 import { presentNode } from "../framework/present.ts";
 import type { ActivityRow, BudgetLineRow, NodeRow, PlanRowsTree } from "./plan-tree.ts";
 import type { HistoryEntry } from "./queries.ts";
+import type { WorkplanStanding } from "./versions.ts";
 
-export function presentWorkplan(row: WorkplanRow): api.Workplan {
+export function presentWorkplan(row: WorkplanStanding): api.Workplan {
   return {
     id: row.id,
     projectId: row.projectId,
@@ -17,6 +18,7 @@ export function presentWorkplan(row: WorkplanRow): api.Workplan {
     status: row.status,
     declaredTotal: row.declaredTotal,
     copiedFromId: row.copiedFromId,
+    versionInForce: row.versionInForce,
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
     version: row.version,
@@ -28,7 +30,7 @@ export function presentStep(step: HistoryEntry): api.WorkplanStep {
 }
 
 /** The plan tree with computed and declared totals, the breakdowns, and every finding. */
-export function presentSummary(workplan: WorkplanRow, tree: PlanRowsTree, locale: Locale): api.WorkplanSummary {
+export function presentSummary(workplan: WorkplanStanding, tree: PlanRowsTree, locale: Locale): api.WorkplanSummary {
   const { currency } = tree.input;
   const amount = (minor: Minor) => formatAmountDecimal(minor, currency);
   const node = (n: NodeTotal<ActivityRow, BudgetLineRow>): api.SummaryNode => ({
@@ -71,7 +73,7 @@ export function presentSummary(workplan: WorkplanRow, tree: PlanRowsTree, locale
 
 /** Every record of the plan, in the order of the tree, for the editor. */
 export function presentContent(
-  workplan: WorkplanRow,
+  workplan: WorkplanStanding,
   project: ProjectRow,
   tree: PlanRowsTree,
   nodes: readonly NodeRow[],
@@ -98,8 +100,8 @@ export function presentContent(
 }
 
 export function presentComparison(
-  base: WorkplanRow,
-  other: WorkplanRow,
+  base: WorkplanStanding,
+  other: WorkplanStanding,
   currency: CurrencyCode,
   comparison: PlanComparison,
 ): api.WorkplanComparison {

@@ -9,13 +9,14 @@ import { imports, storedFiles, users, workplanSteps, workplans } from "../db/sch
 import { invalidField } from "../http/errors.ts";
 import { pageBounds } from "../http/pagination.ts";
 import { loadPlan, loadPlanTree, type PlanRows, type PlanRowsTree } from "./plan-tree.ts";
+import { withVersionInForce, type WorkplanStanding } from "./versions.ts";
 import { planTree } from "@baara/core";
 
 export async function listWorkplans(
   ctx: Context,
   projectId: string,
   query: z.output<typeof api.workplanListQuery>,
-): Promise<{ rows: WorkplanRow[]; total: number }> {
+): Promise<{ rows: WorkplanStanding[]; total: number }> {
   const access = await projectAccess(ctx, projectId);
   const statuses = PLAN_STATUSES.filter((s) => !access.publicOnly || isPlanPublic(s));
   const where = and(
@@ -34,7 +35,13 @@ export async function listWorkplans(
       .offset(offset),
     ctx.db.select({ n: count() }).from(workplans).where(where),
   ]);
-  return { rows, total: total?.n ?? 0 };
+  return { rows: await withVersionInForce(ctx, rows), total: total?.n ?? 0 };
+}
+
+/** A plan as the API shows it: with the version of its year in force. */
+export async function standingOf(ctx: Context, row: WorkplanRow): Promise<WorkplanStanding> {
+  const [standing] = await withVersionInForce(ctx, [row]);
+  return standing ?? { ...row, versionInForce: null };
 }
 
 export function readWorkplan(ctx: Context, workplanId: string): Promise<WorkplanAccess> {
@@ -94,10 +101,13 @@ async function planOrigin(ctx: Context, workplan: WorkplanRow): Promise<HistoryE
 export async function workplanTree(
   ctx: Context,
   workplanId: string,
-): Promise<WorkplanAccess & { plan: PlanRows; tree: PlanRowsTree }> {
+): Promise<WorkplanAccess & { plan: PlanRows; tree: PlanRowsTree; standing: WorkplanStanding }> {
   const access = await readWorkplan(ctx, workplanId);
-  const plan = await loadPlan(ctx.db, access.workplan, access.project);
-  return { ...access, plan, tree: planTree(plan) };
+  const [plan, standing] = await Promise.all([
+    loadPlan(ctx.db, access.workplan, access.project),
+    standingOf(ctx, access.workplan),
+  ]);
+  return { ...access, plan, tree: planTree(plan), standing };
 }
 
 /** Two versions (or years) of one project's plan side by side. */
@@ -105,9 +115,15 @@ export async function compareWorkplans(ctx: Context, workplanId: string, otherId
   const base = await readWorkplan(ctx, workplanId);
   const other = await readWorkplan(ctx, otherId);
   if (other.workplan.projectId !== base.workplan.projectId) throw invalidField("with", "PLAN_OTHER_PROJECT");
-  const [baseTree, otherTree] = await Promise.all([
+  const [baseTree, otherTree, [baseStanding, otherStanding]] = await Promise.all([
     loadPlanTree(ctx.db, base.workplan, base.project),
     loadPlanTree(ctx.db, other.workplan, other.project),
+    withVersionInForce(ctx, [base.workplan, other.workplan]),
   ]);
-  return { base, other, comparison: comparePlans(baseTree, otherTree) };
+  if (!baseStanding || !otherStanding) throw new Error("work plans without standing");
+  return {
+    base: { ...base, workplan: baseStanding },
+    other: { ...other, workplan: otherStanding },
+    comparison: comparePlans(baseTree, otherTree),
+  };
 }

@@ -7,7 +7,7 @@ import { pageOf } from "../http/pagination.ts";
 import { route } from "../http/route.ts";
 import { createWorkplan, deleteWorkplan, setDeclaredTotal, transitionWorkplan, updateWorkplan } from "./operations.ts";
 import { presentComparison, presentContent, presentStep, presentSummary, presentWorkplan } from "./present.ts";
-import { compareWorkplans, listWorkplans, readWorkplan, workplanHistory, workplanTree } from "./queries.ts";
+import { compareWorkplans, listWorkplans, readWorkplan, standingOf, workplanHistory, workplanTree } from "./queries.ts";
 
 export async function workplanRoutes(app: FastifyInstance): Promise<void> {
   const { routes } = api;
@@ -17,34 +17,40 @@ export async function workplanRoutes(app: FastifyInstance): Promise<void> {
     return pageOf(rows.map(presentWorkplan), query, total);
   });
 
-  route(app, routes.createWorkplan, async ({ ctx, params, body }) => presentWorkplan(await createWorkplan(ctx, params.id, body)));
+  route(app, routes.createWorkplan, async ({ ctx, params, body }) =>
+    presentWorkplan(await standingOf(ctx, await createWorkplan(ctx, params.id, body))),
+  );
 
-  route(app, routes.getWorkplan, async ({ ctx, params }) => presentWorkplan((await readWorkplan(ctx, params.id)).workplan));
+  route(app, routes.getWorkplan, async ({ ctx, params }) =>
+    presentWorkplan(await standingOf(ctx, (await readWorkplan(ctx, params.id)).workplan)),
+  );
 
-  route(app, routes.updateWorkplan, async ({ ctx, params, body }) => presentWorkplan(await updateWorkplan(ctx, params.id, body)));
+  route(app, routes.updateWorkplan, async ({ ctx, params, body }) =>
+    presentWorkplan(await standingOf(ctx, await updateWorkplan(ctx, params.id, body))),
+  );
 
   route(app, routes.deleteWorkplan, async ({ ctx, params }) => deleteWorkplan(ctx, params.id));
 
   route(app, routes.transitionWorkplan, async ({ ctx, params, body }) =>
-    presentWorkplan(await transitionWorkplan(ctx, params.id, body)),
+    presentWorkplan(await standingOf(ctx, await transitionWorkplan(ctx, params.id, body))),
   );
 
   route(app, routes.workplanHistory, async ({ ctx, params }) => (await workplanHistory(ctx, params.id)).map(presentStep));
 
   route(app, routes.setDeclaredTotal, async ({ ctx, params, body, request }) => {
     await setDeclaredTotal(ctx, params.id, body);
-    const { workplan, tree } = await workplanTree(ctx, params.id);
-    return presentSummary(workplan, tree, requestLocale(request));
+    const { standing, tree } = await workplanTree(ctx, params.id);
+    return presentSummary(standing, tree, requestLocale(request));
   });
 
   route(app, routes.workplanSummary, async ({ ctx, params, request }) => {
-    const { workplan, tree } = await workplanTree(ctx, params.id);
-    return presentSummary(workplan, tree, requestLocale(request));
+    const { standing, tree } = await workplanTree(ctx, params.id);
+    return presentSummary(standing, tree, requestLocale(request));
   });
 
   route(app, routes.workplanContent, async ({ ctx, params }) => {
-    const { workplan, project, plan, tree } = await workplanTree(ctx, params.id);
-    return presentContent(workplan, project, tree, plan.nodeRows);
+    const { standing, project, plan, tree } = await workplanTree(ctx, params.id);
+    return presentContent(standing, project, tree, plan.nodeRows);
   });
 
   route(app, routes.compareWorkplans, async ({ ctx, params, query }) => {

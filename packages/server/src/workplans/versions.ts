@@ -3,7 +3,8 @@
 // locked while the number is chosen, so concurrent requests take their turn;
 // the unique index (project, year, version) still holds, and a request that
 // loses anyway is retried, then answered 409, never 500.
-import { and, desc, eq, sql } from "drizzle-orm";
+import { supersededBy } from "@baara/core";
+import { and, desc, eq, inArray, max, sql } from "drizzle-orm";
 import type { ProjectRow, WorkplanRow } from "../access/policy.ts";
 import type { Context } from "../context.ts";
 import { isUniqueViolation } from "../db/errors.ts";
@@ -19,9 +20,9 @@ export interface NewVersion {
   copiedFromId?: string | null;
 }
 
-/** The default title of a version: "PTBA 2024", "PTBA 2024 v2". */
-export function defaultTitle(year: number, planVersion: number): string {
-  return `PTBA ${year}${planVersion > 1 ? ` v${planVersion}` : ""}`;
+/** The default title of a version: "PTBA 2024" (its version number is shown beside it, not in it). */
+export function defaultTitle(year: number): string {
+  return `PTBA ${year}`;
 }
 
 /**
@@ -51,7 +52,7 @@ export async function createPlanVersion<T>(
             projectId: project.id,
             year,
             planVersion,
-            title: version.title || defaultTitle(year, planVersion),
+            title: version.title || defaultTitle(year),
             declaredTotal: version.declaredTotal ?? null,
             copiedFromId: version.copiedFromId ?? null,
             createdById: ctx.actor?.user.id ?? null,
@@ -66,4 +67,32 @@ export async function createPlanVersion<T>(
       if (attempt >= 3) throw new AppError("PLAN_VERSION_TAKEN");
     }
   }
+}
+
+/** A plan row with the version of its project-year in force (the latest approved or endorsed one), as the API shows it. */
+export type WorkplanStanding = WorkplanRow & { versionInForce: number | null };
+
+/** The version in force of each row's project-year, in one query whatever the number of rows. */
+export async function withVersionInForce(ctx: Context, rows: readonly WorkplanRow[]): Promise<WorkplanStanding[]> {
+  if (rows.length === 0) return [];
+  const inForce = await ctx.db
+    .select({ projectId: workplans.projectId, year: workplans.year, planVersion: max(workplans.planVersion) })
+    .from(workplans)
+    .where(
+      and(
+        inArray(workplans.projectId, [...new Set(rows.map((r) => r.projectId))]),
+        inArray(workplans.year, [...new Set(rows.map((r) => r.year))]),
+        inArray(workplans.status, ["approved", "endorsed"]),
+      ),
+    )
+    .groupBy(workplans.projectId, workplans.year);
+  const byYear = new Map(inForce.map((r) => [`${r.projectId}:${r.year}`, r.planVersion]));
+  return rows.map((row) => ({ ...row, versionInForce: byYear.get(`${row.projectId}:${row.year}`) ?? null }));
+}
+
+/** Refuses a version that a later approved version of its year supersedes: it is kept for the record and no longer changes. */
+export async function requireNotSuperseded(ctx: Context, workplan: WorkplanRow): Promise<void> {
+  const [standing] = await withVersionInForce(ctx, [workplan]);
+  const by = supersededBy(workplan.planVersion, standing?.versionInForce ?? null);
+  if (by !== null) throw new AppError("PLAN_SUPERSEDED", { version: by });
 }

@@ -1,34 +1,21 @@
-import { type api, COLUMN_FIELDS, ISSUES_SHOWN_PER_KIND, type ColumnField, type ColumnRole, isOutsidePeriod, suggestPlanYear } from "@baara/core";
-import { Alert, Button, FileInput, Group, Modal, NumberInput, Progress, Select, Stack, Stepper, Table, Text, Textarea } from "@mantine/core";
+import { type api, type ColumnRole, isOutsidePeriod, planTitleFromFileName, suggestPlanYear } from "@baara/core";
+import { Alert, Button, Group, Modal, NumberInput, Progress, Select, Stack, Stepper, Text, Textarea } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { findingKind } from "../i18n/i18n.ts";
 import { useNavigate } from "react-router";
 import { errorText, pathOf, send, upload } from "../api/client.ts";
 import type { Project } from "../api/types.ts";
-import { projectKeys } from "../projects/queries.ts";
+import { projectKeys, useWorkplans } from "../projects/queries.ts";
 import { useFormat } from "../ui/format.ts";
+import { ColumnMapping } from "./ColumnMapping.tsx";
+import { FileDrop } from "./FileDrop.tsx";
+import { ImportPreviewStep } from "./ImportPreviewStep.tsx";
 
 type ImportRecord = api.ImportRecord;
 type Preview = NonNullable<ImportRecord["interpretation"]>;
 /** How often the wizard asks how the background reading or writing is going. */
 const POLL_MS = 400;
-
-function roleValue(role: ColumnRole): string {
-  if (role.kind === "field") return `field:${role.field}`;
-  if (role.kind === "month") return `month:${role.month}`;
-  if (role.kind === "quarter") return `quarter:${role.quarter}`;
-  return "ignored";
-}
-
-function roleOf(value: string): ColumnRole {
-  const [kind, arg] = value.split(":");
-  if (kind === "field") return { kind: "field", field: arg as ColumnField };
-  if (kind === "month") return { kind: "month", month: Number(arg) };
-  if (kind === "quarter") return { kind: "quarter", quarter: Number(arg) as 1 | 2 | 3 | 4 };
-  return { kind: "ignored" };
-}
 
 /**
  * Upload or paste → column mapping → preview with findings → commit as a new
@@ -44,10 +31,13 @@ export default function ImportWizard({ project, onClose }: { project: Project; o
   const [file, setFile] = useState<File | null>(null);
   const [text, setText] = useState("");
   const [year, setYear] = useState<number | string>(() => suggestPlanYear(project, new Date()));
+  const [title, setTitle] = useState("");
+  const plans = useWorkplans(project.id);
   const outside = typeof year === "number" && isOutsidePeriod(project, year);
-  /** A chosen file's name usually says the plan's year (« PTBA 2022.xlsx »). */
+  /** A chosen file's name usually says the plan's year (« PTBA 2022.xlsx ») and names the plan. */
   const chooseFile = (chosen: File | null) => {
     setFile(chosen);
+    setTitle(chosen ? (planTitleFromFileName(chosen.name) ?? "") : "");
     if (chosen) setYear(suggestPlanYear(project, new Date(), chosen.name));
   };
   const [sheet, setSheet] = useState<string | null>(null);
@@ -58,7 +48,6 @@ export default function ImportWizard({ project, onClose }: { project: Project; o
   /** What the progress bar is about: sending the file, reading it, or writing the plan. */
   const [stage, setStage] = useState<"uploading" | "reading" | "writing">("uploading");
   const [error, setError] = useState<string | null>(null);
-  const monthNames = t("months.long", { returnObjects: true }) as string[];
 
   // Stops following the import once the wizard is closed.
   const open = useRef(true);
@@ -134,7 +123,7 @@ export default function ImportWizard({ project, onClose }: { project: Project; o
   /** Step 2: writes the plan as a new version and opens it. */
   const commit = (current: ImportRecord) =>
     run(async () => {
-      const body = typeof year === "number" ? { year } : {};
+      const body = { ...(typeof year === "number" ? { year } : {}), ...(title.trim() ? { title: title.trim() } : {}) };
       const done = await follow(await send("commitImport", { params: { id: current.id }, body }));
       if (!done) return;
       if (done.status !== "committed" || !done.workplanId) {
@@ -147,15 +136,16 @@ export default function ImportWizard({ project, onClose }: { project: Project; o
       void navigate(`/workplans/${done.workplanId}`);
     });
 
-  const roleOptions = [
-    { value: "ignored", label: t("imports.ignored") },
-    ...COLUMN_FIELDS.map((f) => ({ value: `field:${f}`, label: t(`imports.field.${f}`) })),
-    ...monthNames.map((m, i) => ({ value: `month:${i + 1}`, label: t("imports.monthRole", { month: m }) })),
-    ...[1, 2, 3, 4].map((q) => ({ value: `quarter:${q}`, label: t("imports.quarterRole", { quarter: q }) })),
-  ];
-
   return (
-    <Modal opened onClose={onClose} title={t("imports.title")} size="xl">
+    <Modal
+      opened
+      onClose={onClose}
+      title={t("imports.title")}
+      size={step === 2 ? "72rem" : "xl"}
+      // As tall as the screen when it needs to be: no dimmed strip under it for the long steps' rows to scroll over.
+      yOffset={0}
+      closeButtonProps={{ "aria-label": t("common.close") }}
+    >
       <Stack>
         <Stepper active={step} onStepClick={(s) => s < step && setStep(s)} size="sm">
           <Stepper.Step label={t("imports.stepFile")} />
@@ -175,14 +165,7 @@ export default function ImportWizard({ project, onClose }: { project: Project; o
         )}
         {step === 0 && (
           <Stack>
-            <FileInput
-              label={t("imports.file")}
-              placeholder={t("imports.browse")}
-              accept=".xlsx,.csv,.tsv,.txt"
-              value={file}
-              onChange={chooseFile}
-              clearable
-            />
+            <FileDrop file={file} onChange={chooseFile} />
             <Textarea label={t("imports.orPaste")} value={text} onChange={(e) => setText(e.currentTarget.value)} minRows={4} autosize maxRows={10} disabled={Boolean(file)} />
             <NumberInput
               label={t("imports.year")}
@@ -205,31 +188,7 @@ export default function ImportWizard({ project, onClose }: { project: Project; o
             {preview.sheets.length > 1 && (
               <Select label={t("imports.sheet")} data={preview.sheets} value={sheet} onChange={setSheet} w={260} />
             )}
-            <Table>
-              <Table.Thead>
-                <Table.Tr>
-                  <Table.Th>{t("imports.column")}</Table.Th>
-                  <Table.Th>{t("imports.role")}</Table.Th>
-                </Table.Tr>
-              </Table.Thead>
-              <Table.Tbody>
-                {preview.mapping.headers.map((header, i) => (
-                  <Table.Tr key={i}>
-                    <Table.Td>{header || `#${i + 1}`}</Table.Td>
-                    <Table.Td>
-                      <Select
-                        aria-label={`${t("imports.role")} : ${header || `#${i + 1}`}`}
-                        data={roleOptions}
-                        value={roleValue(roles[i] ?? { kind: "ignored" })}
-                        onChange={(v) => setRoles(roles.map((r, j) => (j === i ? roleOf(v ?? "ignored") : r)))}
-                        allowDeselect={false}
-                        searchable
-                      />
-                    </Table.Td>
-                  </Table.Tr>
-                ))}
-              </Table.Tbody>
-            </Table>
+            <ColumnMapping mapping={preview.mapping} roles={roles} onChange={setRoles} />
             <Group justify="end">
               <Button onClick={() => void reread(record)} loading={progress !== null}>
                 {t("imports.reread")}
@@ -238,54 +197,17 @@ export default function ImportWizard({ project, onClose }: { project: Project; o
           </Stack>
         )}
         {step === 2 && record && preview && (
-          <Stack>
-            <Text fw={600}>
-              {t("imports.summary", {
-                activities: preview.report.activities,
-                lines: preview.report.budgetLines,
-                total: format.money(preview.report.total.computed, project.currency),
-              })}
-            </Text>
-            {preview.report.total.declared && (
-              <Text size="sm">{t("imports.declaredTotal", { total: format.money(preview.report.total.declared, project.currency) })}</Text>
-            )}
-            <Text fw={600}>{`${t("imports.issues")} (${preview.report.issueCounts.reduce((sum, kind) => sum + kind.count, 0)})`}</Text>
-            <Table.ScrollContainer minWidth={600} mah={300}>
-              <Table striped>
-                <Table.Thead>
-                  <Table.Tr>
-                    <Table.Th>{t("imports.row")}</Table.Th>
-                    <Table.Th>{t("imports.code")}</Table.Th>
-                    <Table.Th>{t("imports.message")}</Table.Th>
-                  </Table.Tr>
-                </Table.Thead>
-                <Table.Tbody>
-                  {preview.report.issues.map((issue, i) => (
-                    <Table.Tr key={i}>
-                      <Table.Td>{issue.row}</Table.Td>
-                      <Table.Td>{findingKind(t, issue.code)}</Table.Td>
-                      <Table.Td>{issue.message}</Table.Td>
-                    </Table.Tr>
-                  ))}
-                </Table.Tbody>
-              </Table>
-            </Table.ScrollContainer>
-            {preview.report.issueCounts
-              .filter((kind) => kind.count > ISSUES_SHOWN_PER_KIND)
-              .map((kind) => (
-                <Text key={kind.code} size="sm" c="dimmed">
-                  {t("imports.issuesNotShown", { hidden: kind.count - ISSUES_SHOWN_PER_KIND, count: kind.count, code: findingKind(t, kind.code) })}
-                </Text>
-              ))}
-            <Group justify="end">
-              <Button variant="default" onClick={onClose}>
-                {t("common.cancel")}
-              </Button>
-              <Button onClick={() => void commit(record)} loading={progress !== null}>
-                {t("imports.commit")}
-              </Button>
-            </Group>
-          </Stack>
+          <ImportPreviewStep
+            project={project}
+            interpretation={preview}
+            year={typeof year === "number" ? year : null}
+            plans={plans.data?.items ?? []}
+            title={title}
+            onTitle={setTitle}
+            busy={progress !== null}
+            onCancel={onClose}
+            onCommit={() => void commit(record)}
+          />
         )}
       </Stack>
     </Modal>

@@ -1,5 +1,5 @@
 import { mayAdminister } from "@baara/core";
-import { Anchor, AppShell, Button, Group, SegmentedControl, Text, Title } from "@mantine/core";
+import { Anchor, AppShell, Box, Button, Group, Menu, SegmentedControl, Text, Title } from "@mantine/core";
 import type { ReactNode } from "react";
 import { useTranslation } from "react-i18next";
 import { Link } from "react-router";
@@ -39,7 +39,7 @@ export function Layout({ children }: { children: ReactNode }) {
                 {t("app.name")}
               </Title>
             </Anchor>
-            <Anchor component={Link} to="/" visibleFrom="sm">
+            <Anchor component={Link} to="/">
               {t("nav.portfolio")}
             </Anchor>
             {mayAdminister(grants) && (
@@ -51,7 +51,22 @@ export function Layout({ children }: { children: ReactNode }) {
               {t("help.nav")}
             </Anchor>
           </Group>
-          <Group gap="sm" wrap="nowrap">
+          {/* A phone keeps the portfolio link; the language and signing out go into a menu. */}
+          <Menu position="bottom-end">
+            <Menu.Target>
+              <Button variant="default" size="xs" hiddenFrom="sm">
+                {t("editorUx.menu")}
+              </Button>
+            </Menu.Target>
+            <Menu.Dropdown>
+              <Menu.Label>{t("nav.signedInAs", { name: user?.name })}</Menu.Label>
+              <Box px="sm" py={4}>
+                <LanguageSwitch />
+              </Box>
+              <Menu.Item onClick={() => void logout()}>{t("nav.logout")}</Menu.Item>
+            </Menu.Dropdown>
+          </Menu>
+          <Group gap="sm" wrap="nowrap" visibleFrom="sm">
             <Text size="sm" c="dimmed" visibleFrom="md">
               {t("nav.signedInAs", { name: user?.name })}
             </Text>

@@ -1,16 +1,16 @@
-import { Anchor, Badge, Button, Grid, Group, Modal, NumberInput, Paper, Stack, Table, Text, Title } from "@mantine/core";
+import { Badge, Button, Grid, Group, Modal, NumberInput, Paper, Stack, Table, Text, Title } from "@mantine/core";
 import { isOutsidePeriod, suggestPlanYear } from "@baara/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { lazy, Suspense, useState } from "react";
 import { useTranslation } from "react-i18next";
-import { Link, useNavigate, useParams } from "react-router";
+import { useNavigate, useParams } from "react-router";
 import { errorText, send } from "../api/client.ts";
-import type { Project, Workplan } from "../api/types.ts";
+import type { Project } from "../api/types.ts";
 import { useFormat } from "../ui/format.ts";
 import { LimitedText } from "../ui/LimitedText.tsx";
 import { ErrorState, Loading } from "../ui/states.tsx";
-import { PlanStatusBadge } from "../ui/StatusBadge.tsx";
 import { FrameworkTree } from "./FrameworkTree.tsx";
+import { WorkplanList } from "./WorkplanList.tsx";
 import { projectKeys, useNodes, useProject, useProjectAccess, useWorkplans } from "./queries.ts";
 
 const ImportWizard = lazy(() => import("../imports/ImportWizard.tsx"));
@@ -123,52 +123,6 @@ function Identity({ project }: { project: Project }) {
         </Table.Tbody>
       </Table>
     </Paper>
-  );
-}
-
-/** A draft of a year whose later version is approved or endorsed: that version is the year's plan now. */
-function supersededBy(plan: Workplan, plans: Workplan[]): Workplan | undefined {
-  if (plan.status !== "draft") return undefined;
-  return plans
-    .filter((p) => p.year === plan.year && p.planVersion > plan.planVersion && (p.status === "approved" || p.status === "endorsed"))
-    .sort((a, b) => b.planVersion - a.planVersion)[0];
-}
-
-function WorkplanList({ plans }: { plans: Workplan[] }) {
-  const { t } = useTranslation();
-  if (plans.length === 0) return <Text c="dimmed">{t("project.noPlans")}</Text>;
-  return (
-    <Table>
-      <Table.Thead>
-        <Table.Tr>
-          <Table.Th>{t("project.plan")}</Table.Th>
-          <Table.Th>{t("project.version")}</Table.Th>
-          <Table.Th>{t("portfolio.planStatus")}</Table.Th>
-        </Table.Tr>
-      </Table.Thead>
-      <Table.Tbody>
-        {plans.map((plan) => (
-          <Table.Tr key={plan.id}>
-            <Table.Td>
-              <Anchor component={Link} to={`/workplans/${plan.id}`}>
-                {plan.title || String(plan.year)}
-              </Anchor>
-            </Table.Td>
-            <Table.Td>{plan.planVersion}</Table.Td>
-            <Table.Td>
-              <Group gap={6}>
-                <PlanStatusBadge status={plan.status} />
-                {supersededBy(plan, plans) && (
-                  <Text size="xs" c="dimmed">
-                    {t("project.superseded", { version: supersededBy(plan, plans)?.planVersion })}
-                  </Text>
-                )}
-              </Group>
-            </Table.Td>
-          </Table.Tr>
-        ))}
-      </Table.Tbody>
-    </Table>
   );
 }
 

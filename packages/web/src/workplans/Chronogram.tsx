@@ -2,11 +2,13 @@ import { fiscalMonthIndex, quartersOfMonths } from "@baara/core";
 import { SegmentedControl, Stack, Table, Text } from "@mantine/core";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import type { Activity } from "../api/types.ts";
+import type { Activity, ResultNode } from "../api/types.ts";
+import { activitiesInTreeOrder } from "./plan-model.ts";
 import type { PlanEditor } from "./use-plan-editor.ts";
 
 /** The timeframe of every activity, by month (click to toggle) or by quarter, in the fiscal year's order. */
 interface ChronogramProps {
+  nodes: ResultNode[];
   activities: Activity[];
   fiscalYearStartMonth: number;
   editable: boolean;
@@ -20,7 +22,7 @@ export function Chronogram(props: ChronogramProps) {
   const months = Array.from({ length: 12 }, (_, i) => ((fiscalYearStartMonth - 1 + i) % 12) + 1);
   const shortNames = t("months.short", { returnObjects: true }) as string[];
   const longNames = t("months.long", { returnObjects: true }) as string[];
-  const ordered = [...activities].sort((a, b) => a.position - b.position);
+  const ordered = activitiesInTreeOrder(props.nodes, activities);
 
   const toggle = (activity: Activity, month: number) => {
     const next = activity.months.includes(month) ? activity.months.filter((m) => m !== month) : [...activity.months, month];
@@ -57,11 +59,18 @@ export function Chronogram(props: ChronogramProps) {
             </Table.Tr>
           </Table.Thead>
           <Table.Tbody>
-            {ordered.map((activity) => {
+            {ordered.map(({ activity, node }) => {
               const quarters = quartersOfMonths(activity.months, fiscalYearStartMonth);
               return (
                 <Table.Tr key={activity.id}>
-                  <Table.Td>{activity.code}</Table.Td>
+                  <Table.Td style={{ whiteSpace: "nowrap" }}>
+                    {/* An activity without a code of its own is known by its element of the framework (B.1.1). */}
+                    {activity.code ?? (
+                      <Text span size="sm" c="dimmed" title={node ? `${node.levelLabel} ${node.code}` : undefined}>
+                        {node?.code}
+                      </Text>
+                    )}
+                  </Table.Td>
                   <Table.Td maw={420}>
                     <Text size="sm" lineClamp={1} title={activity.title}>
                       {activity.title}

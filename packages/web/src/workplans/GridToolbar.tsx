@@ -1,7 +1,10 @@
 import { Button, Group } from "@mantine/core";
 import { useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorText, send } from "../api/client.ts";
+import type { ResultNode } from "../api/types.ts";
+import { NodeChooser } from "./NodeChooser.tsx";
 import type { GridRow } from "./plan-model.ts";
 import { cachedActivities, planKeys, removeActivity, removeLine, storeActivity } from "./queries.ts";
 import type { PlanEditor } from "./use-plan-editor.ts";
@@ -13,24 +16,30 @@ interface GridToolbarProps {
   editable: boolean;
   editor: PlanEditor;
   copyText: () => string;
+  /** The results framework, to place a new activity in. */
+  nodes: ResultNode[];
+  /** Shows a new activity under its node, its title ready to type. */
+  onActivityCreated: (activityId: string, nodeId: string | null) => void;
 }
 
 export function GridToolbar(props: GridToolbarProps) {
   const { planId, row, editable, editor } = props;
   const { t } = useTranslation();
+  const [choosing, setChoosing] = useState(false);
   const client = useQueryClient();
   const activities = () => cachedActivities(client, planId);
-  const refresh = () => {
-    void client.invalidateQueries({ queryKey: planKeys.content(planId) });
-    void client.invalidateQueries({ queryKey: planKeys.summary(planId) });
-  };
-  const guard = async (work: () => Promise<unknown>) => {
+  /** Runs a row operation, says why it failed, and reloads what it changed (the content too, unless the operation stored it). */
+  const guard = async (work: () => Promise<unknown>, stored = false) => {
+    let failed = false;
     try {
       await work();
     } catch (error) {
+      failed = true;
       editor.setMessage({ text: errorText(error), tone: "error" });
     } finally {
-      refresh();
+      // Reloading the content a new activity is already in would close the editor just opened on its title.
+      if (!stored || failed) void client.invalidateQueries({ queryKey: planKeys.content(planId) });
+      void client.invalidateQueries({ queryKey: planKeys.summary(planId) });
     }
   };
 
@@ -39,15 +48,21 @@ export function GridToolbar(props: GridToolbarProps) {
       if (!row || row.kind === "node") return;
       await send("createBudgetLine", { params: { id: row.activity.id }, body: {} });
     });
-  const addActivity = () =>
+  /** A new activity goes under the selected result (or the selected activity's); with nothing selected, the user says where. */
+  const addActivity = (nodeId: string | null) =>
     guard(async () => {
-      const nodeId = row?.kind === "node" ? row.id : (row?.activity.resultNodeId ?? null);
       const created = await send("createActivity", {
         params: { id: planId },
         body: { title: t("plan.newActivity"), resultNodeId: nodeId, budgetLines: [{}] },
       });
       storeActivity(client, planId, created);
-    });
+      props.onActivityCreated(created.id, nodeId);
+    }, true);
+  const placeActivity = () => {
+    if (row) void addActivity(row.kind === "node" ? row.id : row.activity.resultNodeId);
+    else if (props.nodes.length === 0) void addActivity(null);
+    else setChoosing(true);
+  };
   const remove = () =>
     guard(async () => {
       if (!row || row.kind === "node" || !window.confirm(t("plan.confirmDelete"))) return;
@@ -94,7 +109,7 @@ export function GridToolbar(props: GridToolbarProps) {
           <Button size="xs" variant="light" disabled={!onLine} onClick={() => void addLine()}>
             {t("plan.addLine")}
           </Button>
-          <Button size="xs" variant="light" onClick={() => void addActivity()}>
+          <Button size="xs" variant="light" onClick={placeActivity}>
             {t("plan.addActivity")}
           </Button>
           <Button size="xs" variant="light" color="red" disabled={!onLine} onClick={() => void remove()}>
@@ -123,6 +138,16 @@ export function GridToolbar(props: GridToolbarProps) {
       >
         {t("plan.copyAll")}
       </Button>
+      {choosing && (
+        <NodeChooser
+          nodes={props.nodes}
+          onCancel={() => setChoosing(false)}
+          onChoose={(nodeId) => {
+            setChoosing(false);
+            void addActivity(nodeId);
+          }}
+        />
+      )}
     </Group>
   );
 }

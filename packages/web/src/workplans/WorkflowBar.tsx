@@ -1,4 +1,4 @@
-import { capabilityForAction, nextPlanStatus, type PlanAction } from "@baara/core";
+import { capabilityForAction, nextStepOf, type PlanAction } from "@baara/core";
 import { Button, Group, Menu, Modal, Stack, Text } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
@@ -9,6 +9,7 @@ import type { Workplan } from "../api/types.ts";
 import { inboxKey } from "../inbox/queries.ts";
 import { projectKeys } from "../projects/queries.ts";
 import { LimitedText } from "../ui/LimitedText.tsx";
+import { replacedBy } from "./plan-standing.tsx";
 import { planKeys } from "./queries.ts";
 
 /** Submit, approve, endorse, return with a comment; a new version once the plan is approved. */
@@ -18,8 +19,10 @@ export function WorkflowBar({ plan, can }: { plan: Workplan; can: (capability: s
   const navigate = useNavigate();
   const [action, setAction] = useState<PlanAction | null>(null);
   const [comment, setComment] = useState("");
+  const superseded = replacedBy(plan);
+  // A superseded version takes no step, and is revised from the version in force.
   const actions = (["submit", "approve", "endorse", "return"] as const).filter(
-    (a) => nextPlanStatus(plan.status, a) !== null && can(capabilityForAction(a)),
+    (a) => nextStepOf(plan.status, a, superseded) !== null && can(capabilityForAction(a)),
   );
   const transition = useMutation({
     mutationFn: (a: PlanAction) =>
@@ -55,7 +58,7 @@ export function WorkflowBar({ plan, can }: { plan: Workplan; can: (capability: s
           {t(`planAction.${a}`)}
         </Button>
       ))}
-      {plan.status !== "draft" && can("plan.create") && (
+      {plan.status !== "draft" && superseded === null && can("plan.create") && (
         <Button size="sm" variant="light" loading={newVersion.isPending} onClick={() => newVersion.mutate()}>
           {t("workflow.newVersion")}
         </Button>

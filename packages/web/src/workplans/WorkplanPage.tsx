@@ -1,6 +1,6 @@
 import { type CurrencyCode, isPlanEditable, planTree } from "@baara/core";
 import { Alert, Anchor, Button, Grid, Group, Modal, Paper, ScrollArea, Stack, Tabs, Text, Title, UnstyledButton } from "@mantine/core";
-import { lazy, Suspense, useCallback, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useCallback, useEffect, useMemo, useRef, useState } from "react";
 import type { DataGridHandle } from "react-data-grid";
 import { useTranslation } from "react-i18next";
 import { HelpLink } from "../help/HelpLink.tsx";
@@ -20,6 +20,7 @@ import { gridText } from "./range.ts";
 import { useContent, useSummary, useWorkplan } from "./queries.ts";
 import { usePlanEditor } from "./use-plan-editor.ts";
 import { WorkflowBar } from "./WorkflowBar.tsx";
+import { planHeading, PlanStandingBadge, replacedBy } from "./plan-standing.tsx";
 
 const TotalsPanel = lazy(() => import("./TotalsPanel.tsx"));
 const ComparePanel = lazy(() => import("./ComparePanel.tsx"));
@@ -59,6 +60,27 @@ export default function WorkplanPage() {
     });
   }, []);
 
+  // A new activity is shown once its row exists, with its title's editor open.
+  const [pendingFocus, setPendingFocus] = useState<string | null>(null);
+  useEffect(() => {
+    if (!pendingFocus) return;
+    const rowIdx = rows.findIndex((r) => r.key === `a:${pendingFocus}`);
+    if (rowIdx < 0) return;
+    setPendingFocus(null);
+    requestAnimationFrame(() => {
+      gridRef.current?.scrollToCell({ rowIdx, idx: 1 });
+      gridRef.current?.setActivePosition({ rowIdx, idx: 1 }, { shouldFocus: true, enableEditor: true });
+    });
+  }, [rows, pendingFocus]);
+  const showNewActivity = useCallback(
+    (activityId: string, nodeId: string | null) => {
+      const hidden = ancestorsOf(content.data?.nodes ?? [], nodeId);
+      setCollapsed((previous) => new Set([...previous].filter((c) => !hidden.includes(c))));
+      setPendingFocus(activityId);
+    },
+    [content.data?.nodes],
+  );
+
   const error = plan.error ?? project.error ?? content.error ?? summary.error;
   if (error) return <ErrorState error={error} />;
   if (!plan.data || !project.data || !rollup || !summary.data || !content.data) return <Loading />;
@@ -66,7 +88,9 @@ export default function WorkplanPage() {
 
   const currency = project.data.currency;
   const canEdit = access.can("plan.edit");
-  const editable = canEdit && isPlanEditable(plan.data.status);
+  const superseded = replacedBy(plan.data);
+  const editable = canEdit && isPlanEditable(plan.data.status, superseded);
+  const replacement = versions.data?.items.find((v) => v.year === plan.data?.year && v.planVersion === superseded);
   const findings = summary.data.findings;
   // An approved plan's execution is followed beside it.
   const followed = plan.data.status === "approved" || plan.data.status === "endorsed";
@@ -99,8 +123,9 @@ export default function WorkplanPage() {
             {`${project.data.code} — ${project.data.title}`.slice(0, 120)}
           </Anchor>
           <Group gap="sm">
-            <Title order={2}>{t("plan.title", { year: plan.data.year, version: plan.data.planVersion })}</Title>
+            <Title order={2}>{planHeading(t, plan.data)}</Title>
             <PlanStatusBadge status={plan.data.status} />
+            <PlanStandingBadge plan={plan.data} />
           </Group>
         </div>
         <Paper withBorder px="md" py="xs">
@@ -118,12 +143,22 @@ export default function WorkplanPage() {
         </Paper>
       </Group>
       <WorkflowBar plan={plan.data} can={access.can} />
-      {!isPlanEditable(plan.data.status) && (
+      {superseded !== null && (
+        <Alert color="gray" variant="light" data-testid="superseded">
+          <Text size="sm">{t("editorUx.supersededAlert", { version: superseded })}</Text>
+          {replacement && (
+            <Anchor component={Link} to={`/workplans/${replacement.id}`} size="sm">
+              {t("editorUx.openVersion", { version: superseded })}
+            </Anchor>
+          )}
+        </Alert>
+      )}
+      {superseded === null && !isPlanEditable(plan.data.status) && (
         <Alert color="blue" variant="light">
           {t("plan.readOnly", { status: t(`planStatus.${plan.data.status}`).toLowerCase() })}
         </Alert>
       )}
-      {isPlanEditable(plan.data.status) && !canEdit && access.data && (
+      {isPlanEditable(plan.data.status, superseded) && !canEdit && access.data && (
         <Alert color="gray" variant="light">
           {t("plan.viewOnly")}
         </Alert>
@@ -146,9 +181,20 @@ export default function WorkplanPage() {
         </Tabs.List>
         <Tabs.Panel value="grid" pt="sm">
           <Grid>
-            <Grid.Col span={{ base: 12, lg: 9 }}>
+            <Grid.Col span={{ base: 12, xl: 9 }}>
               <Stack gap="xs">
-                <GridToolbar planId={workplanId} row={activeRow} editable={editable} editor={editor} copyText={copyText} />
+                <GridToolbar
+                  planId={workplanId}
+                  row={activeRow}
+                  editable={editable}
+                  editor={editor}
+                  copyText={copyText}
+                  nodes={nodes}
+                  onActivityCreated={showNewActivity}
+                />
+                <Text size="xs" c="dimmed" data-testid="grid-hint">
+                  {t(editable ? "editorUx.gridHint" : "editorUx.gridHintReadOnly")}
+                </Text>
                 <PlanGrid
                   rows={rows}
                   currency={currency}
@@ -162,7 +208,7 @@ export default function WorkplanPage() {
                 />
               </Stack>
             </Grid.Col>
-            <Grid.Col span={{ base: 12, lg: 3 }}>
+            <Grid.Col span={{ base: 12, xl: 3 }}>
               <FindingsList findings={findings} onJump={jumpTo} />
             </Grid.Col>
           </Grid>
@@ -176,6 +222,7 @@ export default function WorkplanPage() {
         )}
         <Tabs.Panel value="chronogram" pt="sm">
           <Chronogram
+            nodes={nodes}
             activities={activities}
             fiscalYearStartMonth={project.data.fiscalYearStartMonth}
             editable={editable}

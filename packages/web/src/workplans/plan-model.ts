@@ -121,3 +121,25 @@ export function ancestorsOf(nodes: ResultNode[], nodeId: string | null): string[
   }
   return result;
 }
+
+export interface PlacedActivity {
+  activity: Activity;
+  node: ResultNode | null;
+}
+
+/** The activities in the order of the plan's tree (framework order, then position), each with its results node. */
+export function activitiesInTreeOrder(nodes: ResultNode[], activities: Activity[]): PlacedActivity[] {
+  const byPosition = <T extends { position: number }>(a: T, b: T) => a.position - b.position;
+  const ordered: PlacedActivity[] = [];
+  const walk = (parentId: string | null) => {
+    for (const node of nodes.filter((n) => n.parentId === parentId).sort(byPosition)) {
+      const own = activities.filter((a) => a.resultNodeId === node.id).sort(byPosition);
+      for (const activity of own) ordered.push({ activity, node });
+      walk(node.id);
+    }
+  };
+  walk(null);
+  const placed = new Set(ordered.map((o) => o.activity.id));
+  for (const activity of activities.filter((a) => !placed.has(a.id)).sort(byPosition)) ordered.push({ activity, node: null });
+  return ordered;
+}
