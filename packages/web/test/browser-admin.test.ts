@@ -62,7 +62,7 @@ describe.skipIf(!hasChromium)("inbox, administration, glossary and limits in a r
     expect(await accessibilityProblems(page), "inbox").toEqual([]);
     await shot(page, "inbox");
     await list.getByRole("link", { name: "PTBA 2022 · version 1" }).click();
-    await page.getByRole("heading", { name: "PTBA 2022 — version 1" }).waitFor();
+    await page.getByRole("heading", { name: "PTBA 2022 – Composante B — version 1" }).waitFor();
     await page.getByRole("button", { name: "Renvoyer pour corrections" }).click();
     await page.getByRole("dialog").getByLabel("Commentaire (facultatif)").fill("Chiffrer l'étude sectorielle");
     await page.getByRole("button", { name: "Confirmer" }).click();
@@ -141,7 +141,8 @@ describe.skipIf(!hasChromium)("inbox, administration, glossary and limits in a r
     await page.getByRole("tab", { name: "Qui peut faire quoi" }).click();
     const rules = page.getByRole("table", { name: "Droits de chaque rôle" });
     const approve = rules.getByRole("row").filter({ hasText: "approuver, entériner ou renvoyer un plan" });
-    expect(await approve.getByRole("cell", { name: "Oui" }).count()).toBe(1);
+    // The tab's table renders after the click: wait for it rather than count at once.
+    await expect.poll(() => approve.getByRole("cell", { name: "Oui" }).count()).toBe(1);
     await shot(page, "admin-rules");
     await context.close();
   });

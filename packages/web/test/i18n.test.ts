@@ -5,7 +5,7 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
-import { catalogue } from "@baara/core";
+import { ACTIVITY_STATUSES, CAPABILITIES, catalogue, CREDIT_KINDS, FINANCIAL_RATE_KEYS, PHYSICAL_RATES, TRANSACTION_STAGES } from "@baara/core";
 import { describe, expect, it } from "vitest";
 import { en } from "../src/i18n/en.ts";
 import { fr } from "../src/i18n/fr.ts";
@@ -87,5 +87,29 @@ describe("the shared catalogue", () => {
         .map(([key, text]) => `${key} « ${text} » is ${termKeys.get(text.toLowerCase())}`);
       expect(redefined).toEqual([]);
     }
+  });
+});
+
+describe("words for the domain's lists", () => {
+  it("names every capability, activity status, stage, credit kind and rate in both languages", () => {
+    const missing: string[] = [];
+    const has = (lang: "fr" | "en", path: string) => {
+      const node = path.split(".").reduce<unknown>(
+        (at, part) => (at && typeof at === "object" ? (at as Record<string, unknown>)[part] : undefined),
+        { ...catalogue[lang], ...(lang === "fr" ? fr : en) },
+      );
+      if (typeof node !== "string") missing.push(`${lang}: ${path}`);
+    };
+    for (const lang of ["fr", "en"] as const) {
+      for (const capability of CAPABILITIES) has(lang, `help.capability.${capability}`);
+      for (const status of ACTIVITY_STATUSES) has(lang, `activityStatus.${status}`);
+      for (const stage of TRANSACTION_STAGES) has(lang, `transactionStage.${stage}`);
+      for (const kind of CREDIT_KINDS) has(lang, `creditKind.${kind}`);
+      for (const rate of [...PHYSICAL_RATES, ...FINANCIAL_RATE_KEYS]) {
+        has(lang, `rate.${rate}.name`);
+        has(lang, `rate.${rate}.formula`);
+      }
+    }
+    expect(missing).toEqual([]);
   });
 });

@@ -555,6 +555,10 @@ export const en: Messages = {
         submit: "submit a draft for approval",
         approve: "approve, endorse or return a plan",
       },
+      execution: {
+        record: "follow an approved plan's execution: progress, commitments and payments, credits, finance imports, reprogramming",
+        close: "close a plan's year (its execution no longer changes) or reopen it",
+      },
       audit: { read: "read a project's change log", readAll: "read the whole change log" },
       members: { manage: "give and take away roles in the organisation and its projects" },
       organisation: {

@@ -560,6 +560,10 @@ export const fr = {
         submit: "soumettre un brouillon à l'approbation",
         approve: "approuver, entériner ou renvoyer un plan",
       },
+      execution: {
+        record: "suivre l'exécution d'un plan approuvé : avancement, engagements et paiements, crédits, imports financiers, reprogrammation",
+        close: "clôturer l'exercice d'un plan (son exécution ne change plus) ou le rouvrir",
+      },
       audit: { read: "lire le journal des modifications d'un projet", readAll: "lire tout le journal des modifications" },
       members: { manage: "donner et retirer des rôles dans l'organisation et ses projets" },
       organisation: {
