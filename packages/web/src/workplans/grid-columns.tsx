@@ -2,6 +2,7 @@
 // cell editor. Widths are the defaults a 1 366-pixel screen shows whole; a
 // person's own widths (resized by dragging a header's edge) replace them.
 import { Badge, Tooltip } from "@mantine/core";
+import { TEXT_LIMITS } from "@baara/core";
 import type { TFunction } from "i18next";
 import type { Column, RenderEditCellProps } from "react-data-grid";
 import { useTranslation } from "react-i18next";
@@ -35,12 +36,26 @@ export function rawValue(row: GridRow, key: string): string {
   return row.kind === "node" ? "" : cellText(row, key);
 }
 
+/** The longest text each column's field accepts (the API's limits): typing stops there instead of being refused after. */
+const CELL_LIMITS: Record<string, number> = {
+  code: 40,
+  label: TEXT_LIMITS.activityTitle,
+  indicator: 2000,
+  account: 40,
+  fund: 40,
+  responsible: 500,
+  quantity: 40,
+  unitCost: 40,
+  amount: 40,
+};
+
 function TextEditor({ row, column, onRowChange, onClose }: RenderEditCellProps<Row>) {
   return (
     <input
       className="rdg-text-editor"
       aria-label={typeof column.name === "string" ? column.name : column.key}
       autoFocus
+      maxLength={CELL_LIMITS[column.key] ?? 2000}
       defaultValue={row.draft ?? rawValue(row, column.key)}
       onFocus={(e) => e.currentTarget.select()}
       onChange={(e) => onRowChange({ ...row, draft: e.currentTarget.value })}
