@@ -49,13 +49,13 @@ export type DatabaseOptions = (
   /** In memory, empty or loaded from a dump of a data directory. */
   | { memory: true; loadDataDir?: Blob }
 ) & {
-  /** Sees every SQL statement the app sends (the tests count them). */
-  onQuery?: (query: string) => void;
+  /** Sees every SQL statement the app sends and its parameters (the tests count them, the bench replays them). */
+  onQuery?: (query: string, params: unknown[]) => void;
 };
 
 export async function openDatabase(options: DatabaseOptions): Promise<Database> {
   const { onQuery } = options;
-  const logger = onQuery ? { logQuery: (query: string) => onQuery(query) } : false;
+  const logger = onQuery ? { logQuery: (query: string, params: unknown[]) => onQuery(query, params) } : false;
   if ("url" in options) {
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     // An idle connection the server closes (restart, failover, a dropped test

@@ -3,17 +3,19 @@
 import type { ImportedPlan } from "@baara/core";
 import { eq } from "drizzle-orm";
 import type { ProjectRow, WorkplanRow } from "../access/policy.ts";
-import type { Context } from "../context.ts";
 import { chunks } from "../db/chunks.ts";
 import type { Db } from "../db/client.ts";
 import { activities, budgetLines, declaredTotals, projects, resultNodes } from "../db/schema.ts";
 
+/** What of an interpreted plan is written: its tree and the sub-totals it declared. */
+export type PlanContent = Pick<ImportedPlan, "levelLabels" | "nodes" | "activities" | "lines" | "declaredTotals">;
+
 /** Writes the content of an interpreted plan into a new, empty version (in the version's transaction). */
 export async function writeImportedPlan(
-  ctx: Context,
-  project: ProjectRow,
-  workplan: WorkplanRow,
-  plan: ImportedPlan,
+  ctx: { db: Db },
+  project: Pick<ProjectRow, "id" | "levelLabels">,
+  workplan: Pick<WorkplanRow, "id">,
+  plan: PlanContent,
 ): Promise<void> {
   const { db } = ctx;
   const nodeIds = await matchOrCreateNodes(db, project, plan);
@@ -57,8 +59,8 @@ export async function writeImportedPlan(
 /** Imported groups join the project's framework by code under the same parent; new ones are added. */
 async function matchOrCreateNodes(
   db: Db,
-  project: ProjectRow,
-  plan: ImportedPlan,
+  project: Pick<ProjectRow, "id" | "levelLabels">,
+  plan: PlanContent,
 ): Promise<Map<string, string>> {
   if (plan.levelLabels.length > project.levelLabels.length) {
     // The sheet goes deeper than the project's framework: its level names extend the project's.
