@@ -192,6 +192,21 @@ describe("limits on exports and imports", () => {
     expect(elsewhere.statusCode).not.toBe(429);
   });
 
+  it("counts the portfolio's csv as a heavy request, with the plans' exports", async () => {
+    const { session, workplanId } = await signedInWithPlan(database);
+    const cookie = (await session).cookie;
+    const exportPortfolio = () => app.inject({ method: "GET", url: "/api/v1/portfolio/export.csv", headers: { cookie } });
+    expect((await exportPortfolio()).statusCode).toBe(200);
+    expect((await app.inject({ method: "GET", url: `/api/v1/workplans/${workplanId}/export?format=csv`, headers: { cookie } })).statusCode).toBe(200);
+    expect((await exportPortfolio()).statusCode).toBe(200);
+    const refused = await exportPortfolio();
+    expect(refused.statusCode).toBe(429);
+    expect(refused.json().error.code).toBe("TOO_MANY_REQUESTS");
+    const anonymous = () => app.inject({ method: "GET", url: "/api/v1/portfolio/export.csv", remoteAddress: "198.51.100.77" });
+    expect((await anonymous()).statusCode).toBe(200);
+    expect((await anonymous()).statusCode).toBe(429);
+  });
+
   async function signedInWithPlan(db: TestDatabase) {
     const organisation = await makeOrganisation(db.db);
     const project = await makeProject(db.db, { organisationId: organisation.id });

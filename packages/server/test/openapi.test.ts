@@ -24,9 +24,16 @@ describe("OpenAPI", () => {
       "/api/v1/activities/{id}/budget-lines",
       "/api/v1/budget-lines/{id}",
       "/api/v1/audit",
+      "/api/v1/portfolio/export.csv",
     ]) {
       expect(paths).toContain(path);
     }
+    // The portfolio's csv: its filters documented as query parameters, under the exports.
+    const portfolioExport = spec.paths["/api/v1/portfolio/export.csv"].get;
+    expect(portfolioExport.tags).toEqual(["export"]);
+    const parameters = (portfolioExport.parameters as { name: string; in: string }[]).filter((p) => p.in === "query").map((p) => p.name);
+    expect(parameters).toEqual(expect.arrayContaining(["year", "organisationId", "lang"]));
+    expect(parameters).not.toContain("page");
     const createLine = spec.paths["/api/v1/activities/{id}/budget-lines"].post;
     const schema = createLine.requestBody.content["application/json"].schema;
     expect(schema.properties.amount).toBeDefined();

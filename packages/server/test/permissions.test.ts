@@ -5,6 +5,7 @@
 // or the import) the request is about, else 403.
 import { api, type PlanStatus } from "@baara/core";
 import { randomBytes } from "node:crypto";
+import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { executionTransactions, unplannedActivities, users } from "../src/db/schema.ts";
@@ -1102,6 +1103,13 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
       request: () => ({ url: "/portfolio" }),
     }),
     row({
+      // Everyone gets an answer; whose budget lines it writes is the "GET /portfolio/export.csv" block below.
+      name: "GET /portfolio/export.csv",
+      route: "exportPortfolio",
+      allowed: ACTORS,
+      request: () => ({ url: "/portfolio/export.csv?lang=en" }),
+    }),
+    row({
       // Everyone gets an answer; which projects' plans it counts is execution-dashboards.test.ts.
       name: "GET /portfolio/execution",
       route: "portfolioExecution",
@@ -1369,6 +1377,46 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
         );
         const ofP = page.items.find((i) => i.project.id === P.id);
         if (ofP) expect(ofP.plan?.id).toBe(W.id);
+      });
+    }
+  });
+
+  // GET /portfolio/export.csv answers everyone 200 as well: what matters is whose budget lines it writes. Before
+  // the matrix too: a line each on the plans in force of P (W2), Q and R, and on drafts that must never show (W, R's).
+  describe("GET /portfolio/export.csv", () => {
+    const TITLES = { P: "Export P 2023", Q: "Export Q 2024", R: "Export R 2024", draftOfR: "Export brouillon R" } as const;
+    beforeAll(async () => {
+      const d = db();
+      const Q2024 = await makeWorkplan(d, { projectId: Q.id, status: "approved", year: 2024, planVersion: 1 });
+      const plans = [[W2, TITLES.P], [Q2024, TITLES.Q], [approvedOfR, TITLES.R], [draftOfR, TITLES.draftOfR]] as const;
+      for (const [plan, title] of plans) {
+        const a = await makeActivity(d, { workplanId: plan.id, title });
+        await makeBudgetLine(d, { activityId: a.id, workplanId: plan.id });
+      }
+    });
+    const written: Record<ActorName, (keyof typeof TITLES)[]> = {
+      anonymous: ["R"],
+      platformAdmin: ["P", "Q", "R"],
+      orgAdmin: ["P", "R"],
+      manager: ["P", "R"],
+      editor: ["P", "R"],
+      approver: ["P", "R"],
+      viewer: ["P", "R"],
+      projectEditor: ["P", "R"],
+      outsider: ["Q", "R"],
+    };
+
+    for (const actor of ACTORS) {
+      it(`${actor} gets the lines of the plans in force of the projects they may read, and no other`, async () => {
+        const response = await send(actor, "GET", "/portfolio/export.csv");
+        expect(response.statusCode, response.body).toBe(200);
+        const [header, ...records] = parse(response.rawPayload, { delimiter: ";", bom: true }) as string[][];
+        const title = (header ?? []).indexOf("Activité");
+        expect(title).toBeGreaterThan(0);
+        const titles = records.map((r) => r[title]);
+        // W's line (a draft of P) has its own title: only the lines above may be written.
+        expect(titles.every((t) => Object.values(TITLES).includes(t as never))).toBe(true);
+        expect(titles.sort()).toEqual(written[actor].map((k) => TITLES[k]).sort());
       });
     }
   });

@@ -22,6 +22,7 @@ export const routePaths = {
   deleteMembership: { method: "DELETE", path: "/memberships/:id" },
   portfolio: { method: "GET", path: "/portfolio" },
   portfolioExecution: { method: "GET", path: "/portfolio/execution" },
+  exportPortfolio: { method: "GET", path: "/portfolio/export.csv" },
   inbox: { method: "GET", path: "/inbox" },
   listProjects: { method: "GET", path: "/projects" },
   getProject: { method: "GET", path: "/projects/:id" },

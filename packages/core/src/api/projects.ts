@@ -7,6 +7,7 @@ import {
   position,
   id,
   isoDate,
+  localeSchema,
   pageQuery,
   patchOf,
   requiredText,
@@ -118,6 +119,13 @@ export const portfolioQuery = projectListQuery.extend({
   partner: z.string().trim().max(200).optional(),
   year: z.coerce.number().int().min(2000).max(2100).optional(),
 });
+
+/**
+ * The portfolio's filters without paging, for its export: every budget line
+ * of the projects the list would show. `lang` names the language of the
+ * headers and words (else Accept-Language, else the user's, else French).
+ */
+export const portfolioExportQuery = portfolioQuery.omit({ page: true, pageSize: true }).extend({ lang: localeSchema.optional() });
 
 export type PortfolioItem = z.infer<typeof portfolioItem>;
 export const portfolioItem = z.object({

@@ -33,6 +33,7 @@ import { createOrganisation, organisation, organisationListQuery, updateOrganisa
 import {
   createProject,
   createResultNode,
+  portfolioExportQuery,
   portfolioItem,
   portfolioQuery,
   project,
@@ -146,6 +147,7 @@ export const routes = {
 
   portfolio: spec("portfolio", { action: "public", tag: "projects", summary: "The projects the user may see, with their current plan", query: portfolioQuery, response: page(portfolioItem), status: 200 }),
   portfolioExecution: spec("portfolioExecution", { action: "public", tag: "execution", summary: "Execution rates of the year's approved plans of the projects the user may see (published ones for visitors): per project, per organisation with its sub-organisations, and for the whole portfolio, amounts per currency", query: executionYearQuery, response: portfolioExecution, status: 200 }),
+  exportPortfolio: spec("exportPortfolio", { action: "public", tag: "export", summary: "Every budget line of the plan in force (latest approved or endorsed version) of each project-year the user may see (published ones for visitors), with the portfolio's filters, as CSV: one row per line, amounts as exact decimals, French headers unless `lang` or Accept-Language asks for English. Streamed as it is read, in bounded batches", query: portfolioExportQuery, status: 200, kind: "file" }),
   inbox: spec("inbox", { action: "signedIn", tag: "projects", summary: "Plans waiting for the user: to approve, to endorse, returned for corrections", response: inbox, status: 200 }),
   listProjects: spec("listProjects", { action: "public", tag: "projects", summary: "The projects the user may see (published ones for visitors)", query: projectListQuery, response: page(project), status: 200 }),
   getProject: spec("getProject", { action: "project.read", tag: "projects", summary: "One project", params: idParams, response: project, status: 200 }),

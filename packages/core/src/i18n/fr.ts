@@ -190,6 +190,31 @@ export const fr = {
     short: ["J", "F", "M", "A", "M", "J", "J", "A", "S", "O", "N", "D"],
     long: ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"],
   },
+  /** The portfolio's budget lines as a csv file: its name, its column headers and the words in its cells. */
+  portfolioExport: {
+    fileName: "portefeuille-lignes-budgetaires",
+    columns: {
+      organisation: "Organisation",
+      projectCode: "Code du projet",
+      projectTitle: "Intitulé du projet",
+      year: "Année",
+      planVersion: "Version du plan",
+      planStatus: "Statut du plan",
+      resultNode: "Élément du cadre de résultats",
+      activityCode: "Code de l'activité",
+      activityTitle: "Activité",
+      lineDescription: "Libellé de la ligne",
+      accountCode: "Compte",
+      fundCode: "Code bailleur",
+      quantity: "Quantité",
+      unitCost: "Coût unitaire",
+      amount: "Montant",
+      currency: "Devise",
+      funded: "Financé",
+    },
+    yes: "oui",
+    no: "non",
+  },
 };
 
 /** The catalogue's shape: every language has every key of the French one. */

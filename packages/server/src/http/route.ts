@@ -2,6 +2,7 @@
 // schemas come from there (validation, OpenAPI), the handler gets typed input
 // and a context, and answers the route's success status. The app keeps the
 // list of what it registered, for the permission matrix test.
+import type { Readable } from "node:stream";
 import type { api } from "@baara/core";
 import type { FastifyInstance, FastifyReply, FastifyRequest } from "fastify";
 import type * as z from "zod";
@@ -25,8 +26,15 @@ export interface FileAnswer {
   fileName: string;
 }
 
+/** A file to download written while it is sent: its bytes as a stream, type and name. */
+export interface StreamAnswer {
+  stream: Readable;
+  mimeType: string;
+  fileName: string;
+}
+
 type Answer<S extends api.RouteSpec> = S extends { kind: "file" }
-  ? FileAnswer
+  ? FileAnswer | StreamAnswer
   : S extends { response: infer R extends z.ZodType }
     ? z.input<R>
     : void;
@@ -59,14 +67,14 @@ export function route<S extends api.RouteSpec>(app: FastifyInstance, spec: S, ha
       const answer = await handler(input, reply);
       reply.status(spec.status);
       if (spec.kind === "file") {
-        const file = answer as FileAnswer;
+        const file = answer as FileAnswer | StreamAnswer;
         const name = file.fileName;
         return reply
           .header("content-type", file.mimeType)
           // A stored file is given back as the type it was sent with: never let the browser guess another.
           .header("x-content-type-options", "nosniff")
           .header("content-disposition", `attachment; filename="${name.replace(/[^\x20-\x7e]|"/g, "_")}"; filename*=UTF-8''${encodeURIComponent(name)}`)
-          .send(file.body);
+          .send("stream" in file ? file.stream : file.body);
       }
       return spec.response ? reply.send(answer) : reply.send();
     },

@@ -10,17 +10,26 @@ import { projectPartners, projects, workplans } from "../db/schema.ts";
 import { pageBounds } from "../http/pagination.ts";
 import { presentProjects, projectFilter } from "../projects/queries.ts";
 
-export async function listPortfolio(
+/** The projects of the portfolio: those the actor may read, with the list's filters (its export's too). */
+export function portfolioProjects(
   ctx: Context,
-  query: z.output<typeof api.portfolioQuery>,
-): Promise<{ items: api.PortfolioItem[]; total: number }> {
-  const { partner, year } = query;
-  const where = and(
+  query: Omit<z.output<typeof api.portfolioQuery>, "page" | "pageSize" | "year">,
+) {
+  const { partner } = query;
+  return and(
     projectFilter(ctx, query),
     partner
       ? exists(ctx.db.select({ one: sql`1` }).from(projectPartners).where(and(eq(projectPartners.projectId, projects.id), ilike(projectPartners.name, `%${partner}%`))))
       : undefined,
   );
+}
+
+export async function listPortfolio(
+  ctx: Context,
+  query: z.output<typeof api.portfolioQuery>,
+): Promise<{ items: api.PortfolioItem[]; total: number }> {
+  const { year } = query;
+  const where = portfolioProjects(ctx, query);
   const { limit, offset } = pageBounds(query);
   const [rows, [total]] = await Promise.all([
     ctx.db

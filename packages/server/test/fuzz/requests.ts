@@ -90,6 +90,7 @@ const BASES: Record<RouteName, BaseOf | string> = {
   deleteMembership: "it would delete the world's records; permissions.test.ts covers it",
   portfolio: () => ({ query: {} }),
   portfolioExecution: () => ({ query: { year: "2022" } }),
+  exportPortfolio: (w) => ({ query: { year: "2022", organisationId: w.organisationId, lang: "en" } }),
   inbox: () => ({}),
   listProjects: () => ({ query: {} }),
   getProject: (w) => ({ id: w.projectId }),

@@ -69,6 +69,8 @@ export const en: Messages = {
     budget: "Budget",
     planStatus: "Plan status",
     empty: "No project matches these filters.",
+    exportCsv: "Export portfolio (CSV)",
+    exportHint: "One row per budget line of the plan in force of each project and year, with the filters chosen here.",
   },
   project: {
     identity: "Identity",

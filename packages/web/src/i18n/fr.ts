@@ -68,6 +68,8 @@ export const fr = {
     budget: "Budget",
     planStatus: "Statut du plan",
     empty: "Aucun projet ne correspond à ces critères.",
+    exportCsv: "Exporter le portefeuille (CSV)",
+    exportHint: "Une ligne par ligne budgétaire du plan en vigueur de chaque projet et année, avec les filtres choisis ici.",
   },
   project: {
     identity: "Identification",

@@ -1,12 +1,13 @@
 import { isCurrencyCode, parseAmount, PROJECT_STATUSES } from "@baara/core";
-import { Anchor, Group, NumberInput, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Anchor, Button, Group, NumberInput, SegmentedControl, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { lazy, Suspense, useMemo, useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useSearchParams } from "react-router";
-import { send } from "../api/client.ts";
+import { hrefOf, send } from "../api/client.ts";
 import type { PortfolioItem } from "../api/types.ts";
+import { currentLanguage } from "../i18n/i18n.ts";
 import { InboxPanel } from "../inbox/InboxPanel.tsx";
 import { useFormat } from "../ui/format.ts";
 import { ErrorState, Loading } from "../ui/states.tsx";
@@ -76,6 +77,7 @@ function PlansView() {
     organisationId: organisation ?? undefined,
     year: typeof year === "number" ? year : undefined,
   };
+  const { pageSize: _pageSize, ...exportFilters } = filters;
   const query = useQuery({
     queryKey: ["portfolio", filters],
     queryFn: () => send("portfolio", { query: filters }),
@@ -97,7 +99,19 @@ function PlansView() {
 
   return (
     <Stack>
-      {query.data && <Text c="dimmed">{t("portfolio.count", { count: query.data.total })}</Text>}
+      <Group justify="space-between">
+        {query.data ? <Text c="dimmed">{t("portfolio.count", { count: query.data.total })}</Text> : <span />}
+        {/* The lines of the plans in force, with the filters below; the file is written as it downloads. */}
+        <Button
+          component="a"
+          variant="default"
+          href={hrefOf("exportPortfolio", {}, { ...exportFilters, lang: currentLanguage() })}
+          download
+          title={t("portfolio.exportHint")}
+        >
+          {t("portfolio.exportCsv")}
+        </Button>
+      </Group>
       <Group align="end">
         <TextInput label={t("common.search")} value={q} onChange={(e) => setQ(e.currentTarget.value)} />
         <Select
