@@ -93,6 +93,9 @@ export async function measure(
     if (status >= 300) statuses[status] = (statuses[status] ?? 0) + 1;
   });
   const result = await done;
+  // Requests with no answer: cut after autocannon's 10 s timeout, or lost with their connection.
+  if (result.timeouts > 0) statuses.timeout = result.timeouts;
+  if (result.errors > result.timeouts) statuses["connection error"] = result.errors - result.timeouts;
   const at = (p: number) => Math.round(histogram.getValueAtPercentile(p) / 10) / 100;
   const latency = {
     p50Ms: at(50),
@@ -100,7 +103,7 @@ export async function measure(
     p99Ms: at(99),
     rps: Math.round((result.requests.total / options.seconds) * 10) / 10,
     requests: result.requests.total,
-    errors: result.errors + result.timeouts + result.non2xx,
+    errors: result.errors + result.non2xx,
     ...(Object.keys(statuses).length > 0 ? { statuses } : {}),
   };
   histogram.destroy();

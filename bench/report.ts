@@ -33,7 +33,7 @@ export interface RunFigures {
   /** From spawning `baara serve` on the loaded data set to its first 200 on /api/v1/ready. */
   startupMs: number;
   restRssMb: number;
-  /** Ten seconds after the heavy jobs. */
+  /** Forty seconds after the heavy jobs, once idle worker threads have exited. */
   afterBurstRssMb: number;
   databaseMb: number;
   loadSeconds: number | null;

@@ -172,7 +172,8 @@ async function benchDatabase(database: BenchDatabase, results: BenchResult[]): P
         server.resetPeak();
         await row(job.name, await job.run());
       }
-      await new Promise((resolve) => setTimeout(resolve, 10_000));
+      // Idle reader and export threads exit after 30 s (threads/pool.ts), giving their memory back.
+      await new Promise((resolve) => setTimeout(resolve, 40_000));
       const afterBurstRssMb = await server.rssMb();
       return {
         database,
