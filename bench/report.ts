@@ -45,12 +45,14 @@ const cell = (n: number | null | undefined) => (n === null || n === undefined ? 
 export function printTable(report: {
   machine: { cpus: number; cpuModel: string; memoryMb: number; node: string };
   date: string;
+  options: { seconds: number; mixedSeconds: number };
   bundleKbGzip: number | null;
   runs: RunFigures[];
   results: BenchResult[];
 }): string {
   const lines = [
     `Machine: ${report.machine.cpus} × ${report.machine.cpuModel}, ${report.machine.memoryMb} MB, Node ${report.machine.node}; ${report.date}`,
+    `Each read for ${report.options.seconds} s on one connection; the mixed workload for ${report.options.mixedSeconds} s.`,
     "",
     "| Measure | Database | p50 ms | p95 ms | p99 ms | req/s | errors | limit ms | ÷ limit | SQL stmts | peak RSS MB |",
     "|---|---|--:|--:|--:|--:|--:|--:|--:|--:|--:|",

@@ -210,6 +210,7 @@ const report = {
   date: new Date().toISOString(),
   seed,
   scale,
+  options: { seconds, mixedSeconds },
   bundleKbGzip: await bundleKbGzip(),
   runs,
   results,
