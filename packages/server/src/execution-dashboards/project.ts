@@ -10,7 +10,7 @@ import { planExecutions, workplans } from "../db/schema.ts";
 import { loadExecutionRecords } from "../execution/load.ts";
 import type { PlanExecutionRow } from "../execution/state.ts";
 import { sumsOfStored } from "../execution/sums.ts";
-import { loadPlan, type PlanRowsTree } from "../workplans/plan-tree.ts";
+import { loadPlanFigures, type PlanFiguresTree } from "../workplans/plan-tree.ts";
 
 const APPROVED = ["approved", "endorsed"] as const;
 
@@ -24,7 +24,7 @@ export interface PlanYear {
 export interface ProjectExecutionView {
   project: ProjectRow;
   years: PlanYear[];
-  timeline: { year: PlanYear; tree: PlanRowsTree; quarters: QuarterExecution[] } | null;
+  timeline: { year: PlanYear; tree: PlanFiguresTree; quarters: QuarterExecution[] } | null;
 }
 
 export async function projectExecution(ctx: Context, projectId: string, year: number | undefined): Promise<ProjectExecutionView> {
@@ -46,7 +46,7 @@ export async function projectExecution(ctx: Context, projectId: string, year: nu
 }
 
 async function timelineOf(db: Db, project: ProjectRow, year: PlanYear): Promise<ProjectExecutionView["timeline"]> {
-  const tree = planTree(await loadPlan(db, year.workplan, project));
+  const tree = planTree(await loadPlanFigures(db, year.workplan, project));
   const { progress, transactions, credits } = await loadExecutionRecords(db, year.workplan.id);
   const excludeCancelled = year.settings?.excludeCancelled ?? true;
   return { year, tree, quarters: quarterlyExecution(tree, { progress, transactions, credits, excludeCancelled }) };

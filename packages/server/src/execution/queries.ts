@@ -10,7 +10,7 @@ import type { Context } from "../context.ts";
 import type { Db } from "../db/client.ts";
 import { activityProgress, executionTransactions, unplannedActivities, users } from "../db/schema.ts";
 import { pageBounds } from "../http/pagination.ts";
-import { loadPlanTree } from "../workplans/plan-tree.ts";
+import { loadPlanFiguresTree } from "../workplans/plan-tree.ts";
 import { type LoadedExecution, loadExecution, loadExecutionRecords, type ProgressEntry, type ProgressRow } from "./load.ts";
 import { sumsOfStored } from "./sums.ts";
 import {
@@ -65,7 +65,7 @@ async function previousYear(db: Db, workplan: WorkplanRow, project: ProjectRow):
   if (!previous) return null;
   const settings = await readPlanExecution(db, previous.id);
   if (settings) return { workplan: previous, sums: sumsOfStored(settings, project.currency) };
-  const tree = await loadPlanTree(db, previous, project);
+  const tree = await loadPlanFiguresTree(db, previous, project);
   const { progress, transactions, credits } = await loadExecutionRecords(db, previous.id);
   const sums = planExecution(tree, { progress, transactions, credits, excludeCancelled: true }).plan;
   return { workplan: previous, sums };

@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import type { Context } from "../context.ts";
 import type { Db } from "../db/client.ts";
 import { projects, workplans } from "../db/schema.ts";
-import { loadPlanTree } from "./plan-tree.ts";
+import { loadPlanFiguresTree } from "./plan-tree.ts";
 
 /**
  * Recomputes one plan's stored totals from its lines (call inside the write's
@@ -25,7 +25,7 @@ export async function refreshPlanTotals(ctx: Context | { db: Db }, workplanId: s
     .where(eq(workplans.id, workplanId))
     .for("update", { of: workplans });
   if (!row) return;
-  const { counts } = await loadPlanTree(db, row.workplan, row.project);
+  const { counts } = await loadPlanFiguresTree(db, row.workplan, row.project);
   await db
     .update(workplans)
     .set({
