@@ -66,16 +66,16 @@ export function loadExecution(
   return loadExecutionWith(loadPlanFigures, db, workplan, project, settings);
 }
 
-/** The same, the plan read by `load` (whole rows, for who copies them). */
+/** The same, the plan read by `load` (whole rows, for who copies them; or kept between reads). */
 export async function loadExecutionWith<P extends PlanInput>(
-  load: (db: Db, workplan: WorkplanRow, project: ProjectRow) => Promise<P>,
+  load: (db: Db, workplan: WorkplanRow, project: ProjectRow) => Promise<P | { plan: P; tree: PlanTree<P["activities"][number], P["lines"][number]> }>,
   db: Db,
   workplan: WorkplanRow,
   project: ProjectRow,
   settings: PlanExecutionRow | undefined,
 ): Promise<LoadedExecution<P>> {
-  const plan = await load(db, workplan, project);
-  const tree = planTree(plan);
+  const loaded = await load(db, workplan, project);
+  const { plan, tree } = "tree" in loaded ? loaded : { plan: loaded, tree: planTree(loaded) };
   const { progress, transactions, credits } = await loadExecutionRecords(db, workplan.id);
   const execution = planExecution(tree, {
     progress,

@@ -79,6 +79,16 @@ export async function loadPlan(db: Db, workplan: WorkplanRow, project: ProjectRo
 export async function loadPlanFigures(db: Db, workplan: WorkplanRow, project: ProjectRow): Promise<PlanFigures> {
   const nodes = await db.select().from(resultNodes)
     .where(eq(resultNodes.projectId, project.id)).orderBy(asc(resultNodes.position));
+  return loadPlanFiguresOf(db, workplan, project, nodes);
+}
+
+/** The same, the project's framework already read. */
+export async function loadPlanFiguresOf(
+  db: Db,
+  workplan: WorkplanRow,
+  project: ProjectRow,
+  nodes: NodeRow[],
+): Promise<PlanFigures> {
   const acts = await db.select(activityFigures).from(activities)
     .where(eq(activities.workplanId, workplan.id)).orderBy(asc(activities.position));
   const lines = await db.select(lineFigures).from(budgetLines)

@@ -8,9 +8,9 @@ import type { Context } from "../context.ts";
 import { imports, storedFiles, users, workplanSteps, workplans } from "../db/schema.ts";
 import { invalidField } from "../http/errors.ts";
 import { pageBounds } from "../http/pagination.ts";
+import { readPlanFigures } from "./plan-cache.ts";
 import {
   loadPlan,
-  loadPlanFigures,
   loadPlanTree,
   type PlanFiguresTree,
   type PlanRows,
@@ -117,17 +117,17 @@ export async function workplanTree(
   return { ...access, plan, tree: planTree(plan), standing };
 }
 
-/** The plan's figures and their tree (no more than the rules read), for the summary. */
+/** The plan's figures and their tree (no more than the rules read, kept between reads), for the summary. */
 export async function workplanFigures(
   ctx: Context,
   workplanId: string,
 ): Promise<WorkplanAccess & { tree: PlanFiguresTree; standing: WorkplanStanding }> {
   const access = await readWorkplan(ctx, workplanId);
   const [plan, standing] = await Promise.all([
-    loadPlanFigures(ctx.db, access.workplan, access.project),
+    readPlanFigures(ctx.db, access.workplan, access.project),
     standingOf(ctx, access.workplan),
   ]);
-  return { ...access, tree: planTree(plan), standing };
+  return { ...access, tree: plan.tree, standing };
 }
 
 /** Two versions (or years) of one project's plan side by side. */

@@ -15,6 +15,10 @@ import { loadPlanFiguresTree } from "./plan-tree.ts";
  * add up the lines without the other's change, and the last to commit would
  * store a total missing one of them. Locked, the second waits, then reads the
  * lines with the first one's change committed.
+ *
+ * Every write of a plan's content (activities, lines, their order, declared
+ * totals) calls it: the update of the plan's row is also what tells the plan
+ * cache (plan-cache.ts) that the content changed.
  */
 export async function refreshPlanTotals(ctx: Context | { db: Db }, workplanId: string): Promise<void> {
   const { db } = ctx;
