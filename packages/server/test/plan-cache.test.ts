@@ -33,6 +33,9 @@ describe("the plan cache's budget", () => {
     expect(cache.size).toBe(2);
     cache.set("big", entry("x", 11));
     expect(cache.get("big", "x")).toBeUndefined();
+    const off = new PlanTreeCache(0);
+    off.set("empty", entry("e", 0));
+    expect(off.get("empty", "e")).toBeUndefined();
   });
 
   it("reads its budget from BAARA_PLAN_CACHE_LINES", () => {

@@ -50,7 +50,7 @@ export class PlanTreeCache {
 
   set(workplanId: string, entry: Entry): void {
     this.drop(workplanId);
-    if (entry.lines > this.maxLines) return;
+    if (this.maxLines === 0 || entry.lines > this.maxLines) return;
     this.entries.set(workplanId, entry);
     this.lines += entry.lines;
     for (const [id] of this.entries) {
