@@ -41,7 +41,13 @@ function parseScaled(text: string, decimals: number, allowNegative: boolean): Pa
   const [, sign = "", int = "", frac = ""] = m;
   if (sign && !allowNegative) return { ok: false, reason: "range" };
   if (frac.length > decimals) return { ok: false, reason: "precision" };
-  const abs = BigInt(int + frac.padEnd(decimals, "0"));
+  const digits = int + frac.padEnd(decimals, "0");
+  // Up to 15 digits a number holds the value exactly: no BigInt needed.
+  if (digits.length <= 15) {
+    const small = Number(digits);
+    return { ok: true, value: sign ? 0 - small : small };
+  }
+  const abs = BigInt(digits);
   if (abs > MAX) return { ok: false, reason: "range" };
   return { ok: true, value: Number(sign ? -abs : abs) };
 }
@@ -90,10 +96,29 @@ function divRoundHalfAwayFromZero(n: bigint, d: bigint): bigint {
 export function lineAmount(unitCost: Minor, quantity: Quantity): Minor {
   assertSafeMinor(unitCost);
   assertSafeMinor(quantity.milli);
+  const product = unitCost * quantity.milli;
+  // Below 2^53 the product is exact as a number, and so are the remainder and the quotient.
+  if (Number.isSafeInteger(product)) {
+    const remainder = product % 1000;
+    const quotient = (product - remainder) / 1000;
+    if (Math.abs(remainder) * 2 < 1000) return quotient;
+    return product < 0 ? quotient - 1 : quotient + 1;
+  }
   return toSafe(divRoundHalfAwayFromZero(BigInt(unitCost) * BigInt(quantity.milli), 1000n));
 }
 
 export function sumMinor(values: readonly Minor[]): Minor {
+  // While every partial sum is a safe integer, adding numbers is exact; past that, BigInt decides.
+  let fast = 0;
+  for (const v of values) {
+    assertSafeMinor(v);
+    fast += v;
+    if (!Number.isSafeInteger(fast)) return sumBig(values);
+  }
+  return fast === 0 ? 0 : fast;
+}
+
+function sumBig(values: readonly Minor[]): Minor {
   let total = 0n;
   for (const v of values) {
     assertSafeMinor(v);

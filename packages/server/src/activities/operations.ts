@@ -143,6 +143,8 @@ export async function moveActivity(
       (row) => ({ id: row.id, position: row.position, version: row.version }),
     );
     await recordAudit(tx, { projectId: project.id, entity: "activity", entityId: activity.id, action: "move", before: { position: activity.position }, after: { position: input.position } });
+    // The order is content too: the plan's row records the change (plan-cache.ts).
+    await refreshPlanTotals(tx, activity.workplanId);
     const presented: Awaited<ReturnType<typeof activityWithLines>>[] = [];
     for (const row of moved) presented.push(await activityWithLines(tx, row, project));
     return presented;
@@ -212,6 +214,7 @@ export async function moveBudgetLine(
       (row) => presentLine(row, project.currency),
     );
     await recordAudit(tx, { projectId: project.id, entity: "budgetLine", entityId: line.id, action: "move", before: { position: line.position }, after: { position: input.position } });
+    await refreshPlanTotals(tx, line.workplanId);
     return moved.map((row) => presentLine(row, project.currency));
   });
 }

@@ -1,7 +1,7 @@
 // A project's execution over the years: each year's current plan (its latest
 // approved version) with its stored sums, in one query; and one year quarter
 // by quarter, from that plan's records (core's quarterlyExecution).
-import { emptySums, type ExecutionSums, planTree, type QuarterExecution, quarterlyExecution } from "@baara/core";
+import { emptySums, type ExecutionSums, type QuarterExecution, quarterlyExecution } from "@baara/core";
 import { and, asc, desc, eq, inArray } from "drizzle-orm";
 import { authorizeProject, type ProjectRow, type WorkplanRow } from "../access/policy.ts";
 import type { Context } from "../context.ts";
@@ -10,7 +10,8 @@ import { planExecutions, workplans } from "../db/schema.ts";
 import { loadExecutionRecords } from "../execution/load.ts";
 import type { PlanExecutionRow } from "../execution/state.ts";
 import { sumsOfStored } from "../execution/sums.ts";
-import { loadPlan, type PlanRowsTree } from "../workplans/plan-tree.ts";
+import { readPlanFigures } from "../workplans/plan-cache.ts";
+import type { PlanFiguresTree } from "../workplans/plan-tree.ts";
 
 const APPROVED = ["approved", "endorsed"] as const;
 
@@ -24,7 +25,7 @@ export interface PlanYear {
 export interface ProjectExecutionView {
   project: ProjectRow;
   years: PlanYear[];
-  timeline: { year: PlanYear; tree: PlanRowsTree; quarters: QuarterExecution[] } | null;
+  timeline: { year: PlanYear; tree: PlanFiguresTree; quarters: QuarterExecution[] } | null;
 }
 
 export async function projectExecution(ctx: Context, projectId: string, year: number | undefined): Promise<ProjectExecutionView> {
@@ -46,7 +47,7 @@ export async function projectExecution(ctx: Context, projectId: string, year: nu
 }
 
 async function timelineOf(db: Db, project: ProjectRow, year: PlanYear): Promise<ProjectExecutionView["timeline"]> {
-  const tree = planTree(await loadPlan(db, year.workplan, project));
+  const { tree } = await readPlanFigures(db, year.workplan, project);
   const { progress, transactions, credits } = await loadExecutionRecords(db, year.workplan.id);
   const excludeCancelled = year.settings?.excludeCancelled ?? true;
   return { year, tree, quarters: quarterlyExecution(tree, { progress, transactions, credits, excludeCancelled }) };

@@ -1,12 +1,12 @@
 // The one loader of a plan's execution: the plan tree (workplans/plan-tree.ts)
 // and its progress records, transactions and credits, into core's
 // `planExecution`, which rolls everything up once.
-import { type PlanExecution, planExecution, planTree, type ProgressInput } from "@baara/core";
+import { type PlanExecution, planExecution, type PlanInput, planTree, type PlanTree, type ProgressInput } from "@baara/core";
 import { asc, eq } from "drizzle-orm";
 import type { ProjectRow, WorkplanRow } from "../access/policy.ts";
 import type { Db } from "../db/client.ts";
 import { activityProgress, executionCredits, executionTransactions, users } from "../db/schema.ts";
-import { loadPlan, type PlanRows, type PlanRowsTree } from "../workplans/plan-tree.ts";
+import { loadPlanFigures, type PlanFigures } from "../workplans/plan-tree.ts";
 import type { PlanExecutionRow } from "./state.ts";
 
 export type ProgressRow = typeof activityProgress.$inferSelect;
@@ -14,9 +14,9 @@ export type CreditRow = typeof executionCredits.$inferSelect;
 /** A progress record as core reads it (its instant as ISO text), with who recorded it. */
 export type ProgressEntry = Omit<ProgressRow, "recordedAt"> & ProgressInput & { recordedByName: string | null };
 
-export interface LoadedExecution {
-  plan: PlanRows;
-  tree: PlanRowsTree;
+export interface LoadedExecution<P extends PlanInput = PlanFigures> {
+  plan: P;
+  tree: PlanTree<P["activities"][number], P["lines"][number]>;
   credits: CreditRow[];
   execution: PlanExecution<ProgressEntry>;
 }
@@ -57,14 +57,25 @@ export async function loadExecutionRecords(db: Db, workplanId: string) {
 }
 
 /** Plan and execution records, one query after the other (`db` may be a transaction), rolled up by core once. */
-export async function loadExecution(
+export function loadExecution(
   db: Db,
   workplan: WorkplanRow,
   project: ProjectRow,
   settings: PlanExecutionRow | undefined,
 ): Promise<LoadedExecution> {
-  const plan = await loadPlan(db, workplan, project);
-  const tree = planTree(plan);
+  return loadExecutionWith(loadPlanFigures, db, workplan, project, settings);
+}
+
+/** The same, the plan read by `load` (whole rows, for who copies them; or kept between reads). */
+export async function loadExecutionWith<P extends PlanInput>(
+  load: (db: Db, workplan: WorkplanRow, project: ProjectRow) => Promise<P | { plan: P; tree: PlanTree<P["activities"][number], P["lines"][number]> }>,
+  db: Db,
+  workplan: WorkplanRow,
+  project: ProjectRow,
+  settings: PlanExecutionRow | undefined,
+): Promise<LoadedExecution<P>> {
+  const loaded = await load(db, workplan, project);
+  const { plan, tree } = "tree" in loaded ? loaded : { plan: loaded, tree: planTree(loaded) };
   const { progress, transactions, credits } = await loadExecutionRecords(db, workplan.id);
   const execution = planExecution(tree, {
     progress,

@@ -10,8 +10,8 @@ import type { Context } from "../context.ts";
 import type { Db } from "../db/client.ts";
 import { activityProgress, executionTransactions, unplannedActivities, users } from "../db/schema.ts";
 import { pageBounds } from "../http/pagination.ts";
-import { loadPlanTree } from "../workplans/plan-tree.ts";
-import { type LoadedExecution, loadExecution, loadExecutionRecords, type ProgressEntry, type ProgressRow } from "./load.ts";
+import { readPlanFigures } from "../workplans/plan-cache.ts";
+import { type LoadedExecution, loadExecutionRecords, loadExecutionWith, type ProgressEntry, type ProgressRow } from "./load.ts";
 import { sumsOfStored } from "./sums.ts";
 import {
   currentApprovedPlan,
@@ -39,7 +39,8 @@ export async function workplanExecution(ctx: Context, workplanId: string): Promi
 
 export async function executionView(db: Db, workplan: WorkplanRow, project: ProjectRow): Promise<ExecutionView> {
   const settings = await readPlanExecution(db, workplan.id);
-  const loaded = await loadExecution(db, workplan, project, settings);
+  // A read outside any transaction: the plan's tree may come from the cache.
+  const loaded = await loadExecutionWith(readPlanFigures, db, workplan, project, settings);
   const { lock } = await executionLock(db, workplan, settings);
   const [unplanned] = await db
     .select({ n: count() })
@@ -65,7 +66,7 @@ async function previousYear(db: Db, workplan: WorkplanRow, project: ProjectRow):
   if (!previous) return null;
   const settings = await readPlanExecution(db, previous.id);
   if (settings) return { workplan: previous, sums: sumsOfStored(settings, project.currency) };
-  const tree = await loadPlanTree(db, previous, project);
+  const { tree } = await readPlanFigures(db, previous, project);
   const { progress, transactions, credits } = await loadExecutionRecords(db, previous.id);
   const sums = planExecution(tree, { progress, transactions, credits, excludeCancelled: true }).plan;
   return { workplan: previous, sums };

@@ -13,9 +13,10 @@ import { inTransaction } from "../db/transaction.ts";
 import { activities, activityProgress, budgetLines, workplans } from "../db/schema.ts";
 import { AppError, invalidField } from "../http/errors.ts";
 import { copyPlanContent } from "../workplans/copy.ts";
+import { loadPlan } from "../workplans/plan-tree.ts";
 import { refreshPlanTotals } from "../workplans/totals.ts";
 import { createPlanVersion } from "../workplans/versions.ts";
-import { loadExecution } from "./load.ts";
+import { loadExecutionWith } from "./load.ts";
 import { openExecution } from "./state.ts";
 import { refreshExecutionSums } from "./sums.ts";
 
@@ -60,7 +61,7 @@ async function carry(
   only: string[] | undefined,
 ): Promise<Result> {
   const { settings } = await openExecution(tx, source.id);
-  const { execution, plan } = await loadExecution(tx.db, source, project, settings);
+  const { execution, plan } = await loadExecutionWith(loadPlan, tx.db, source, project, settings);
   const inPlan = new Set(plan.activities.map((a) => a.id));
   const unknown = (only ?? []).find((id) => !inPlan.has(id));
   if (unknown) throw invalidField("activityIds", "ACTIVITY_OTHER_PLAN");

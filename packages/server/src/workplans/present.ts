@@ -1,10 +1,10 @@
 // Work plans as the API shows them: rows and the plan tree become API JSON
 // here, and only here.
-import { type api, type CurrencyCode, formatAmountDecimal, type Locale, type Minor, type NodeTotal, type PlanComparison, presentFinding } from "@baara/core";
+import { type api, type CurrencyCode, formatAmountDecimal, type Locale, type Minor, type NodeTotal, type PlanComparison, type PlanTree, presentFinding } from "@baara/core";
 import type { ProjectRow } from "../access/policy.ts";
 import { presentActivity } from "../activities/present.ts";
 import { presentNode } from "../framework/present.ts";
-import type { ActivityRow, BudgetLineRow, NodeRow, PlanRowsTree } from "./plan-tree.ts";
+import type { NodeRow, PlanRowsTree } from "./plan-tree.ts";
 import type { HistoryEntry } from "./queries.ts";
 import type { WorkplanStanding } from "./versions.ts";
 
@@ -30,10 +30,10 @@ export function presentStep(step: HistoryEntry): api.WorkplanStep {
 }
 
 /** The plan tree with computed and declared totals, the breakdowns, and every finding. */
-export function presentSummary(workplan: WorkplanStanding, tree: PlanRowsTree, locale: Locale): api.WorkplanSummary {
+export function presentSummary(workplan: WorkplanStanding, tree: PlanTree, locale: Locale): api.WorkplanSummary {
   const { currency } = tree.input;
   const amount = (minor: Minor) => formatAmountDecimal(minor, currency);
-  const node = (n: NodeTotal<ActivityRow, BudgetLineRow>): api.SummaryNode => ({
+  const node = (n: NodeTotal): api.SummaryNode => ({
     id: n.id,
     parentId: n.parentId,
     level: n.level,

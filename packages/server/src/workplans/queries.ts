@@ -8,7 +8,14 @@ import type { Context } from "../context.ts";
 import { imports, storedFiles, users, workplanSteps, workplans } from "../db/schema.ts";
 import { invalidField } from "../http/errors.ts";
 import { pageBounds } from "../http/pagination.ts";
-import { loadPlan, loadPlanTree, type PlanRows, type PlanRowsTree } from "./plan-tree.ts";
+import { readPlanFigures } from "./plan-cache.ts";
+import {
+  loadPlan,
+  loadPlanTree,
+  type PlanFiguresTree,
+  type PlanRows,
+  type PlanRowsTree,
+} from "./plan-tree.ts";
 import { withVersionInForce, type WorkplanStanding } from "./versions.ts";
 import { planTree } from "@baara/core";
 
@@ -108,6 +115,19 @@ export async function workplanTree(
     standingOf(ctx, access.workplan),
   ]);
   return { ...access, plan, tree: planTree(plan), standing };
+}
+
+/** The plan's figures and their tree (no more than the rules read, kept between reads), for the summary. */
+export async function workplanFigures(
+  ctx: Context,
+  workplanId: string,
+): Promise<WorkplanAccess & { tree: PlanFiguresTree; standing: WorkplanStanding }> {
+  const access = await readWorkplan(ctx, workplanId);
+  const [plan, standing] = await Promise.all([
+    readPlanFigures(ctx.db, access.workplan, access.project),
+    standingOf(ctx, access.workplan),
+  ]);
+  return { ...access, tree: plan.tree, standing };
 }
 
 /** Two versions (or years) of one project's plan side by side. */

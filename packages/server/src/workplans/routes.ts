@@ -7,7 +7,15 @@ import { pageOf } from "../http/pagination.ts";
 import { route } from "../http/route.ts";
 import { createWorkplan, deleteWorkplan, setDeclaredTotal, transitionWorkplan, updateWorkplan } from "./operations.ts";
 import { presentComparison, presentContent, presentStep, presentSummary, presentWorkplan } from "./present.ts";
-import { compareWorkplans, listWorkplans, readWorkplan, standingOf, workplanHistory, workplanTree } from "./queries.ts";
+import {
+  compareWorkplans,
+  listWorkplans,
+  readWorkplan,
+  standingOf,
+  workplanFigures,
+  workplanHistory,
+  workplanTree,
+} from "./queries.ts";
 
 export async function workplanRoutes(app: FastifyInstance): Promise<void> {
   const { routes } = api;
@@ -39,12 +47,12 @@ export async function workplanRoutes(app: FastifyInstance): Promise<void> {
 
   route(app, routes.setDeclaredTotal, async ({ ctx, params, body, request }) => {
     await setDeclaredTotal(ctx, params.id, body);
-    const { standing, tree } = await workplanTree(ctx, params.id);
+    const { standing, tree } = await workplanFigures(ctx, params.id);
     return presentSummary(standing, tree, requestLocale(request));
   });
 
   route(app, routes.workplanSummary, async ({ ctx, params, request }) => {
-    const { standing, tree } = await workplanTree(ctx, params.id);
+    const { standing, tree } = await workplanFigures(ctx, params.id);
     return presentSummary(standing, tree, requestLocale(request));
   });
 

@@ -6,7 +6,7 @@ import { eq } from "drizzle-orm";
 import type { Context } from "../context.ts";
 import type { Db } from "../db/client.ts";
 import { projects, workplans } from "../db/schema.ts";
-import { loadPlanTree } from "./plan-tree.ts";
+import { loadPlanFiguresTree } from "./plan-tree.ts";
 
 /**
  * Recomputes one plan's stored totals from its lines (call inside the write's
@@ -15,6 +15,10 @@ import { loadPlanTree } from "./plan-tree.ts";
  * add up the lines without the other's change, and the last to commit would
  * store a total missing one of them. Locked, the second waits, then reads the
  * lines with the first one's change committed.
+ *
+ * Every write of a plan's content (activities, lines, their order, declared
+ * totals) calls it: the update of the plan's row is also what tells the plan
+ * cache (plan-cache.ts) that the content changed.
  */
 export async function refreshPlanTotals(ctx: Context | { db: Db }, workplanId: string): Promise<void> {
   const { db } = ctx;
@@ -25,7 +29,7 @@ export async function refreshPlanTotals(ctx: Context | { db: Db }, workplanId: s
     .where(eq(workplans.id, workplanId))
     .for("update", { of: workplans });
   if (!row) return;
-  const { counts } = await loadPlanTree(db, row.workplan, row.project);
+  const { counts } = await loadPlanFiguresTree(db, row.workplan, row.project);
   await db
     .update(workplans)
     .set({
