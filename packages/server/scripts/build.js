@@ -1,7 +1,7 @@
 // Compiles the server and the CLI to plain JavaScript in dist/server/, so that
 // `baara` and `npm start` run on node alone, with no TypeScript to compile at
-// start-up. One file per entry (the CLI, the reader thread, the export thread)
-// and chunks of the server's and
+// start-up. One file per entry (the CLI, the reader thread, the export thread,
+// the embedded database's first initialisation) and chunks of the server's and
 // @baara/core's code that they share or load when needed (each command its
 // own); the packages of node_modules are loaded from there.
 //
@@ -24,6 +24,7 @@ const ENTRIES = {
   main: "src/cli/main.ts",
   "reader-worker": "src/imports/reader-thread.ts",
   "export-worker": "src/exports/export-thread.ts",
+  "pglite-init": "src/db/pglite-init.js",
 };
 
 /** The first source newer than the build (or why there is none to run), else null. */
