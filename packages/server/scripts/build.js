@@ -89,7 +89,7 @@ export async function build() {
   }
   rmSync(aside, { recursive: true, force: true });
   const previous = readStamp()?.outputs ?? [];
-  const inputs = [...Object.keys(result.metafile.inputs), "scripts/build.js"];
+  const inputs = Object.keys(result.metafile.inputs);
   writeFileSync(`${STAMP}.${process.pid}.tmp`, JSON.stringify({ builtAt, outputs, inputs }, null, 1));
   renameSync(`${STAMP}.${process.pid}.tmp`, STAMP);
   const kept = new Set([...outputs, ...previous, "build.json"]);
