@@ -19,6 +19,8 @@ async function loadServer() {
 export async function serve(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   const opening = openDatabase(databaseOptionsFromEnv(env));
   const loading = loadServer();
+  // Handled below, once the database is open; a failure meanwhile is not an unhandled rejection.
+  loading.catch(() => undefined);
   let database: Database;
   try {
     database = await opening;
