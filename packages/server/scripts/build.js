@@ -57,30 +57,36 @@ export async function build() {
   const aside = `${OUT}.${process.pid}.tmp`;
   rmSync(aside, { recursive: true, force: true });
   const core = resolve(SERVER, "../core/src/index.ts");
-  const result = await esbuild({
-    absWorkingDir: SERVER,
-    entryPoints: ENTRIES,
-    outdir: aside,
-    bundle: true,
-    splitting: true,
-    format: "esm",
-    platform: "node",
-    target: "node20.19",
-    // Packages stay in node_modules (native addons, WebAssembly and data files of their own), except the workspace's core.
-    packages: "external",
-    plugins: [
-      {
-        name: "baara-core",
-        setup(b) {
-          b.onResolve({ filter: /^@baara\/core$/ }, () => ({ path: core }));
+  let result;
+  try {
+    result = await esbuild({
+      absWorkingDir: SERVER,
+      entryPoints: ENTRIES,
+      outdir: aside,
+      bundle: true,
+      splitting: true,
+      format: "esm",
+      platform: "node",
+      target: "node20.19",
+      // Packages stay in node_modules (native addons, WebAssembly and data files of their own), except the workspace's core.
+      packages: "external",
+      plugins: [
+        {
+          name: "baara-core",
+          setup(b) {
+            b.onResolve({ filter: /^@baara\/core$/ }, () => ({ path: core }));
+          },
         },
-      },
-    ],
-    // `node --enable-source-maps` shows the sources' files and lines in stack traces.
-    sourcemap: "linked",
-    metafile: true,
-    logLevel: "warning",
-  });
+      ],
+      // `node --enable-source-maps` shows the sources' files and lines in stack traces.
+      sourcemap: "linked",
+      metafile: true,
+      logLevel: "warning",
+    });
+  } catch (error) {
+    rmSync(aside, { recursive: true, force: true });
+    throw error;
+  }
   mkdirSync(OUT, { recursive: true });
   const entries = new Set(Object.keys(ENTRIES).flatMap((name) => [`${name}.js`, `${name}.js.map`]));
   const outputs = readdirSync(aside);
@@ -114,7 +120,12 @@ export async function ensureBuilt() {
   } catch {
     throw new Error(`the compiled server is out of date (${reason}): run \`npm run build\``);
   }
-  await build();
+  try {
+    await build();
+  } catch (error) {
+    // A source that does not compile, or an installation this user may not write to (a service's).
+    throw new Error(`the compiled server is out of date (${reason}) and could not be compiled here: ${error.message}`);
+  }
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? "").href) {
