@@ -1,6 +1,9 @@
-// Once per test run: one migrated template database for every database suite
-// to copy (PGlite: a dump of its data directory; PostgreSQL: a template
-// database), so that no test file migrates a database of its own.
+// Once per test run: the compiled server, from the current sources, for the
+// tests that start `baara` in a process of its own; and one migrated template
+// database for every database suite to copy (PGlite: a dump of its data
+// directory; PostgreSQL: a template database), so that no test file migrates a
+// database of its own.
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
@@ -72,6 +75,7 @@ async function postgresTemplate(hash: string, adminUrl: string): Promise<string>
 }
 
 export default async function setup(project: TestProject): Promise<void> {
+  execFileSync(process.execPath, [join(root, "packages/server/scripts/build.js")], { stdio: ["ignore", "ignore", "inherit"] });
   const hash = migrationsHash();
   project.provide("pgliteTemplate", await pgliteTemplate(hash));
   const url = process.env.TEST_DATABASE_URL;

@@ -31,7 +31,7 @@ import { inboxRoutes } from "./inbox/routes.ts";
 import { QueueJobRunner } from "./jobs/runner.ts";
 import { jobStopTimeoutMs, shutdownSecondsFromEnv } from "./shutdown.ts";
 import { jobRoutes } from "./jobs/routes.ts";
-import { MAX_FILE_BYTES } from "./imports/read-file.ts";
+import { MAX_FILE_BYTES } from "./imports/file-limits.ts";
 import { membershipRoutes } from "./memberships/routes.ts";
 import { organisationRoutes } from "./organisations/routes.ts";
 import { portfolioRoutes } from "./portfolio/routes.ts";

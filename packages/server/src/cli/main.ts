@@ -1,7 +1,8 @@
 import { Command } from "commander";
 import type { ImportPlanOptions } from "./plans.ts";
 import { runCommand } from "./run.ts";
-import { createUserCommand } from "./user-create.ts";
+
+// Each command loads what it needs when it runs: `baara --help` loads nothing else.
 
 const program = new Command()
   .name("baara")
@@ -78,7 +79,7 @@ program
   .option("--org <code>", "organisation code the role applies to; admin without --org is a platform admin")
   .option("--locale <locale>", "fr or en", "fr")
   .action((options: { email: string; name: string; role?: string; org?: string; locale: string }) =>
-    runCommand(() => createUserCommand(options)),
+    runCommand(async () => (await import("./user-create.ts")).createUserCommand(options)),
   );
 
 program

@@ -1,17 +1,14 @@
 // Opens the database: embedded PGlite under BAARA_DATA_DIR by default, a real
 // PostgreSQL when a connection URL is given. Both get the same schema, the same
 // migrations and the same queries.
-import { mkdirSync } from "node:fs";
+// Each driver is loaded only when its kind of database is opened.
+import { spawn } from "node:child_process";
+import { existsSync, mkdirSync, renameSync, rmSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { fileURLToPath } from "node:url";
-import { PGlite } from "@electric-sql/pglite";
+import type { PGlite, PGliteOptions } from "@electric-sql/pglite";
 import { type SQL, sql } from "drizzle-orm";
-import { drizzle as drizzlePg } from "drizzle-orm/node-postgres";
-import { migrate as migratePg } from "drizzle-orm/node-postgres/migrator";
 import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
-import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
-import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
-import pg from "pg";
 import { type DataDirLock, lockDataDir } from "./data-dir-lock.ts";
 import { withMigrationLock } from "./migrations.ts";
 import * as schema from "./schema.ts";
@@ -57,6 +54,11 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
   const { onQuery } = options;
   const logger = onQuery ? { logQuery: (query: string, params: unknown[]) => onQuery(query, params) } : false;
   if ("url" in options) {
+    const [{ default: pg }, { drizzle: drizzlePg }, { migrate: migratePg }] = await Promise.all([
+      import("pg"),
+      import("drizzle-orm/node-postgres"),
+      import("drizzle-orm/node-postgres/migrator"),
+    ]);
     const pool = new pg.Pool({ connectionString: options.url, max: options.poolSize ?? 10 });
     // An idle connection the server closes (restart, failover, a dropped test
     // database) must not crash the process: the pool replaces it on next use.
@@ -79,19 +81,27 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
       dumpDataDir: () => Promise.reject(new Error("a PostgreSQL database is dumped with pg_dump")),
     };
   }
+  const [{ PGlite }, { drizzle: drizzlePglite }, { migrate: migratePglite }] = await Promise.all([
+    import("@electric-sql/pglite"),
+    import("drizzle-orm/pglite"),
+    import("drizzle-orm/pglite/migrator"),
+  ]);
   let client: PGlite;
   let lock: DataDirLock | null = null;
   if ("dataDir" in options) {
     mkdirSync(options.dataDir, { recursive: true });
     lock = await lockDataDir(options.dataDir);
     try {
-      client = await PGlite.create(pgliteDirOf(options.dataDir));
+      const dir = pgliteDirOf(options.dataDir);
+      if (!existsSync(join(dir, "PG_VERSION"))) await initPgliteDir(dir);
+      client = await PGlite.create(dir, pgliteOptions(PGlite));
     } catch (error) {
       await lock.release();
       throw error;
     }
   } else {
-    client = await PGlite.create(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {});
+    const loaded = options.loadDataDir ? { loadDataDir: options.loadDataDir } : {};
+    client = await PGlite.create({ ...pgliteOptions(PGlite), ...loaded });
   }
   const db = drizzlePglite(client, { schema, logger });
   return {
@@ -113,6 +123,50 @@ export async function openDatabase(options: DatabaseOptions): Promise<Database> 
     },
     dumpDataDir: () => client.dumpDataDir("none"),
   };
+}
+
+/**
+ * PGlite's shared buffers: 32 MB instead of PostgreSQL's 128 MB. The embedded database
+ * lives in the server's memory, which WebAssembly never gives back: 128 MB of buffers cost
+ * as much resident memory as the rest of the server, for an office's database that the
+ * system's file cache holds anyway.
+ */
+export const PGLITE_SHARED_BUFFERS = "32MB";
+
+function pgliteOptions(PGlite: typeof import("@electric-sql/pglite").PGlite): PGliteOptions {
+  return { startParams: [...PGlite.defaultStartParams, "-c", `shared_buffers=${PGLITE_SHARED_BUFFERS}`] };
+}
+
+/**
+ * Creates an embedded database in `dir` in a process of its own: initdb takes a
+ * few hundred megabytes that PGlite keeps until its process ends, and the server
+ * would carry them for its whole life. Written aside and renamed, so that `dir`
+ * is a whole database or absent.
+ */
+async function initPgliteDir(dir: string): Promise<void> {
+  const aside = `${dir}.init-${process.pid}`;
+  rmSync(aside, { recursive: true, force: true });
+  const child = spawn(process.execPath, [fileURLToPath(new URL("./pglite-init.js", import.meta.url)), aside], {
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let errors = "";
+  child.stderr.on("data", (chunk: Buffer) => {
+    errors += chunk.toString();
+  });
+  const code = await new Promise<number | null>((done, fail) => {
+    child.on("error", fail);
+    child.on("close", done);
+  });
+  if (code !== 0) {
+    rmSync(aside, { recursive: true, force: true });
+    throw new Error(`the embedded database could not be created in ${dir}: ${errors.trim() || `exit code ${code}`}`);
+  }
+  try {
+    renameSync(aside, dir);
+  } catch (error) {
+    rmSync(aside, { recursive: true, force: true });
+    throw new Error(`${dir} holds files but no database: move them away (${(error as Error).message})`);
+  }
 }
 
 /** Where PGlite keeps its files inside BAARA_DATA_DIR. */

@@ -3,7 +3,6 @@
 import { readFile } from "node:fs/promises";
 import { join } from "node:path";
 import { sql } from "drizzle-orm";
-import pg from "pg";
 import { type Db, queryRows } from "./client.ts";
 
 /** The advisory lock every Baara process takes around its migrations (any fixed 64-bit number). */
@@ -16,6 +15,7 @@ export const MIGRATION_LOCK = 7_251_946_031_880_117n;
  * server killed while migrating does not leave it taken.
  */
 export async function withMigrationLock(url: string, migrate: () => Promise<void>): Promise<void> {
+  const { default: pg } = await import("pg");
   const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {

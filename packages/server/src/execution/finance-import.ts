@@ -38,7 +38,7 @@ import { AppError, notFound, versionConflict } from "../http/errors.ts";
 import type { FileAnswer } from "../http/route.ts";
 import { RequestValidationError } from "../http/validation.ts";
 import { readFinanceInThread } from "../imports/reader-pool.ts";
-import { UnreadableFileError } from "../imports/read-file.ts";
+import { UnreadableFileError } from "../imports/file-limits.ts";
 import type { Upload } from "../imports/upload.ts";
 import { openExecution } from "./state.ts";
 import { refreshExecutionSums } from "./sums.ts";

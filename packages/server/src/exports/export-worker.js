@@ -1,8 +1,9 @@
-// Entry of an export thread. The server runs its TypeScript through tsx, and a
-// new thread starts without the main thread's loader: register it here.
+// Entry of an export thread when the server runs from its TypeScript sources
+// (the tests): a new thread starts without the main thread's loader, so tsx is
+// registered here. The compiled server has its own (scripts/build.js).
 import { register } from "tsx/esm/api";
 
 register();
-const { exportTask } = await import("./export-plan.ts");
+const { default: exportTask } = await import("./export-thread.ts");
 
 export default exportTask;

@@ -1,5 +1,5 @@
-import { DeleteObjectCommand, GetObjectCommand, HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand, S3Client } from "@aws-sdk/client-s3";
 import { randomBytes } from "node:crypto";
+import type { S3Client } from "@aws-sdk/client-s3";
 import { type FileStore, sha256Of } from "./store.ts";
 
 export interface S3Options {
@@ -11,17 +11,28 @@ export interface S3Options {
   credentials?: { accessKeyId: string; secretAccessKey: string };
 }
 
-/** Files as objects of one bucket, keyed by prefix + SHA-256; credentials come from the usual AWS variables. */
+type Sdk = typeof import("@aws-sdk/client-s3");
+
+/**
+ * Files as objects of one bucket, keyed by prefix + SHA-256; credentials come from the usual AWS variables.
+ * The AWS SDK is loaded on first use: a server that keeps its files in a directory never loads it.
+ */
 export class S3FileStore implements FileStore {
   readonly kind = "s3";
-  private readonly client: S3Client;
+  private connected: Promise<{ sdk: Sdk; client: S3Client }> | null = null;
 
-  constructor(private readonly options: S3Options) {
-    this.client = new S3Client({
-      region: options.region,
-      ...(options.endpoint ? { endpoint: options.endpoint, forcePathStyle: true } : {}),
-      ...(options.credentials ? { credentials: options.credentials } : {}),
-    });
+  constructor(private readonly options: S3Options) {}
+
+  private connect(): Promise<{ sdk: Sdk; client: S3Client }> {
+    this.connected ??= import("@aws-sdk/client-s3").then((sdk) => ({
+      sdk,
+      client: new sdk.S3Client({
+        region: this.options.region,
+        ...(this.options.endpoint ? { endpoint: this.options.endpoint, forcePathStyle: true } : {}),
+        ...(this.options.credentials ? { credentials: this.options.credentials } : {}),
+      }),
+    }));
+    return this.connected;
   }
 
   private key(sha256: string): string {
@@ -29,9 +40,11 @@ export class S3FileStore implements FileStore {
   }
 
   async put(bytes: Buffer): Promise<{ sha256: string; size: number }> {
+    const { sdk, client } = await this.connect();
+    const { HeadObjectCommand, NoSuchKey, NotFound, PutObjectCommand } = sdk;
     const sha256 = sha256Of(bytes);
     const Key = this.key(sha256);
-    const exists = await this.client.send(new HeadObjectCommand({ Bucket: this.options.bucket, Key })).then(
+    const exists = await client.send(new HeadObjectCommand({ Bucket: this.options.bucket, Key })).then(
       () => true,
       (error: unknown) => {
         if (error instanceof NotFound || error instanceof NoSuchKey) return false;
@@ -39,7 +52,7 @@ export class S3FileStore implements FileStore {
       },
     );
     if (!exists) {
-      await this.client.send(
+      await client.send(
         new PutObjectCommand({ Bucket: this.options.bucket, Key, Body: bytes, ContentLength: bytes.length }),
       );
     }
@@ -47,14 +60,18 @@ export class S3FileStore implements FileStore {
   }
 
   async checkWritable(): Promise<void> {
+    const { sdk, client } = await this.connect();
+    const { DeleteObjectCommand, PutObjectCommand } = sdk;
     const Key = `${this.options.prefix}.ready/${randomBytes(6).toString("hex")}`;
-    await this.client.send(new PutObjectCommand({ Bucket: this.options.bucket, Key, Body: Buffer.alloc(0), ContentLength: 0 }));
-    await this.client.send(new DeleteObjectCommand({ Bucket: this.options.bucket, Key }));
+    await client.send(new PutObjectCommand({ Bucket: this.options.bucket, Key, Body: Buffer.alloc(0), ContentLength: 0 }));
+    await client.send(new DeleteObjectCommand({ Bucket: this.options.bucket, Key }));
   }
 
   async get(sha256: string): Promise<Buffer | null> {
+    const { sdk, client } = await this.connect();
+    const { GetObjectCommand, NoSuchKey, NotFound } = sdk;
     try {
-      const object = await this.client.send(new GetObjectCommand({ Bucket: this.options.bucket, Key: this.key(sha256) }));
+      const object = await client.send(new GetObjectCommand({ Bucket: this.options.bucket, Key: this.key(sha256) }));
       if (!object.Body) return null;
       return Buffer.from(await object.Body.transformToByteArray());
     } catch (error) {
@@ -64,6 +81,6 @@ export class S3FileStore implements FileStore {
   }
 
   close(): void {
-    this.client.destroy();
+    void this.connected?.then(({ client }) => client.destroy());
   }
 }

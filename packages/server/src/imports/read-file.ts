@@ -4,34 +4,14 @@ import { type CellValue, type Grid, readNeutralisedFormula } from "@baara/core";
 import { CsvError, parse } from "csv-parse/sync";
 import ExcelJS from "exceljs";
 import yauzl from "yauzl";
+import { MAX_FILE_BYTES, UnreadableFileError, type UnreadableReason } from "./file-limits.ts";
 
-export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+export { MAX_FILE_BYTES, UnreadableFileError, type UnreadableReason };
+
 const MAX_UNZIPPED_BYTES = 200 * 1024 * 1024;
 const MAX_ZIP_ENTRIES = 2000;
 const MAX_ROWS = 50_000;
 const MAX_COLUMNS = 200;
-
-export type UnreadableReason =
-  | "EMPTY_FILE"
-  | "FILE_TOO_LARGE"
-  | "ENCRYPTED_OR_OLD_EXCEL"
-  | "NOT_A_WORKBOOK"
-  | "ZIP_BOMB"
-  | "CORRUPT_WORKBOOK"
-  | "TOO_MANY_ROWS"
-  | "FILE_TOO_COMPLEX"
-  | "CORRUPT_TEXT"
-  | "AMOUNTS_TOO_LARGE"
-  | "SHEET_NOT_FOUND";
-
-export class UnreadableFileError extends Error {
-  constructor(
-    readonly reason: UnreadableReason,
-    readonly params: Record<string, string | number> = {},
-  ) {
-    super(reason);
-  }
-}
 
 export type FileKind = "xlsx" | "csv" | "tsv";
 

@@ -3,7 +3,7 @@
 import { type FinanceReading, NotAWorkPlanError } from "@baara/core";
 import { ThreadLimitError, threadPool } from "../threads/pool.ts";
 import type { FinanceFileOptions, InterpretedFile, InterpretFileOptions } from "./interpret-file.ts";
-import { UnreadableFileError } from "./read-file.ts";
+import { UnreadableFileError } from "./file-limits.ts";
 import type { ReadAnswer, ReadTask } from "./read-task.ts";
 
 export const READER_MEMORY_MB = Number(process.env.BAARA_READER_MEMORY_MB) || 1024;

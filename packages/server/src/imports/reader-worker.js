@@ -1,8 +1,9 @@
-// Entry of a reader thread. The server runs its TypeScript through tsx, and a
-// new thread starts without the main thread's loader: register it here.
+// Entry of a reader thread when the server runs from its TypeScript sources
+// (the tests): a new thread starts without the main thread's loader, so tsx is
+// registered here. The compiled server has its own (scripts/build.js).
 import { register } from "tsx/esm/api";
 
 register();
-const { readTask } = await import("./read-task.ts");
+const { default: readTask } = await import("./reader-thread.ts");
 
 export default readTask;

@@ -6,7 +6,7 @@ import type { FastifyRequest } from "fastify";
 import * as z from "zod";
 import { AppError, invalidField } from "../http/errors.ts";
 import { RequestValidationError, unstorableTextError, unstorableTextPath } from "../http/validation.ts";
-import { MAX_FILE_BYTES } from "./read-file.ts";
+import { MAX_FILE_BYTES } from "./file-limits.ts";
 
 export interface Upload {
   bytes: Buffer;

@@ -3,7 +3,7 @@
 // value) are expected: no retry, just the reason.
 import { isMessageCode, NotAWorkPlanError } from "@baara/core";
 import { AppError } from "../http/errors.ts";
-import { UnreadableFileError } from "../imports/read-file.ts";
+import { UnreadableFileError } from "../imports/file-limits.ts";
 
 export interface JobFailure {
   code: string;

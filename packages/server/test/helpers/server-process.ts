@@ -21,10 +21,10 @@ export interface ServerProcess {
 
 let nextPort = 21000 + Math.floor(Math.random() * 20000);
 
-/** Starts `baara serve` with `env` and waits until it is ready (GET /api/v1/ready is 200). */
-export async function startServer(env: Record<string, string>, timeoutMs = 90_000): Promise<ServerProcess> {
+/** Starts `baara serve` (or `script serve`) with `env` and waits until it is ready (GET /api/v1/ready is 200). */
+export async function startServer(env: Record<string, string>, timeoutMs = 90_000, script = bin): Promise<ServerProcess> {
   const port = nextPort++;
-  const child = spawn(process.execPath, [bin, "serve"], {
+  const child = spawn(process.execPath, [script, "serve"], {
     env: { ...process.env, HOST: "127.0.0.1", PORT: String(port), LOG_LEVEL: "info", ...env },
     stdio: ["ignore", "pipe", "pipe"],
   });
