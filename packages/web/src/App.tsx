@@ -22,7 +22,7 @@ function SignedIn() {
   if (user === undefined) {
     return (
       <Center h="100vh">
-        <Loader aria-label={t("common.loading")} />
+        <Loader role="status" aria-label={t("common.loading")} />
       </Center>
     );
   }
@@ -30,7 +30,7 @@ function SignedIn() {
   return (
     <Layout>
       <ScreenBoundary>
-        <Suspense fallback={<Loader m="xl" aria-label={t("common.loading")} />}>
+        <Suspense fallback={<Loader m="xl" role="status" aria-label={t("common.loading")} />}>
           <Outlet />
         </Suspense>
       </ScreenBoundary>

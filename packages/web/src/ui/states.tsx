@@ -6,7 +6,7 @@ export function Loading() {
   const { t } = useTranslation();
   return (
     <Center p="xl">
-      <Loader aria-label={t("common.loading")} />
+      <Loader role="status" aria-label={t("common.loading")} />
     </Center>
   );
 }
