@@ -373,33 +373,22 @@ function generateTransactions(
     const date = (m: number) =>
       `${year}-${String(Math.min(12, m)).padStart(2, "0")}-${String(f.number.int({ min: 1, max: 28 })).padStart(2, "0")}`;
     const reference = `${year}/${projectIndex + 1}/${lineIndex + 1}`;
-    out.push({
-      lineIndex,
-      stage: "commitment",
-      date: date(month),
-      amount: major(committed, currency),
-      reference: `ENG-${reference}`,
-      supplier,
-    });
-    if (f.number.float() < 0.85) {
+    // A commitment, then most often its liquidation, then most often its payment (mandat).
+    const chain = [
+      { stage: "commitment", prefix: "ENG", likelihood: 1 },
+      { stage: "liquidation", prefix: "LIQ", likelihood: 0.85 },
+      { stage: "payment", prefix: "MDT", likelihood: 0.9 },
+    ] as const;
+    for (const [step, { stage, prefix, likelihood }] of chain.entries()) {
+      if (likelihood < 1 && f.number.float() >= likelihood) break;
       out.push({
         lineIndex,
-        stage: "liquidation",
-        date: date(month + 1),
+        stage,
+        date: date(month + step),
         amount: major(committed, currency),
-        reference: `LIQ-${reference}`,
+        reference: `${prefix}-${reference}`,
         supplier,
       });
-      if (f.number.float() < 0.9) {
-        out.push({
-          lineIndex,
-          stage: "payment",
-          date: date(month + 2),
-          amount: major(committed, currency),
-          reference: `MDT-${reference}`,
-          supplier,
-        });
-      }
     }
   });
   return out;

@@ -57,18 +57,11 @@ export async function loadPlan(db: Db, workplan: WorkplanRow, project: ProjectRo
   const lines = await db.select().from(budgetLines)
     .where(eq(budgetLines.workplanId, workplan.id)).orderBy(asc(budgetLines.position));
   const declared = await db.select().from(declaredTotals).where(eq(declaredTotals.workplanId, workplan.id));
-  return {
-    currency: project.currency,
-    year: workplan.year,
-    fiscalYearStartMonth: project.fiscalYearStartMonth,
-    levelLabels: project.levelLabels,
-    nodes,
-    nodeRows: nodes,
+  return planOf(workplan, project, nodes, {
     activities: acts,
     lines,
     declaredTotals: declared.map((d) => ({ nodeId: d.resultNodeId, amount: d.amount })),
-    declaredTotal: workplan.declaredTotal,
-  };
+  });
 }
 
 /**
@@ -95,6 +88,16 @@ export async function loadPlanFiguresOf(
     .where(eq(budgetLines.workplanId, workplan.id)).orderBy(asc(budgetLines.position));
   const declared = await db.select({ nodeId: declaredTotals.resultNodeId, amount: declaredTotals.amount })
     .from(declaredTotals).where(eq(declaredTotals.workplanId, workplan.id));
+  return planOf(workplan, project, nodes, { activities: acts, lines, declaredTotals: declared });
+}
+
+/** A plan's figures with the settings its project and version give them. */
+function planOf<A, L>(
+  workplan: WorkplanRow,
+  project: ProjectRow,
+  nodes: NodeRow[],
+  content: { activities: A[]; lines: L[]; declaredTotals: { nodeId: string; amount: string }[] },
+) {
   return {
     currency: project.currency,
     year: workplan.year,
@@ -102,9 +105,7 @@ export async function loadPlanFiguresOf(
     levelLabels: project.levelLabels,
     nodes,
     nodeRows: nodes,
-    activities: acts,
-    lines,
-    declaredTotals: declared,
+    ...content,
     declaredTotal: workplan.declaredTotal,
   };
 }
