@@ -12,6 +12,9 @@ import { NotFound } from "./ui/states.tsx";
 const PortfolioPage = lazy(() => import("./portfolio/PortfolioPage.tsx"));
 const ProjectPage = lazy(() => import("./projects/ProjectPage.tsx"));
 const WorkplanPage = lazy(() => import("./workplans/WorkplanPage.tsx"));
+const IndicatorsPage = lazy(() => import("./indicators/IndicatorsPage.tsx"));
+const IndicatorPage = lazy(() => import("./indicators/IndicatorPage.tsx"));
+const EntryPage = lazy(() => import("./indicators/EntryPage.tsx"));
 const AdminPage = lazy(() => import("./admin/AdminPage.tsx"));
 const HelpPage = lazy(() => import("./help/HelpPage.tsx"));
 
@@ -45,6 +48,9 @@ export function App() {
       <Route element={<SignedIn />}>
         <Route path="/" element={<PortfolioPage />} />
         <Route path="/projects/:projectId" element={<ProjectPage />} />
+        <Route path="/projects/:projectId/indicators" element={<IndicatorsPage />} />
+        <Route path="/projects/:projectId/indicators/saisie" element={<EntryPage />} />
+        <Route path="/indicators/:indicatorId" element={<IndicatorPage />} />
         <Route path="/workplans/:workplanId" element={<WorkplanPage />} />
         <Route path="/admin" element={<AdminPage />} />
         <Route path="/aide" element={<HelpPage />} />

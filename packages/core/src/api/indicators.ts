@@ -190,6 +190,8 @@ export const indicator = z.object({
   /** The latest validated value counted, and the latest not yet validated (entered or returned). */
   latestValue: indicatorValue.nullable(),
   pendingValue: indicatorValue.nullable(),
+  /** With `year` and `period` asked: the value entered for exactly that period (what the entry screen edits). */
+  periodValue: indicatorValue.nullable(),
   progress: indicatorProgress,
   position: z.int(),
   version: z.int(),
@@ -295,3 +297,8 @@ export const addLibraryIndicators = z.object({
   libraryIndicatorIds: z.array(id).min(1).max(200),
   resultNodeId: id.nullable().default(null),
 });
+
+export type ProjectIndicators = z.infer<typeof projectIndicators>;
+export type IndicatorDetail = z.infer<typeof indicatorDetail>;
+export type ResultsTablePreview = z.infer<typeof resultsTablePreview>;
+export type LibraryIndicator = z.infer<typeof libraryIndicator>;

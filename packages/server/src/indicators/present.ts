@@ -54,6 +54,10 @@ export function presentValue(row: ValueEntry): api.IndicatorValue {
   };
 }
 
+function presentOrNull(row: ValueEntry | undefined): api.IndicatorValue | null {
+  return row ? presentValue(row) : null;
+}
+
 export function definitionOf(row: IndicatorRow, targets: TargetRow[]): IndicatorDefinition {
   return {
     measure: row.measure,
@@ -119,6 +123,7 @@ export function presentIndicator(loaded: LoadedIndicators, row: IndicatorRow, as
     })),
     latestValue: latest ? presentValue(latest) : null,
     pendingValue: pending ? presentValue(pending) : null,
+    periodValue: asOf ? presentOrNull(values.find((v) => v.year === asOf.year && v.period === asOf.period)) : null,
     progress: {
       ...progress,
       breakdown: breakdownOf(row.measure, progress.current, progress.currentBreakdown, dimensions, loaded.project.locations),

@@ -10,6 +10,7 @@ import { useFormat } from "../ui/format.ts";
 import { LimitedText } from "../ui/LimitedText.tsx";
 import { ErrorState, Loading } from "../ui/states.tsx";
 import { FrameworkTree } from "./FrameworkTree.tsx";
+import { IndicatorSummary } from "../indicators/IndicatorSummary.tsx";
 import { WorkplanList } from "./WorkplanList.tsx";
 import { projectKeys, useNodes, useProject, useProjectAccess, useWorkplans } from "./queries.ts";
 
@@ -73,6 +74,7 @@ export default function ProjectPage() {
           <ProjectExecution projectId={p.id} />
         </Suspense>
       )}
+      <IndicatorSummary projectId={p.id} />
       <Paper withBorder p="md">
         <FrameworkTree project={p} nodes={nodes.data} editable={access.can("project.manage")} />
       </Paper>
