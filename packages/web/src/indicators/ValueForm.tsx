@@ -3,11 +3,11 @@
 // and the reason for a variance. A validated value shows, locked; an
 // approver validates, returns (with a reason) or reopens it here.
 import { type api, categoriesOf, type Dimension } from "@baara/core";
-import { Badge, Button, Group, Stack, Text, TextInput } from "@mantine/core";
+import { Anchor, Badge, Button, FileButton, Group, Stack, Text, TextInput } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
-import { errorText, send } from "../api/client.ts";
+import { errorText, hrefOf, pathOf, send, upload } from "../api/client.ts";
 import { useFormat } from "../ui/format.ts";
 import { refreshIndicators } from "./queries.ts";
 
@@ -161,6 +161,7 @@ export function ValueForm({ indicator, locations, year, period, existing: listed
           {t("indicators.locked")}
         </Text>
       )}
+      {existing && !compact && <Evidence value={existing} editable={editable} projectId={indicator.projectId} />}
       {existing && !compact && (
         <Text size="xs" c="dimmed">
           {t("indicators.enteredBy", {
@@ -221,5 +222,63 @@ export function ValueForm({ indicator, locations, year, period, existing: listed
         </Text>
       )}
     </Stack>
+  );
+}
+
+/** The documents behind a value: listed with a link, added and removed while it is not validated. */
+function Evidence({ value, editable, projectId }: { value: api.IndicatorValue; editable: boolean; projectId: string }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const add = useMutation({
+    mutationFn: (file: File) => {
+      const form = new FormData();
+      form.append("file", file);
+      return upload(pathOf("addIndicatorEvidence", { id: value.id }), form, () => {});
+    },
+    onSuccess: () => refreshIndicators(client, projectId),
+  });
+  const remove = useMutation({
+    mutationFn: (id: string) => send("deleteIndicatorEvidence", { params: { id } }),
+    onSuccess: () => refreshIndicators(client, projectId),
+  });
+  if (value.documents.length === 0 && !editable) return null;
+  return (
+    <Group gap="xs">
+      <Text size="xs" fw={600}>
+        {t("indicators.evidence")}
+      </Text>
+      {value.documents.map((d) => (
+        <Group gap={4} key={d.id}>
+          <Anchor size="xs" href={hrefOf("indicatorEvidenceFile", { id: d.id })}>
+            {d.title}
+          </Anchor>
+          {editable && (
+            <Button
+              size="compact-xs"
+              variant="subtle"
+              color="red"
+              aria-label={`${t("indicators.removeTarget")} ${d.title}`}
+              onClick={() => remove.mutate(d.id)}
+            >
+              ×
+            </Button>
+          )}
+        </Group>
+      ))}
+      {editable && (
+        <FileButton onChange={(f) => f && add.mutate(f)}>
+          {(props) => (
+            <Button size="compact-xs" variant="default" loading={add.isPending} {...props}>
+              {t("indicators.addEvidence")}
+            </Button>
+          )}
+        </FileButton>
+      )}
+      {(add.isError || remove.isError) && (
+        <Text size="xs" c="red" role="alert">
+          {errorText(add.error ?? remove.error)}
+        </Text>
+      )}
+    </Group>
   );
 }
