@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { type IndicatorDefinition, type ReportedValue, indicatorProgress, periodsOverlap, valueSeries } from "./progress.ts";
+import { type IndicatorDefinition, type ReportedValue, indicatorProgress, isDue, periodsOverlap, valueSeries } from "./progress.ts";
 
 const def = (over: Partial<IndicatorDefinition> = {}): IndicatorDefinition => ({
   measure: "number",
@@ -132,5 +132,19 @@ describe("periods", () => {
     expect(periodsOverlap({ year: 2020, period: "Q1" }, { year: 2020, period: "Q2" })).toBe(false);
     expect(periodsOverlap({ year: 2020, period: "Y" }, { year: 2021, period: "Y" })).toBe(false);
     expect(periodsOverlap({ year: 2020, period: "Y" }, { year: 2020, period: "M07" })).toBe(true);
+  });
+});
+
+describe("isDue", () => {
+  it("asks for a value only at the periods the indicator is collected", () => {
+    expect(isDue("annual", "Y")).toBe(true);
+    expect(isDue("annual", "S1")).toBe(false);
+    expect(isDue("semiannual", "S2")).toBe(true);
+    expect(isDue("semiannual", "Q2")).toBe(false);
+    expect(isDue("quarterly", "Q3")).toBe(true);
+    expect(isDue("quarterly", "M07")).toBe(false);
+    expect(isDue("monthly", "M07")).toBe(true);
+    expect(isDue(null, "M07")).toBe(true);
+    expect(isDue("end_of_project", "Q4")).toBe(false);
   });
 });

@@ -1,8 +1,8 @@
 // Where an indicator stands: the value reached to date, its achievement
 // against the end-of-project target, and its status against the milestone
 // of the period, with thresholds the project sets.
-import type { IndicatorDirection, IndicatorMeasure, IndicatorStatus, IndicatorValueStatus } from "../domain.ts";
-import { type PeriodKey, periodEnd, periodMonths } from "../execution/periods.ts";
+import type { CollectionFrequency, IndicatorDirection, IndicatorMeasure, IndicatorStatus, IndicatorValueStatus } from "../domain.ts";
+import { type PeriodKey, parsePeriod, periodEnd, periodMonths } from "../execution/periods.ts";
 import { addBreakdowns } from "./disaggregation.ts";
 import { fromScaled, valuePercent, ratioAtLeast, toScaled } from "./decimal.ts";
 
@@ -164,4 +164,13 @@ export function statusAgainst(
   const atRisk = toScaled(thresholds.atRisk) ?? 0n;
   const status = ratioAtLeast(n, d, onTrack) ? "on_track" : ratioAtLeast(n, d, atRisk) ? "at_risk" : "off_track";
   return { status, progress };
+}
+
+/** Whether an indicator collected at `frequency` is due at the end of a period: a yearly one only at year end. */
+export function isDue(frequency: CollectionFrequency | null, period: PeriodKey): boolean {
+  const kind = parsePeriod(period)?.kind ?? "year";
+  if (frequency === null || frequency === "monthly") return true;
+  if (frequency === "quarterly") return kind !== "month";
+  if (frequency === "semiannual") return kind === "semester" || kind === "year";
+  return kind === "year";
 }

@@ -713,6 +713,7 @@ export const en: Messages = {
     saved: "✓ Saved",
     entryTitle: "Values — {{period}}",
     entryHint: "One row per indicator. Validated values are locked; returned values show the approver's reason.",
+    showNotDue: "Also show the {{count}} indicator(s) not due for this period (collected less often)",
     entryNothing: "No indicator with figures in this project.",
     whoEnters: "Editors and managers enter values; approvers validate them.",
     edit: "Edit",

@@ -719,6 +719,7 @@ export const fr = {
     saved: "✓ Enregistré",
     entryTitle: "Saisie des valeurs — {{period}}",
     entryHint: "Une ligne par indicateur. Les valeurs validées sont verrouillées ; les valeurs renvoyées montrent le motif de l'approbateur.",
+    showNotDue: "Montrer aussi les {{count}} indicateur(s) qui ne sont pas dus pour cette période (collecte moins fréquente)",
     entryNothing: "Pas d'indicateur chiffré dans ce projet.",
     whoEnters: "Les rédacteurs et gestionnaires saisissent les valeurs ; les approbateurs les valident.",
     edit: "Modifier",

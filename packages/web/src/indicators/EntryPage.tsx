@@ -1,7 +1,9 @@
 // The data-entry screen of a period: every indicator of the project, its value
 // for that period to enter or correct, its breakdown; approvers validate or
 // return each value on the same screen.
-import { Anchor, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { isDue } from "@baara/core";
+import { Anchor, Group, Paper, Stack, Switch, Text, Title } from "@mantine/core";
+import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { Link, useParams, useSearchParams } from "react-router";
 import { useProject, useProjectAccess } from "../projects/queries.ts";
@@ -21,6 +23,7 @@ export default function EntryPage() {
   const project = useProject(projectId);
   const access = useProjectAccess(projectId);
   const framework = useIndicators(projectId, asOf);
+  const [all, setAll] = useState(false);
   if (project.isError) return <ErrorState error={project.error} />;
   if (framework.isError) return <ErrorState error={framework.error} />;
   if (!project.data || !framework.data) return <Loading />;
@@ -29,6 +32,8 @@ export default function EntryPage() {
   const indicators = [...f.indicators].sort(
     (a, b) => (order.get(a.resultNodeId ?? "") ?? -1) - (order.get(b.resultNodeId ?? "") ?? -1),
   );
+  // Indicators collected less often than this period are not due; those with a value for it stay in view.
+  const shown = indicators.filter((i) => all || i.periodValue || isDue(i.collectionFrequency, period));
   const canRecord = access.can("indicators.record");
   const canValidate = access.can("indicators.validate");
   return (
@@ -51,8 +56,18 @@ export default function EntryPage() {
         {" "}
         {!canRecord && t("indicators.whoEnters")}
       </Text>
-      {indicators.length === 0 && <Text>{t("indicators.entryNothing")}</Text>}
-      {indicators.map((i) => (
+      {shown.length < indicators.length || all ? (
+        <Switch
+          label={t("indicators.showNotDue", {
+            count:
+              indicators.length - indicators.filter((i) => i.periodValue || isDue(i.collectionFrequency, period)).length,
+          })}
+          checked={all}
+          onChange={(e) => setAll(e.currentTarget.checked)}
+        />
+      ) : null}
+      {shown.length === 0 && <Text>{t("indicators.entryNothing")}</Text>}
+      {shown.map((i) => (
         <Paper withBorder p="sm" key={`${i.id}-${year}-${period}`} data-indicator={i.code}>
           <Group justify="space-between" mb={4}>
             <Anchor component={Link} to={`/indicators/${i.id}`} size="sm" fw={600}>
