@@ -66,6 +66,9 @@ const SAME_WORD_OTHER_MEANING = new Set([
   "portfolio.partner", // the filter on a project's partners
   "plan.col.indicator", // a work plan's column of indicator text beside an activity, not a results table's column
   "imports.field.indicator",
+  "indicators.field.unit", // an indicator's unit of measure
+  "indicators.field.responsible", // who collects an indicator
+  "indicators.field.textValue", // the words entered for a text indicator, not the kind of measure
 ]);
 
 describe("the shared catalogue", () => {

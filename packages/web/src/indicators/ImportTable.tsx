@@ -150,10 +150,10 @@ function Preview({ data, format }: { data: api.ResultsTablePreview; format: Retu
         <Table verticalSpacing={4} fz="xs" aria-label={t("indicators.import.preview")}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th>{t("indicators.col.indicator")}</Table.Th>
-              <Table.Th>{t("indicators.col.baseline")}</Table.Th>
-              <Table.Th>{t("indicators.col.target")}</Table.Th>
-              <Table.Th>{t("indicators.col.milestone")}</Table.Th>
+              <Table.Th>{t("tableColumn.indicator")}</Table.Th>
+              <Table.Th>{t("tableColumn.baseline")}</Table.Th>
+              <Table.Th>{t("tableColumn.target")}</Table.Th>
+              <Table.Th>{t("tableColumn.milestone")}</Table.Th>
               <Table.Th>{t("indicators.col.current")}</Table.Th>
             </Table.Tr>
           </Table.Thead>

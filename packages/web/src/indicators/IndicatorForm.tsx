@@ -119,7 +119,7 @@ export default function IndicatorForm({
             onChange={(v) => v && set("level", v as typeof f.level)}
           />
           <Select
-            label={t("indicators.field.node")}
+            label={t("entity.resultNode")}
             data={[
               { value: "", label: t("indicators.noNode") },
               ...nodes.map((n) => ({ value: n.id, label: `${n.code} ${n.title}`.slice(0, 90) })),
@@ -171,13 +171,13 @@ export default function IndicatorForm({
         />
         <SimpleGrid cols={{ base: 1, sm: 2 }}>
           <TextInput
-            label={t("indicators.field.baselineValue")}
+            label={t("tableColumn.baseline")}
             value={f.baselineValue}
             onChange={(e) => set("baselineValue", e.currentTarget.value)}
             inputMode="decimal"
           />
           <TextInput
-            label={t("indicators.field.endTarget")}
+            label={t("tableColumn.target")}
             value={f.endTarget}
             onChange={(e) => set("endTarget", e.currentTarget.value)}
             inputMode="decimal"

@@ -65,8 +65,8 @@ export default function IndicatorPage() {
         </Text>
       </div>
       <SimpleGrid cols={{ base: 2, sm: 5 }}>
-        <Figure label={t("indicators.col.baseline")} value={figure(i.baselineValue)} />
-        <Figure label={t("indicators.col.target")} value={figure(i.endTarget)} />
+        <Figure label={t("tableColumn.baseline")} value={figure(i.baselineValue)} />
+        <Figure label={t("tableColumn.target")} value={figure(i.endTarget)} />
         <Paper withBorder p="sm">
           <Text size="xs" c="dimmed">
             {t("indicators.col.current")}
@@ -79,7 +79,7 @@ export default function IndicatorPage() {
           hint={note ? t(`achievementNote.${note}`) : undefined}
         />
         <Figure
-          label={t("indicators.col.milestone")}
+          label={t("tableColumn.milestone")}
           value={i.progress.milestone ? figure(i.progress.milestone.value) : "—"}
           hint={
             i.progress.milestoneProgress
@@ -199,7 +199,7 @@ function Trend({ indicator: i }: { indicator: api.IndicatorDetail }) {
   if (i.series.length === 0) return <Text size="sm">{t("indicators.noTrend")}</Text>;
   // The line starts from the baseline, and the axis reaches the end target so that its line shows.
   if (i.baselineValue !== null)
-    data.unshift({ order: 0, label: t("indicators.col.baseline"), value: Number(i.baselineValue) });
+    data.unshift({ order: 0, label: t("tableColumn.baseline"), value: Number(i.baselineValue) });
   const figures = [...data.flatMap((d) => [d.value ?? 0, d.milestone ?? 0]), Number(i.endTarget ?? 0)];
   const domain = [Math.min(0, ...figures), Math.max(...figures) * 1.1 || 1];
   return (
@@ -210,10 +210,10 @@ function Trend({ indicator: i }: { indicator: api.IndicatorDetail }) {
       connectNulls
       series={[
         { name: "value", label: t("indicators.trendValue"), color: "blue.6" },
-        { name: "milestone", label: t("indicators.trendMilestone"), color: "orange.6", strokeDasharray: "5 5" },
+        { name: "milestone", label: t("tableColumn.milestone"), color: "orange.6", strokeDasharray: "5 5" },
       ]}
       referenceLines={
-        i.endTarget === null ? [] : [{ y: Number(i.endTarget), label: t("indicators.trendTarget"), color: "green.7" }]
+        i.endTarget === null ? [] : [{ y: Number(i.endTarget), label: t("tableColumn.target"), color: "green.7" }]
       }
       withLegend
       yAxisProps={{ domain }}

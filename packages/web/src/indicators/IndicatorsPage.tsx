@@ -155,10 +155,10 @@ function FrameworkTable({ framework, asOf }: { framework: Framework; asOf: AsOf 
         <Table striped={false} verticalSpacing="xs" aria-label={t("indicators.title")}>
           <Table.Thead>
             <Table.Tr>
-              <Table.Th w="30%">{t("indicators.col.indicator")}</Table.Th>
-              <Table.Th>{t("indicators.col.baseline")}</Table.Th>
-              <Table.Th>{t("indicators.col.target")}</Table.Th>
-              <Table.Th>{t("indicators.col.milestone")}</Table.Th>
+              <Table.Th w="30%">{t("tableColumn.indicator")}</Table.Th>
+              <Table.Th>{t("tableColumn.baseline")}</Table.Th>
+              <Table.Th>{t("tableColumn.target")}</Table.Th>
+              <Table.Th>{t("tableColumn.milestone")}</Table.Th>
               <Table.Th>{t("indicators.col.current")}</Table.Th>
               <Table.Th>{t("indicators.col.achievement")}</Table.Th>
               <Table.Th>{t("indicators.col.status")}</Table.Th>
@@ -203,7 +203,7 @@ function IndicatorRow({ indicator: i, asOf }: { indicator: api.Indicator; asOf: 
         {i.pendingValue && (
           <Badge ml="xs" size="xs" variant="outline" color={i.pendingValue.status === "returned" ? "red" : "blue"}>
             {i.pendingValue.status === "returned"
-              ? t("indicators.returned")
+              ? t("indicatorValueStatus.returned")
               : t("indicators.pending", { value: `${format.number(i.pendingValue.value ?? "")}${unit}` })}
           </Badge>
         )}
@@ -215,7 +215,7 @@ function IndicatorRow({ indicator: i, asOf }: { indicator: api.Indicator; asOf: 
           <>
             <Text size="sm">{`${format.number(milestone.value)}${unit}`}</Text>
             <Text size="xs" c="dimmed">
-              {milestone.year === null ? t("indicators.col.target") : periodText(t, milestone.year, milestone.period ?? "Y")}
+              {milestone.year === null ? t("tableColumn.target") : periodText(t, milestone.year, milestone.period ?? "Y")}
             </Text>
           </>
         ) : (

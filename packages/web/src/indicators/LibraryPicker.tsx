@@ -59,7 +59,7 @@ export default function LibraryPicker({
           ))
         )}
         <Select
-          label={t("indicators.field.node")}
+          label={t("entity.resultNode")}
           data={[
             { value: "", label: t("indicators.noNode") },
             ...nodes.map((n) => ({ value: n.id, label: `${n.code} ${n.title}`.slice(0, 90) })),

@@ -182,9 +182,9 @@ export function ValueForm({ indicator, locations, year, period, existing: listed
                 color="green"
                 loading={review.isPending && review.variables === "validate"}
                 onClick={() => review.mutate("validate")}
-                aria-label={label("indicators.validate")}
+                aria-label={label("reviewAction.validate")}
               >
-                {t("indicators.validate")}
+                {t("reviewAction.validate")}
               </Button>
               <TextInput
                 size="xs"
@@ -195,7 +195,7 @@ export function ValueForm({ indicator, locations, year, period, existing: listed
                 maxLength={1000}
               />
               <Button size="xs" variant="light" color="red" disabled={!why.trim()} onClick={() => review.mutate("return")}>
-                {t("indicators.return")}
+                {t("reviewAction.return")}
               </Button>
             </>
           )}
@@ -204,9 +204,9 @@ export function ValueForm({ indicator, locations, year, period, existing: listed
               size="xs"
               variant="default"
               onClick={() => review.mutate("reopen")}
-              aria-label={label("indicators.reopen")}
+              aria-label={label("reviewAction.reopen")}
             >
-              {t("indicators.reopen")}
+              {t("reviewAction.reopen")}
             </Button>
           )}
         </Group>
