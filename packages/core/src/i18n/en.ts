@@ -102,6 +102,13 @@ export const en: Catalogue = {
     FINANCE_NO_STAGE: "Unknown stage “{{text}}” (commitment, liquidation or payment?): row not imported. Pick the export's stage if it holds only one.",
     FINANCE_UNMATCHED: "Code “{{code}}”: neither an activity nor the account of a budget line of this plan ({{amount}}). Row not imported.",
     FINANCE_AMBIGUOUS: "Code “{{code}}”: {{count}} activities or budget lines of this plan carry it. Row not imported; enter it on the right line.",
+    DOC_WORDS_FIGURE_MISMATCH: "“{{words}}” is {{value}}, but the figure beside it is ({{figure}}).",
+    DOC_WORDS_SPELLING: "“{{words}}” ({{figure}}): the value is right, but French writes “{{expected}}” ({{details}}).",
+    DOC_WORDS_SPLIT: "“{{words}} ({{figure}}) {{after}}”: the figure cuts the number in words; write “{{expected}} ({{figure}})”.",
+    DOC_RATE_OTHER_RATIO: "{{stated}} is not the rate of {{figure}}: {{stated}} is {{numerator}} ÷ {{denominator}}, whereas {{figure}} ÷ {{denominator}} gives {{actual}}.",
+    DOC_RATE_NO_RATIO: "{{stated}} is the ratio of none of the figures before it; the nearest, {{figure}} ÷ {{denominator}}, gives {{actual}}.",
+    DOC_RATE_NO_FIGURES: "{{stated}} is the ratio of none of the figures before it: {{figure}} is the only one.",
+    DOC_SUM_MISMATCH: "Stated total {{stated}}, but {{parts}} make {{computed}} (difference {{difference}}).",
   },
   entity: {
     organisation: "Organisation",
@@ -181,6 +188,15 @@ export const en: Catalogue = {
     paidOfNotified: { name: "Payment rate of the notified credit", formula: "paid ÷ notified credit" },
     paidOfPaymentCredit: { name: "Payment rate of the payment credit", formula: "paid ÷ payment credit" },
     paidOfDisbursed: { name: "Use rate of disbursed funds", formula: "paid ÷ funds disbursed by the donor" },
+  },
+  documentCheck: {
+    kind: {
+      words_figure_mismatch: "Words and figures disagree",
+      words_spelling: "Number in words misspelt",
+      rate_mismatch: "Rate that is not the ratio of the figures",
+      sum_mismatch: "Total that its parts don't make",
+    },
+    severity: { error: "Error", warning: "Warning" },
   },
   months: {
     short: ["J", "F", "M", "A", "M", "J", "J", "A", "S", "O", "N", "D"],

@@ -104,6 +104,13 @@ export const fr = {
     FINANCE_NO_STAGE: "Étape inconnue « {{text}} » (engagement, liquidation ou mandat ?) : ligne non importée. Choisissez l'étape de l'export s'il n'en contient qu'une.",
     FINANCE_UNMATCHED: "Code « {{code}} » : ni une activité, ni le compte d'une ligne budgétaire de ce plan ({{amount}}). Ligne non importée.",
     FINANCE_AMBIGUOUS: "Code « {{code}} » : {{count}} activités ou lignes budgétaires de ce plan le portent. Ligne non importée ; saisissez-la sur la bonne ligne.",
+    DOC_WORDS_FIGURE_MISMATCH: "« {{words}} » vaut {{value}}, mais le chiffre à côté est ({{figure}}).",
+    DOC_WORDS_SPELLING: "« {{words}} » ({{figure}}) : la valeur est juste, mais on écrit « {{expected}} » ({{details}}).",
+    DOC_WORDS_SPLIT: "« {{words}} ({{figure}}) {{after}} » : le chiffre coupe le nombre en lettres ; on écrit « {{expected}} ({{figure}}) ».",
+    DOC_RATE_OTHER_RATIO: "{{stated}} n'est pas le taux de {{figure}} : {{stated}} est {{numerator}} ÷ {{denominator}}, alors que {{figure}} ÷ {{denominator}} donne {{actual}}.",
+    DOC_RATE_NO_RATIO: "{{stated}} n'est le rapport d'aucun des chiffres qui précèdent ; le plus proche, {{figure}} ÷ {{denominator}}, donne {{actual}}.",
+    DOC_RATE_NO_FIGURES: "{{stated}} n'est le rapport d'aucun des chiffres qui précèdent : {{figure}} est le seul.",
+    DOC_SUM_MISMATCH: "Total annoncé {{stated}}, mais {{parts}} font {{computed}} (écart {{difference}}).",
   },
   /** Shared terms: the web app shows them as they are, the server puts them into sentences. */
   entity: {
@@ -185,6 +192,16 @@ export const fr = {
     paidOfNotified: { name: "Taux de paiement du crédit notifié", formula: "payé ÷ crédit notifié" },
     paidOfPaymentCredit: { name: "Taux de paiement du crédit de paiement", formula: "payé ÷ crédit de paiement" },
     paidOfDisbursed: { name: "Taux d'utilisation des fonds décaissés", formula: "payé ÷ fonds décaissés par le bailleur" },
+  },
+  /** Checking a document people wrote: the kinds of slip and how grave they are. */
+  documentCheck: {
+    kind: {
+      words_figure_mismatch: "Lettres et chiffres en désaccord",
+      words_spelling: "Nombre en lettres mal orthographié",
+      rate_mismatch: "Taux qui n'est pas le rapport des chiffres",
+      sum_mismatch: "Total différent de la somme de ses parties",
+    },
+    severity: { error: "Erreur", warning: "Avertissement" },
   },
   months: {
     short: ["J", "F", "M", "A", "M", "J", "J", "A", "S", "O", "N", "D"],
