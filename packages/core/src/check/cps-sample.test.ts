@@ -1,7 +1,7 @@
 import { existsSync, readFileSync } from "node:fs";
 import { fileURLToPath } from "node:url";
 import { describe, expect, it } from "vitest";
-import { checkDocument } from "./index.ts";
+import { checkDocument, describeDocumentFinding } from "./index.ts";
 
 // The real CPS annual report, kept beside the repository (see the samples' README), or where BAARA_SAMPLES_DIR says.
 const SAMPLES = process.env.BAARA_SAMPLES_DIR ?? fileURLToPath(new URL("../../../../../shared/samples/", import.meta.url));
@@ -26,9 +26,10 @@ describe.skipIf(!present)("the CPS annual report 2023", () => {
         kind: "rate_mismatch",
         severity: "error",
         figures: ["76,49 %", "54 515 711", "98 515 631", "128 799 000"],
-        params: expect.objectContaining({ actual: "42,33\u00a0%" }),
+        params: expect.objectContaining({ numerator: "98 515 631", denominator: "128 799 000" }),
       }),
     ]);
+    expect(describeDocumentFinding(at("liquidés à hauteur de")[0]!, "fr")).toContain("donne 42,33\u00a0%");
   });
 
   it("finds « six cent trente un » for 631: a warning", () => {

@@ -1,3 +1,4 @@
+import { formatNumber, formatPercent } from "../format.ts";
 import { type Locale, type MessageCode, translate } from "../i18n/messages.ts";
 
 export const DOCUMENT_FINDING_KINDS = ["words_figure_mismatch", "words_spelling", "rate_mismatch", "sum_mismatch"] as const;
@@ -16,10 +17,20 @@ export interface DocumentFinding {
   sentence: string;
   figures: string[];
   code: MessageCode;
-  params: Record<string, string>;
+  /** Texts as the document writes them; numbers Baara computed, shown in the reader's language. */
+  params: Record<string, string | number>;
 }
+
+// The parameters that are ratios (shown as percentages); every other number is a quantity.
+const RATIOS = new Set(["actual"]);
 
 /** The finding's explanation in the reader's language. */
 export function describeDocumentFinding(finding: DocumentFinding, locale: Locale): string {
-  return translate(finding.code, locale, finding.params);
+  const params = Object.fromEntries(
+    Object.entries(finding.params).map(([key, value]) => [
+      key,
+      typeof value === "string" ? value : RATIOS.has(key) ? formatPercent(value, locale) : formatNumber(value, locale),
+    ]),
+  );
+  return translate(finding.code, locale, params);
 }

@@ -1,4 +1,3 @@
-import { formatPercent } from "../format.ts";
 import { amountsIn, type Figure, figuresIn, figureValue } from "./figures.ts";
 import type { DocumentFinding } from "./findings.ts";
 import { numbersInWords } from "./word-numbers.ts";
@@ -33,8 +32,6 @@ function gives(numerator: number, denominator: number, stated: Figure): boolean 
   const tolerance = 0.5 * 10 ** -stated.decimals + 1e-9;
   return Math.abs((numerator / denominator) * 100 - figureValue(stated)) <= tolerance;
 }
-
-const percent = (numerator: number, denominator: number) => formatPercent(numerator / denominator, "fr");
 
 /**
  * Every « soit … X % » must be the ratio of a figure stated before it in its
@@ -91,7 +88,7 @@ function rateFinding(sentence: Sentence, stated: Figure, numerators: Quantity[],
         numerator: n.text,
         denominator: d.text,
         figure: own.text,
-        actual: percent(own.value, d.value),
+        actual: own.value / d.value,
       },
     };
   }
@@ -105,7 +102,7 @@ function rateFinding(sentence: Sentence, stated: Figure, numerators: Quantity[],
           stated: statedText,
           figure: closest[0].text,
           denominator: closest[1].text,
-          actual: percent(closest[0].value, closest[1].value),
+          actual: closest[0].value / closest[1].value,
         }
       : { stated: statedText, figure: subject.text },
   };

@@ -1,4 +1,3 @@
-import { formatNumber } from "../format.ts";
 import { amountsIn, exactSum, type Figure, sameValue } from "./figures.ts";
 import type { DocumentFinding } from "./findings.ts";
 import type { Sentence } from "./text.ts";
@@ -50,7 +49,7 @@ function compare(sentence: Sentence, stated: Figure, parts: Figure[]): DocumentF
   const sum = exactSum(counted);
   const scale = Math.max(sum.decimals, stated.decimals);
   const scaled = (f: { digits: bigint; decimals: number }) => f.digits * 10n ** BigInt(scale - f.decimals);
-  const value = (digits: bigint) => formatNumber(Number(digits) / 10 ** scale, "fr");
+  const value = (digits: bigint) => Number(digits) / 10 ** scale;
   return {
     kind: "sum_mismatch",
     severity: "error",

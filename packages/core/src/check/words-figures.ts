@@ -1,4 +1,3 @@
-import { formatNumber } from "../format.ts";
 import { type Figure, figuresIn, figureValue } from "./figures.ts";
 import type { DocumentFinding } from "./findings.ts";
 import { checkSpelling, isNumberWord, isScaleWord, parseNumberWords, splitWritten } from "./number-words.ts";
@@ -35,8 +34,6 @@ function originalCase(text: string, lowered: string): string {
   const candidate = trimmed.slice(trimmed.length - lowered.length);
   return candidate.toLowerCase() === lowered ? candidate : lowered;
 }
-
-const number = (value: number) => formatNumber(value, "fr");
 
 /**
  * Every figure in parentheses that follows number words: the words must give
@@ -106,6 +103,6 @@ function compare(
     kind: "words_figure_mismatch",
     severity: "error",
     code: "DOC_WORDS_FIGURE_MISMATCH",
-    params: { words: words.written, value: number(words.value), figure: figure.text },
+    params: { words: words.written, value: words.value, figure: figure.text },
   };
 }
