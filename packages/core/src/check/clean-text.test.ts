@@ -25,7 +25,7 @@ const GROUPINGS = [
 interface Variant {
   text: string;
   /** The same report with one slip of each kind. */
-  slips: { words: string; rate: string; sum: string };
+  slips: { words: string; rate: string; sum: string; cents: string };
 }
 
 function report(seed: number): Variant {
@@ -41,11 +41,16 @@ function report(seed: number): Variant {
   const total = parts.reduce((a, b) => a + b, 0);
   const planned = 2 + next(60);
   const done = 1 + next(planned);
+  const donorCurrency = next(2) === 0 ? "USD" : "EUR";
+  // Always some cents, so that every variant checks the cents written in words.
+  const grant = next(10 ** (1 + next(10))) * 100 + 1 + next(99);
   const rate = (part: number, whole: number) => formatPercent(part / whole, "fr");
-  const sentences = (wrongWords: number, wrongRate: string, wrongTotal: number) => [
+  const withCents = (minor: number) => `${figure(Math.floor(minor / 100))},${String(minor % 100).padStart(2, "0")}`;
+  const sentences = (wrongWords: number, wrongRate: string, wrongTotal: number, wrongGrant = grant) => [
     `Le crédit de paiement s'élevait à ${words(wrongWords)} (${figure(credit)}) francs CFA, dont ${words(bsi)} (${figure(bsi)}) francs CFA pour le BSI et ${amountInWordsWithCurrency(operating, "XOF", "fr", spelling)} (${figure(operating)}) pour le fonctionnement.`,
     `Le crédit engagé est de ${words(committed)} (${figure(committed)}) francs CFA au 31 décembre 2023, soit un taux d'engagement de ${wrongRate}.`,
     `Les ateliers ont coûté ${figure(parts[0] ?? 0)} F CFA, les missions ${figure(parts[1] ?? 0)} F CFA et le matériel ${figure(parts[2] ?? 0)} F CFA, soit un total de ${figure(wrongTotal)} F CFA.`,
+    `Le bailleur a versé ${amountInWordsWithCurrency(grant, donorCurrency, "fr", spelling)} (${withCents(wrongGrant)}).`,
     `La Cellule a réalisé ${words(done)} (${done}) activités sur les ${words(planned)} (${planned}) programmées en 2023, soit ${rate(done, planned)}.`,
   ];
   const clean = sentences(credit, rate(committed, credit), total).join("\n");
@@ -63,6 +68,7 @@ function report(seed: number): Variant {
       words: sentences(credit + 10 ** next(String(credit).length), rate(committed, credit), total).join("\n"),
       rate: sentences(credit, wrongRate, total).join("\n"),
       sum: sentences(credit, rate(committed, credit), total + 1 + next(1000)).join("\n"),
+      cents: sentences(credit, rate(committed, credit), total, grant + 1 + next(98)).join("\n"),
     },
   };
 }
@@ -83,6 +89,7 @@ describe("a clean report", () => {
       expect(kinds(variant.slips.words), `seed ${variant.seed}`).toEqual(["words_figure_mismatch:error"]);
       expect(kinds(variant.slips.rate), `seed ${variant.seed}`).toEqual(["rate_mismatch:error"]);
       expect(kinds(variant.slips.sum), `seed ${variant.seed}`).toEqual(["sum_mismatch:error"]);
+      expect(kinds(variant.slips.cents), `seed ${variant.seed}`).toEqual(["words_figure_mismatch:error"]);
     }
   });
 });

@@ -42,6 +42,21 @@ describe("words beside figures", () => {
     expect(words("Le coût s'élève à quatre (4 000 000) francs CFA.")[0]?.kind).toBe("words_figure_mismatch");
   });
 
+  it("reads amounts with cents: « … dollars US et soixante-seize cents (1 699 285,76) »", () => {
+    const right =
+      "un million six cent quatre-vingt-dix-neuf mille deux cent quatre-vingt-cinq dollars US et soixante-seize cents";
+    expect(words(`Le budget est de ${right} (1 699 285,76).`)).toEqual([]);
+    expect(words("soit trois cents euros et cinquante centimes (300,50).")).toEqual([]);
+    expect(words(`Le budget est de ${right} (1 699 285,67).`)[0]).toMatchObject({
+      kind: "words_figure_mismatch",
+      params: { words: right, value: 1_699_285.76, figure: "1 699 285,67" },
+    });
+    expect(words("soit trois cents euros et vingt un centimes (300,21).")[0]).toMatchObject({
+      kind: "words_spelling",
+      params: { expected: "trois cents … vingt et un", details: "vingt un → vingt et un" },
+    });
+  });
+
   it("leaves alone figures without words, percentages and words that are not a number", () => {
     expect(words("Organisation de (2) missions, taux de (82%), l'un des cinq (05) et la (CPS)")).toEqual([]);
   });
@@ -146,5 +161,59 @@ describe("checkDocument", () => {
     expect(describeDocumentFinding(findings[0]!, "en")).toBe(
       "Stated total 1 600, but 1 000 + 500 make 1,500 (difference -100).",
     );
+  });
+});
+
+describe("checkDocument on any text", () => {
+  it("never throws, whatever words, figures and signs it meets", () => {
+    const pieces = [
+      "soit",
+      "un",
+      "taux",
+      "de",
+      "total",
+      "au",
+      "et",
+      "cent",
+      "cents",
+      "vingt",
+      "quatre",
+      "mille",
+      "million",
+      "milliards",
+      "trente",
+      "(",
+      ")",
+      "%",
+      ",",
+      ".",
+      "\n",
+      "dollars",
+      "cents",
+      "francs CFA",
+      "0",
+      "00",
+      "12",
+      "1 000",
+      "999 999 999 999",
+      "123456789012345678901234567890",
+      "3,5",
+      "1.000,25",
+      "31 décembre",
+      "2023",
+      "Au total",
+      "**",
+      "é",
+      "-",
+    ];
+    let seed = 5;
+    const next = (n: number) => {
+      seed = (seed * 1_103_515_245 + 12_345) % 2 ** 31;
+      return seed % n;
+    };
+    for (let k = 0; k < 3000; k++) {
+      const text = Array.from({ length: 1 + next(40) }, () => pieces[next(pieces.length)]).join(next(3) === 0 ? "" : " ");
+      expect(() => checkDocument(text), text).not.toThrow();
+    }
   });
 });

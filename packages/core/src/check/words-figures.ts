@@ -1,4 +1,4 @@
-import { type Figure, figuresIn, figureValue } from "./figures.ts";
+import { type Figure, figuresIn, figureValue, sameValue } from "./figures.ts";
 import type { DocumentFinding } from "./findings.ts";
 import { checkSpelling, isNumberWord, isScaleWord, parseNumberWords, splitWritten } from "./number-words.ts";
 import type { Sentence } from "./text.ts";
@@ -7,6 +7,12 @@ const WORD = "[A-Za-zÀ-ÖØ-öø-ÿœŒ]+";
 // A currency may stand between the words and the figure: « deux millions de francs CFA (2 000 000) ».
 const CURRENCY_BEFORE_PARENTHESIS =
   /(?:\s+(?:de\s+|d['’]\s*)?(?:francs?(?:\s+CFA)?|F\s*CFA|FCFA|euros?|dollars?(?:\s+US)?))?\s*\(\s*$/i;
+// « … dollars US et soixante-seize cents (1 699 285,76) »: whole units, the currency, « et », the cents.
+const CURRENCY_NAME = String.raw`(?:de\s+|d['’]\s*)?(?:francs?(?:\s+CFA)?|euros?|dollars?(?:\s+US)?)`;
+const CENTS_BEFORE_PARENTHESIS = new RegExp(
+  String.raw`^(.*)\s+${CURRENCY_NAME}\s+et\s+(.+?)\s+(?:cents?|centimes?)\s*\(\s*$`,
+  "isu",
+);
 const WORDS_AFTER = new RegExp(`^\\s*\\)\\s*((?:${WORD}[\\s-]+)*${WORD})`, "i");
 
 /** The number words that end a stretch of text, as written, and their value; null when none parse. */
@@ -42,8 +48,12 @@ function originalCase(text: string, lowered: string): string {
 export function checkWordsAgainstFigures(sentence: Sentence): DocumentFinding[] {
   const findings: DocumentFinding[] = [];
   for (const figure of figuresIn(sentence.text)) {
-    // Cents are written after the currency (« … dollars et soixante-seize cents »): whole amounts only.
-    if (!figure.parenthesised || figure.percent || figure.decimals > 0) continue;
+    if (!figure.parenthesised || figure.percent) continue;
+    if (figure.decimals > 0) {
+      const finding = compareWithCents(sentence, figure);
+      if (finding) findings.push(finding);
+      continue;
+    }
     const words = trailingNumberWords(sentence.text.slice(0, figure.start).replace(CURRENCY_BEFORE_PARENTHESIS, ""));
     if (!words) continue;
     const finding = compare(sentence, figure, words, sentence.text.slice(figure.end));
@@ -104,5 +114,43 @@ function compare(
     severity: "error",
     code: "DOC_WORDS_FIGURE_MISMATCH",
     params: { words: words.written, value: words.value, figure: figure.text },
+  };
+}
+
+/** An amount with cents, written « <units> <currency> et <cents> cents »: both parts must give the figure. */
+function compareWithCents(sentence: Sentence, figure: Figure): DocumentFinding | null {
+  const match = CENTS_BEFORE_PARENTHESIS.exec(sentence.text.slice(0, figure.start));
+  if (!match?.[1] || !match[2]) return null;
+  const units = trailingNumberWords(match[1]);
+  const cents = trailingNumberWords(match[2]);
+  if (!units || !cents || cents.written.toLowerCase() !== match[2].trim().toLowerCase() || cents.value > 99) return null;
+  const from = sentence.text.lastIndexOf(units.written, match[1].length);
+  const written =
+    from < 0 ? `${units.written} … ${cents.written}` : sentence.text.slice(from, figure.start).replace(/\s*\(\s*$/, "");
+  const base = { line: sentence.line, sentence: sentence.text, figures: [figure.text] };
+  const value = units.value + cents.value / 100;
+  if (!sameValue({ digits: BigInt(units.value) * 100n + BigInt(cents.value), decimals: 2 }, figure)) {
+    return {
+      ...base,
+      kind: "words_figure_mismatch",
+      severity: "error",
+      code: "DOC_WORDS_FIGURE_MISMATCH",
+      params: { words: written, value, figure: figure.text },
+    };
+  }
+  const spellings = [checkSpelling(units.written, units.value), checkSpelling(cents.written, cents.value)];
+  const wrong = spellings.filter((s) => s !== null);
+  if (wrong.length === 0) return null;
+  return {
+    ...base,
+    kind: "words_spelling",
+    severity: "warning",
+    code: "DOC_WORDS_SPELLING",
+    params: {
+      words: written,
+      figure: figure.text,
+      expected: spellings.map((s, i) => s?.expected ?? (i === 0 ? units.written : cents.written)).join(" … "),
+      details: wrong.flatMap((s) => s.deviations).join(" ; "),
+    },
   };
 }
