@@ -46,6 +46,8 @@ export const ERROR_STATUS = {
   NO_HEADER: 422,
   NO_ACTIVITY: 422,
   NOT_A_FINANCE_EXPORT: 422,
+  // A document to check that is neither a .docx nor text.
+  DOCUMENT_UNREADABLE: 422,
   RATE_LIMITED: 429,
   TOO_MANY_REQUESTS: 429,
   INTERNAL: 500,

@@ -90,6 +90,7 @@ export const routePaths = {
   importFile: { method: "GET", path: "/imports/:id/file" },
   getJob: { method: "GET", path: "/jobs/:id" },
   auditLog: { method: "GET", path: "/audit" },
+  checkDocument: { method: "POST", path: "/documents/check" },
 } as const;
 
 export type RouteName = keyof typeof routePaths;

@@ -26,6 +26,7 @@ import {
   updateUnplanned,
   workplanExecution,
 } from "./execution.ts";
+import { documentCheck } from "./documents.ts";
 import { executionYearQuery, portfolioExecution, projectExecution } from "./execution-dashboards.ts";
 import { inbox } from "./inbox.ts";
 import { commitImportRequest, importListQuery, importOptions, importRecord, job } from "./imports.ts";
@@ -221,6 +222,8 @@ export const routes = {
   getJob: spec("getJob", { action: "project.read", tag: "jobs", summary: "A background job: state, progress, error", params: idParams, response: job, status: 200 }),
 
   auditLog: spec("auditLog", { action: "audit.read", tag: "audit", summary: "The audit log of a project (the whole log needs audit.readAll)", query: auditQuery, response: page(auditEntry), status: 200 }),
+
+  checkDocument: spec("checkDocument", { action: "signedIn", tag: "documents", summary: "Check a report people wrote (multipart: a .docx or text file, or `text`): numbers in words that disagree with their figure or are misspelt, « soit … X % » that is not the ratio of the figures before it, totals their parts don't make. Nothing is kept", response: documentCheck, status: 200, kind: "multipart" }),
 } as const;
 
 export type Routes = typeof routes;

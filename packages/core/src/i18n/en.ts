@@ -102,6 +102,7 @@ export const en: Catalogue = {
     FINANCE_NO_STAGE: "Unknown stage “{{text}}” (commitment, liquidation or payment?): row not imported. Pick the export's stage if it holds only one.",
     FINANCE_UNMATCHED: "Code “{{code}}”: neither an activity nor the account of a budget line of this plan ({{amount}}). Row not imported.",
     FINANCE_AMBIGUOUS: "Code “{{code}}”: {{count}} activities or budget lines of this plan carry it. Row not imported; enter it on the right line.",
+    DOCUMENT_UNREADABLE: "“{{name}}” cannot be read: send a Word document (.docx) or a text file.",
     DOC_WORDS_FIGURE_MISMATCH: "“{{words}}” is {{value}}, but the figure beside it is ({{figure}}).",
     DOC_WORDS_SPELLING: "“{{words}}” ({{figure}}): the value is right, but French writes “{{expected}}” ({{details}}).",
     DOC_WORDS_SPLIT: "“{{words}} ({{figure}}) {{after}}”: the figure cuts the number in words; write “{{expected}} ({{figure}})”.",

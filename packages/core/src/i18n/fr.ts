@@ -104,6 +104,7 @@ export const fr = {
     FINANCE_NO_STAGE: "Étape inconnue « {{text}} » (engagement, liquidation ou mandat ?) : ligne non importée. Choisissez l'étape de l'export s'il n'en contient qu'une.",
     FINANCE_UNMATCHED: "Code « {{code}} » : ni une activité, ni le compte d'une ligne budgétaire de ce plan ({{amount}}). Ligne non importée.",
     FINANCE_AMBIGUOUS: "Code « {{code}} » : {{count}} activités ou lignes budgétaires de ce plan le portent. Ligne non importée ; saisissez-la sur la bonne ligne.",
+    DOCUMENT_UNREADABLE: "« {{name}} » ne se lit pas : envoyez un document Word (.docx) ou un fichier texte.",
     DOC_WORDS_FIGURE_MISMATCH: "« {{words}} » vaut {{value}}, mais le chiffre à côté est ({{figure}}).",
     DOC_WORDS_SPELLING: "« {{words}} » ({{figure}}) : la valeur est juste, mais on écrit « {{expected}} » ({{details}}).",
     DOC_WORDS_SPLIT: "« {{words}} ({{figure}}) {{after}} » : le chiffre coupe le nombre en lettres ; on écrit « {{expected}} ({{figure}}) ».",

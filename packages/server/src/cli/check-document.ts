@@ -1,8 +1,9 @@
 // `baara check-document FILE [--json]`: the slips between words and figures in a report people wrote.
 import { readFile } from "node:fs/promises";
 import { basename } from "node:path";
-import { catalogue, checkDocument, describeDocumentFinding, type DocumentFinding, type Locale } from "@baara/core";
+import { type api, catalogue, checkDocument, type Locale } from "@baara/core";
 import { documentText } from "../documents/document-text.ts";
+import { presentDocumentCheck } from "../documents/present.ts";
 
 export interface CheckDocumentOptions {
   json?: boolean;
@@ -16,34 +17,15 @@ export async function checkDocumentCommand(file: string, options: CheckDocumentO
     const why = error.code === "ENOENT" ? "no such file" : error.code === "EISDIR" ? "it is a folder" : error.code;
     throw new Error(`cannot read ${file}: ${why}`);
   });
-  const findings = checkDocument(await documentText(bytes, basename(file)));
-  const errors = findings.filter((f) => f.severity === "error").length;
-  if (options.json) printJson(file, findings, errors, locale);
-  else printText(file, findings, errors, locale);
-  if (errors > 0) process.exitCode = 1;
+  const report = presentDocumentCheck(checkDocument(await documentText(bytes, basename(file))), locale);
+  if (options.json) console.log(JSON.stringify({ file, ...report }, null, 2));
+  else printText(file, report, locale);
+  if (report.errors > 0) process.exitCode = 1;
 }
 
-function printJson(file: string, findings: DocumentFinding[], errors: number, locale: Locale): void {
-  const out = {
-    file,
-    errors,
-    warnings: findings.length - errors,
-    findings: findings.map((f) => ({
-      kind: f.kind,
-      severity: f.severity,
-      line: f.line,
-      sentence: f.sentence,
-      figures: f.figures,
-      message: describeDocumentFinding(f, locale),
-    })),
-  };
-  console.log(JSON.stringify(out, null, 2));
-}
-
-function printText(file: string, findings: DocumentFinding[], errors: number, locale: Locale): void {
+function printText(file: string, { errors, warnings, findings }: api.DocumentCheck, locale: Locale): void {
   const words = catalogue[locale].documentCheck;
   const fr = locale === "fr";
-  const warnings = findings.length - errors;
   console.log(
     fr
       ? `${file} : ${errors} erreur${errors > 1 ? "s" : ""}, ${warnings} avertissement${warnings > 1 ? "s" : ""}`
@@ -52,7 +34,7 @@ function printText(file: string, findings: DocumentFinding[], errors: number, lo
   for (const f of findings) {
     console.log("");
     console.log(`${fr ? "ligne" : "line"} ${f.line} · ${words.severity[f.severity]} · ${words.kind[f.kind]}`);
-    console.log(`  ${describeDocumentFinding(f, locale)}`);
+    console.log(`  ${f.message}`);
     console.log(`  > ${f.sentence.length > 240 ? `${f.sentence.slice(0, 239)}…` : f.sentence}`);
   }
 }
