@@ -14,6 +14,7 @@ const ProjectPage = lazy(() => import("./projects/ProjectPage.tsx"));
 const WorkplanPage = lazy(() => import("./workplans/WorkplanPage.tsx"));
 const AdminPage = lazy(() => import("./admin/AdminPage.tsx"));
 const HelpPage = lazy(() => import("./help/HelpPage.tsx"));
+const CheckDocumentPage = lazy(() => import("./documents/CheckDocumentPage.tsx"));
 
 /** The signed-in part of the app: the sign-in screen until there is a session. */
 function SignedIn() {
@@ -48,6 +49,7 @@ export function App() {
         <Route path="/workplans/:workplanId" element={<WorkplanPage />} />
         <Route path="/admin" element={<AdminPage />} />
         <Route path="/aide" element={<HelpPage />} />
+        <Route path="/verifier-un-document" element={<CheckDocumentPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -516,6 +516,20 @@ export const fr = {
     },
   },
   // The glossary (/aide) and the rules of who may do what.
+  documentCheckScreen: {
+    nav: "Vérifier un document",
+    title: "Vérifier un document",
+    intro:
+      "Collez le texte d'un rapport ou choisissez son fichier Word (.docx) : Baara relève chaque phrase où les nombres en lettres et les chiffres ne concordent pas, chaque taux qui n'est pas le rapport des chiffres qu'il suit, chaque total que ses parties ne font pas. Rien n'est conservé.",
+    pasteLabel: "Texte du rapport",
+    chooseFile: "Choisir un fichier (.docx ou texte)…",
+    removeFile: "Retirer le fichier",
+    check: "Vérifier",
+    results: "Constats",
+    none: "Aucun constat : les nombres en lettres, les taux et les totaux concordent avec les chiffres.",
+    counts: "{{errors}} erreur(s), {{warnings}} avertissement(s)",
+    line: "ligne {{line}}",
+  },
   help: {
     nav: "Aide",
     title: "Aide et glossaire",
