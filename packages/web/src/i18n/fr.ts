@@ -515,7 +515,7 @@ export const fr = {
       admin: "Ce que fait un gestionnaire, et gère l'organisation : sous-organisations, rôles, invitations.",
     },
   },
-  // The glossary (/aide) and the rules of who may do what.
+  // Checking a report people wrote: paste its text or give its file.
   documentCheckScreen: {
     nav: "Vérifier un document",
     title: "Vérifier un document",
@@ -530,6 +530,7 @@ export const fr = {
     counts: "{{errors}} erreur(s), {{warnings}} avertissement(s)",
     line: "ligne {{line}}",
   },
+  // The glossary (/aide) and the rules of who may do what.
   help: {
     nav: "Aide",
     title: "Aide et glossaire",
