@@ -30,8 +30,9 @@ export function figuresIn(sentence: string): Figure[] {
     const englishGrouped = match[1];
     const whole = (englishGrouped ?? match[2] ?? "").replace(/[^\d]/g, "");
     const fraction = englishGrouped ? "" : (match[3] ?? "");
-    const after = sentence.slice(end);
-    const before = sentence.slice(0, start);
+    // What tells a figure's kind stands right beside it: look at a few characters only, so long lines stay linear.
+    const after = sentence.slice(end, end + 40);
+    const before = sentence.slice(Math.max(0, start - 40), start);
     const grouped = /[^\d]/.test(match[2] ?? "");
     figures.push({
       text: match[0],

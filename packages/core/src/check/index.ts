@@ -17,8 +17,3 @@ export function checkDocument(text: string): DocumentFinding[] {
   const findings = [...sentences.flatMap(checkWordsAgainstFigures), ...checkRates(sentences), ...checkSums(sentences)];
   return findings.sort((a, b) => a.line - b.line);
 }
-
-/** Whether a checked document holds errors (a wrong value, rate or total), not only warnings. */
-export function documentHasErrors(findings: readonly DocumentFinding[]): boolean {
-  return findings.some((f) => f.severity === "error");
-}

@@ -7,7 +7,10 @@ import type { Sentence } from "./text.ts";
 const STATED_RATE = /\bsoit\s+(?:un\s+taux\b[^%\d]{0,80}?)?(?=\d)/gi;
 
 /** How many sentences before the rate may hold its denominator (the credit stated two sentences earlier). */
-export const RATE_WINDOW = 4;
+const RATE_WINDOW = 4;
+/** How many figures before the rate, in its sentence, may be its numerator, and in all, its denominator. */
+const NUMERATORS = 8;
+const DENOMINATORS = 40;
 
 interface Quantity {
   text: string;
@@ -18,11 +21,9 @@ interface Quantity {
 const asQuantity = (f: Figure): Quantity => ({ text: f.text, value: figureValue(f), end: f.end });
 
 /** The quantities of a sentence: figures that are neither dates nor percentages, and numbers written only in words. */
-function quantities(sentence: string, upTo = sentence.length): Quantity[] {
-  const figures = amountsIn(sentence)
-    .filter((f) => f.end <= upTo)
-    .map(asQuantity);
-  const inWords = numbersInWords(sentence.slice(0, upTo)).map((n) => ({ text: n.written, value: n.value, end: n.end }));
+function quantities(sentence: string): Quantity[] {
+  const figures = amountsIn(sentence).map(asQuantity);
+  const inWords = numbersInWords(sentence).map((n) => ({ text: n.written, value: n.value, end: n.end }));
   return [...figures, ...inWords].sort((a, b) => a.end - b.end);
 }
 
@@ -41,14 +42,28 @@ function gives(numerator: number, denominator: number, stated: Figure): boolean 
  */
 export function checkRates(sentences: readonly Sentence[]): DocumentFinding[] {
   const findings: DocumentFinding[] = [];
+  // Each sentence's quantities, read once: a rate looks at its own sentence and the few before.
+  const read = new Map<number, Quantity[]>();
+  const quantitiesOf = (i: number) => read.get(i) ?? read.set(i, quantities(sentences[i]?.text ?? "")).get(i) ?? [];
   sentences.forEach((sentence, index) => {
+    const percentages = new Map(
+      figuresIn(sentence.text)
+        .filter((f) => f.percent)
+        .map((f) => [f.start, f]),
+    );
+    const own = quantitiesOf(index);
+    // The rates come in the order of the text: the quantities before each one only grow.
+    let seen = 0;
     for (const match of sentence.text.matchAll(STATED_RATE)) {
       const at = (match.index ?? 0) + match[0].length;
-      const stated = figuresIn(sentence.text).find((f) => f.start === at && f.percent);
+      const stated = percentages.get(at);
       if (!stated) continue;
-      const numerators = quantities(sentence.text, match.index ?? 0);
-      const earlier = sentences.slice(Math.max(0, index - RATE_WINDOW), index).flatMap((s) => quantities(s.text));
-      const denominators = [...numerators, ...earlier];
+      while (seen < own.length && (own[seen]?.end ?? 0) <= (match.index ?? 0)) seen++;
+      const before = own.slice(Math.max(0, seen - DENOMINATORS), seen);
+      const numerators = before.slice(-NUMERATORS);
+      const first = Math.max(0, index - RATE_WINDOW);
+      const earlier = Array.from({ length: index - first }, (_, k) => quantitiesOf(first + k).slice(-DENOMINATORS)).flat();
+      const denominators = [...earlier, ...before].slice(-DENOMINATORS);
       if (numerators.length === 0) continue;
       const fits = numerators.some((n) => denominators.some((d) => d !== n && gives(n.value, d.value, stated)));
       if (fits) continue;

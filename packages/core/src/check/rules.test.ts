@@ -126,6 +126,17 @@ describe("stated sums", () => {
     expect(sums("A a coûté 10 000 000 et B 5 000 000. Au total 15 000 000 F CFA ont été dépensés.")).toEqual([]);
   });
 
+  it("sums, for a second total in one sentence, only what came after the first", () => {
+    const text =
+      "A 1 000 F CFA et B 500 F CFA, soit un total de 1 500 F CFA ; C 200 F CFA et D 300 F CFA, soit un total de 500 F CFA.";
+    expect(sums(text)).toEqual([]);
+    expect(sums(text.replace("soit un total de 500", "soit un total de 2 000"))[0]?.figures).toEqual([
+      "2 000",
+      "200",
+      "300",
+    ]);
+  });
+
   it("counts only the amounts when the sentence also counts other things", () => {
     expect(
       sums("3 ateliers pour 5 000 000 F CFA et 2 missions pour 3 000 000 F CFA, soit un total de 8 000 000 F CFA."),

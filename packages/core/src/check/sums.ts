@@ -15,15 +15,16 @@ export function checkSums(sentences: readonly Sentence[]): DocumentFinding[] {
   const findings: DocumentFinding[] = [];
   sentences.forEach((sentence, index) => {
     const amounts = amountsIn(sentence.text);
+    const byStart = new Map(amounts.map((f, i) => [f.start, i]));
+    // A second total in the same sentence sums what came after the first.
+    let from = 0;
     for (const match of sentence.text.matchAll(TOTAL_AFTER_PARTS)) {
-      const at = (match.index ?? 0) + match[0].length;
-      const stated = amounts.find((f) => f.start === at);
-      if (!stated) continue;
-      const finding = compare(
-        sentence,
-        stated,
-        amounts.filter((f) => f.end <= (match.index ?? 0)),
-      );
+      const at = byStart.get((match.index ?? 0) + match[0].length);
+      const stated = at === undefined ? undefined : amounts[at];
+      if (at === undefined || !stated) continue;
+      const parts = amounts.slice(from, at).filter((f) => f.end <= (match.index ?? 0));
+      from = at + 1;
+      const finding = compare(sentence, stated, parts);
       if (finding) findings.push(finding);
     }
     const first = TOTAL_FIRST.exec(sentence.text);

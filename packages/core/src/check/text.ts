@@ -29,8 +29,8 @@ export function splitSentences(text: string): Sentence[] {
       for (const match of line.matchAll(/[.!?…]+(?=\s+[«"“(A-ZÀ-ÖØ-Ý0-9])/g)) {
         const end = (match.index ?? 0) + match[0].length;
         const candidate = line.slice(start, end);
-        if (match[0] === "." && ABBREVIATIONS.test(candidate)) continue;
-        if (/\d\.$/.test(candidate) && /^\s+\d/.test(line.slice(end))) continue;
+        if (match[0] === "." && ABBREVIATIONS.test(candidate.slice(-12))) continue;
+        if (/\d\.$/.test(candidate.slice(-3)) && /^\s+\d/.test(line.slice(end, end + 3))) continue;
         pushSentence(sentences, candidate, index + 1);
         start = end;
       }

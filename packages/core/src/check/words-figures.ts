@@ -13,10 +13,12 @@ const CENTS_BEFORE_PARENTHESIS = new RegExp(
   String.raw`^(.*)\s+${CURRENCY_NAME}\s+et\s+(.+?)\s+(?:cents?|centimes?)\s*\(\s*$`,
   "isu",
 );
+// The longest amount in words below a thousand billion is under 200 characters: look no further back.
+const REACH = 400;
 const WORDS_AFTER = new RegExp(`^\\s*\\)\\s*((?:${WORD}[\\s-]+)*${WORD})`, "i");
 
 /** The number words that end a stretch of text, as written, and their value; null when none parse. */
-export function trailingNumberWords(text: string): { written: string; value: number } | null {
+function trailingNumberWords(text: string): { written: string; value: number } | null {
   const { words, separators } = splitWritten(text);
   let first = words.length;
   while (first > 0 && isNumberWord(words[first - 1] ?? "")) first--;
@@ -54,9 +56,10 @@ export function checkWordsAgainstFigures(sentence: Sentence): DocumentFinding[] 
       if (finding) findings.push(finding);
       continue;
     }
-    const words = trailingNumberWords(sentence.text.slice(0, figure.start).replace(CURRENCY_BEFORE_PARENTHESIS, ""));
+    const before = sentence.text.slice(Math.max(0, figure.start - REACH), figure.start);
+    const words = trailingNumberWords(before.replace(CURRENCY_BEFORE_PARENTHESIS, ""));
     if (!words) continue;
-    const finding = compare(sentence, figure, words, sentence.text.slice(figure.end));
+    const finding = compare(sentence, figure, words, sentence.text.slice(figure.end, figure.end + REACH));
     if (finding) findings.push(finding);
   }
   return findings;
@@ -119,12 +122,13 @@ function compare(
 
 /** An amount with cents, written « <units> <currency> et <cents> cents »: both parts must give the figure. */
 function compareWithCents(sentence: Sentence, figure: Figure): DocumentFinding | null {
-  const match = CENTS_BEFORE_PARENTHESIS.exec(sentence.text.slice(0, figure.start));
+  const reach = Math.max(0, figure.start - REACH);
+  const match = CENTS_BEFORE_PARENTHESIS.exec(sentence.text.slice(reach, figure.start));
   if (!match?.[1] || !match[2]) return null;
   const units = trailingNumberWords(match[1]);
   const cents = trailingNumberWords(match[2]);
   if (!units || !cents || cents.written.toLowerCase() !== match[2].trim().toLowerCase() || cents.value > 99) return null;
-  const from = sentence.text.lastIndexOf(units.written, match[1].length);
+  const from = sentence.text.lastIndexOf(units.written, reach + match[1].length);
   const written =
     from < 0 ? `${units.written} … ${cents.written}` : sentence.text.slice(from, figure.start).replace(/\s*\(\s*$/, "");
   const base = { line: sentence.line, sentence: sentence.text, figures: [figure.text] };
