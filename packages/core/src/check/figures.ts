@@ -41,7 +41,9 @@ export function figuresIn(sentence: string): Figure[] {
       digits: BigInt(whole + fraction),
       decimals: fraction.length,
       percent: /^\s*%/.test(after) || /^\s*pour\s*cent\b/i.test(after),
-      parenthesised: /\(\s*$/.test(before) && /^\s*\)/.test(after),
+      // « (500 000) » or « (500 000 F CFA) »: the currency may close the parentheses.
+      parenthesised:
+        /\(\s*$/.test(before) && /^\s*(?:F\s*CFA|FCFA|francs?(?:\s+CFA)?|€|\$|USD|EUR|XOF|XAF)?\s*\)/i.test(after),
       dateLike:
         (!grouped && !fraction && /^(19|20)\d\d$/.test(whole))
         || (Number(whole) <= 31 && new RegExp(`^\\s*(?:er\\s+)?(?:${MONTHS})\\b`, "i").test(after))

@@ -17,6 +17,8 @@ describe("words beside figures", () => {
     ).toEqual([]);
     expect(words("à hauteur de deux millions de francs CFA (2 000 000).")).toEqual([]);
     expect(words("trois (03) projets et dix(10) programmes")).toEqual([]);
+    expect(words("cinq cent mille (500 000 F CFA) et deux millions (2 000 000 FCFA)")).toEqual([]);
+    expect(words("cinq cent mille (600 000 F CFA)")[0]?.kind).toBe("words_figure_mismatch");
   });
 
   it("is an error when the words give another value", () => {
