@@ -67,3 +67,15 @@ describe.skipIf(!present)("the CPS annual report 2023", () => {
     ]);
   });
 });
+
+// The other real documents: their figures hold no slip of these kinds, so nothing may be reported on them.
+const OTHERS = [
+  "pbf-rapport-progres-annuel-2020.txt",
+  "pgsm-ptba-2022-composante-b.txt",
+  "stabilisation-cr-comite-technique-2024-06-21.txt",
+].map((name) => `${SAMPLES}/${name}`);
+describe.skipIf(!OTHERS.every((file) => existsSync(file)))("the other sample documents", () => {
+  it.each(OTHERS)("%s gives no finding", (file) => {
+    expect(checkDocument(readFileSync(file, "utf8"))).toEqual([]);
+  });
+});
