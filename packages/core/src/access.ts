@@ -18,6 +18,14 @@ export const CAPABILITIES = [
   "execution.record",
   /** Close a plan's year (its execution no longer changes) or reopen it. */
   "execution.close",
+  /** Define a project's indicators: metadata, baseline, targets, milestones; import a results table. */
+  "indicators.define",
+  /** Enter indicator values for a period (until they are validated). */
+  "indicators.record",
+  /** Validate, return or reopen entered indicator values; set the project's status thresholds. */
+  "indicators.validate",
+  /** An organisation's library of standard indicators. */
+  "indicators.library",
   "audit.read",
   "members.manage",
   "organisation.manage",
@@ -39,6 +47,10 @@ const MANAGER: readonly Capability[] = [
   "plan.submit",
   "execution.record",
   "execution.close",
+  "indicators.define",
+  "indicators.record",
+  "indicators.validate",
+  "indicators.library",
   "audit.read",
 ];
 const ADMIN: readonly Capability[] = [...MANAGER, "members.manage", "organisation.manage", "users.invite"];
@@ -46,10 +58,10 @@ const ADMIN: readonly Capability[] = [...MANAGER, "members.manage", "organisatio
 export const ROLE_CAPABILITIES: Record<Role | PlatformRole, readonly Capability[]> = {
   viewer: ["project.read"],
   // Editors write the plans: they start them (new, imported, copied, a new version of an approved one) too.
-  // …and follow their execution: progress, commitments, payments.
-  editor: ["project.read", "plan.create", "plan.edit", "plan.submit", "execution.record"],
-  // Approving is kept apart from editing: who approves a plan did not write it.
-  approver: ["project.read", "plan.approve"],
+  // …and follow their execution: progress, commitments, payments; they define indicators and enter their values.
+  editor: ["project.read", "plan.create", "plan.edit", "plan.submit", "execution.record", "indicators.define", "indicators.record"],
+  // Approving is kept apart from editing: who approves a plan did not write it; who validates a value did not enter it.
+  approver: ["project.read", "plan.approve", "indicators.validate"],
   manager: MANAGER,
   admin: ADMIN,
   platformAdmin: [...ADMIN, "organisation.createRoot", "users.manage", "audit.readAll"],

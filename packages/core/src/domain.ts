@@ -25,6 +25,8 @@ export const AUDIT_ENTITIES = [
   "transaction",
   "planExecution",
   "unplannedActivity",
+  "indicator",
+  "indicatorValue",
 ] as const;
 /** Where an activity of an approved plan stands. « Reprogrammed »: moved to next year's plan, not done this year. */
 export const ACTIVITY_STATUSES = ["not_started", "in_progress", "done", "postponed", "cancelled", "reprogrammed"] as const;
@@ -35,6 +37,17 @@ export const TRANSACTION_STAGES = ["commitment", "liquidation", "payment"] as co
  * for a donor-funded project, the funds the donor disbursed to it.
  */
 export const CREDIT_KINDS = ["allocated", "notified", "payment", "disbursed"] as const;
+/** The level of the results chain an indicator measures. */
+export const INDICATOR_LEVELS = ["impact", "outcome", "output"] as const;
+/** What an indicator's values are: a count or amount, a percentage, yes or no (1 or 0), or words. */
+export const INDICATOR_MEASURES = ["number", "percentage", "yes_no", "text"] as const;
+/** Whether more is better (people trained) or less is (incidents, delays). */
+export const INDICATOR_DIRECTIONS = ["increase", "decrease"] as const;
+export const COLLECTION_FREQUENCIES = ["monthly", "quarterly", "semiannual", "annual", "end_of_project"] as const;
+/** A reported value: entered by the team, then validated by an approver or returned with a comment. */
+export const INDICATOR_VALUE_STATUSES = ["entered", "validated", "returned"] as const;
+/** Where an indicator stands against its milestone for the period (thresholds set by the project). */
+export const INDICATOR_STATUSES = ["on_track", "at_risk", "off_track", "no_data", "no_milestone", "not_measured"] as const;
 export const CURRENCY_CODES = Object.keys(CURRENCIES) as [CurrencyCode, ...CurrencyCode[]];
 
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
@@ -49,3 +62,9 @@ export type AuditEntity = (typeof AUDIT_ENTITIES)[number];
 export type ActivityStatus = (typeof ACTIVITY_STATUSES)[number];
 export type TransactionStage = (typeof TRANSACTION_STAGES)[number];
 export type CreditKind = (typeof CREDIT_KINDS)[number];
+export type IndicatorLevel = (typeof INDICATOR_LEVELS)[number];
+export type IndicatorMeasure = (typeof INDICATOR_MEASURES)[number];
+export type IndicatorDirection = (typeof INDICATOR_DIRECTIONS)[number];
+export type CollectionFrequency = (typeof COLLECTION_FREQUENCIES)[number];
+export type IndicatorValueStatus = (typeof INDICATOR_VALUE_STATUSES)[number];
+export type IndicatorStatus = (typeof INDICATOR_STATUSES)[number];

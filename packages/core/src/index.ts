@@ -13,3 +13,4 @@ export * from "./formula-text.ts";
 export * from "./execution/index.ts";
 export * from "./limits.ts";
 export * from "./check/index.ts";
+export * from "./indicators/index.ts";

@@ -13,6 +13,12 @@ export const TEXT_LIMITS = {
   planTitle: 300,
   workflowComment: 2000,
   activityTitle: 2000,
+  indicatorCode: 40,
+  indicatorName: 1000,
+  indicatorUnit: 40,
+  indicatorMetadata: 2000,
+  indicatorComment: 1000,
+  indicatorTextValue: 2000,
 } as const;
 export type LimitedField = keyof typeof TEXT_LIMITS;
 

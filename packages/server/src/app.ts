@@ -18,6 +18,7 @@ import { fileStoreFromEnv } from "./files/store.ts";
 import { frameworkRoutes } from "./framework/routes.ts";
 import { exportRoutes } from "./exports/routes.ts";
 import { executionRoutes } from "./execution/routes.ts";
+import { indicatorRoutes } from "./indicators/routes.ts";
 import { executionDashboardRoutes } from "./execution-dashboards/routes.ts";
 import { healthRoutes } from "./health/routes.ts";
 import { registerErrorHandling } from "./http/error-handler.ts";
@@ -111,6 +112,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         activityRoutes,
         executionRoutes,
         executionDashboardRoutes,
+        indicatorRoutes,
         portfolioRoutes,
         inboxRoutes,
         importRoutes,

@@ -8,7 +8,7 @@ import { randomBytes } from "node:crypto";
 import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { executionTransactions, unplannedActivities, users } from "../src/db/schema.ts";
+import { executionTransactions, indicators, indicatorValues, libraryIndicators, unplannedActivities, users } from "../src/db/schema.ts";
 import { call, createTestApp, login, type Session, type TestContext } from "./helpers/app.ts";
 import { databaseKinds } from "./helpers/databases.ts";
 import { importPlan, readImport } from "./helpers/imports.ts";
@@ -66,6 +66,10 @@ const MANAGE_P: readonly ActorName[] = ["platformAdmin", "orgAdmin", "manager"];
 const EDIT_P: readonly ActorName[] = ["platformAdmin", "orgAdmin", "manager", "editor", "projectEditor"];
 /** plan.create (new plan, new version, import, delete a draft): whoever writes the plans. */
 const CREATE_P: readonly ActorName[] = EDIT_P;
+/** indicators.validate on P: approvers and managers. */
+const VALIDATE_P: readonly ActorName[] = ["platformAdmin", "orgAdmin", "manager", "approver"];
+/** indicators.library on A: its managers. */
+const LIBRARY_A: readonly ActorName[] = ["platformAdmin", "orgAdmin", "manager"];
 /** organisation.manage and members.manage on A (and so on A1). */
 const ADMIN_A: readonly ActorName[] = ["platformAdmin", "orgAdmin"];
 /** Signed-in actors who may read P but not import into it (nor see its pending imports). */
@@ -282,6 +286,22 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
   };
   const freshUnplanned = async () =>
     one(await db().insert(unplannedActivities).values({ workplanId: E.id, title: "Réunion non programmée" }).returning());
+  const freshIndicator = async () =>
+    one(await db().insert(indicators).values({ projectId: P.id, code: `I-${unique()}`, name: "Personnes formées", level: "output", dimensions: ["sex"] }).returning());
+  const freshValue = async () => {
+    const indicator = await freshIndicator();
+    return one(await db().insert(indicatorValues).values({ indicatorId: indicator.id, year: 2024, period: "S1", value: "12" }).returning());
+  };
+  const freshIndicatorDocument = async () => {
+    const value = await freshValue();
+    const body = multipart({ title: "Liste de présence" }, { name: "presence.pdf", bytes: Buffer.from(`%PDF-1.4 ${unique()}`) });
+    const response = await send("platformAdmin", "POST", `/indicator-values/${value.id}/documents`, body.payload, body.headers);
+    if (response.statusCode !== 201) throw new Error(`indicator document: ${response.body}`);
+    return response.json() as { id: string };
+  };
+  const freshLibraryIndicator = async () =>
+    one(await db().insert(libraryIndicators).values({ organisationId: A.id, code: `STD-${unique()}`, name: "Réunions tenues", level: "output" }).returning());
+  const resultsTable = () => `Indicateurs\tBase\tCible\tProgrès actuel\nIndicateur T.${unique()} Réunions\t0\t10\t4`;
   const freshOrgMembership = async () =>
     grant(db(), (await freshUser()).id, "viewer", { organisationId: A1.id });
   const freshProjectMembership = async () =>
@@ -1284,6 +1304,153 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
       hidden: HIDDEN_P,
       prepare: freshEvidence,
       request: (d) => ({ url: `/execution-documents/${d.id}` }),
+    }),
+    // ---- indicators
+    row({
+      name: "GET /projects/:id/indicators",
+      route: "listIndicators",
+      allowed: READ_P,
+      hidden: HIDDEN_P,
+      request: () => ({ url: `/projects/${P.id}/indicators` }),
+    }),
+    row({
+      name: "POST /projects/:id/indicators",
+      route: "createIndicator",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      request: () => ({ url: `/projects/${P.id}/indicators`, payload: { code: `I-${unique()}`, name: "Réunions tenues", level: "output" } }),
+    }),
+    row({
+      name: "GET /projects/:id/indicators/export.xlsx",
+      route: "exportIndicators",
+      allowed: READ_P,
+      hidden: HIDDEN_P,
+      request: () => ({ url: `/projects/${P.id}/indicators/export.xlsx` }),
+    }),
+    row({
+      name: "PUT /projects/:id/indicator-thresholds",
+      route: "setIndicatorThresholds",
+      allowed: VALIDATE_P,
+      hidden: HIDDEN_P,
+      request: () => ({ url: `/projects/${P.id}/indicator-thresholds`, payload: { onTrack: "90", atRisk: "60" } }),
+    }),
+    row({
+      name: "POST /projects/:id/results-table/preview",
+      route: "previewResultsTable",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      request: () => ({ url: `/projects/${P.id}/results-table/preview`, payload: { text: resultsTable(), year: 2024 } }),
+    }),
+    row({
+      name: "POST /projects/:id/results-table",
+      route: "importResultsTable",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      request: () => ({ url: `/projects/${P.id}/results-table`, payload: { text: resultsTable(), year: 2024 } }),
+    }),
+    row({
+      name: "POST /projects/:id/results-table/sheet",
+      route: "readResultsSheet",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      request: () => {
+        const { payload, headers } = multipart({}, { name: "cadre.csv", bytes: Buffer.from(resultsTable().replaceAll("\t", ";"), "utf8") });
+        return { url: `/projects/${P.id}/results-table/sheet`, payload, headers };
+      },
+    }),
+    row({
+      name: "POST /projects/:id/indicators/from-library",
+      route: "addLibraryIndicators",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      prepare: freshLibraryIndicator,
+      request: (l) => ({ url: `/projects/${P.id}/indicators/from-library`, payload: { libraryIndicatorIds: [l.id] } }),
+    }),
+    row({
+      name: "GET /indicators/:id",
+      route: "getIndicator",
+      allowed: READ_P,
+      hidden: HIDDEN_P,
+      prepare: freshIndicator,
+      request: (i) => ({ url: `/indicators/${i.id}` }),
+    }),
+    row({
+      name: "PATCH /indicators/:id",
+      route: "updateIndicator",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      prepare: freshIndicator,
+      request: (i) => ({ url: `/indicators/${i.id}`, payload: { endTarget: "30", version: i.version } }),
+    }),
+    row({
+      name: "DELETE /indicators/:id",
+      route: "deleteIndicator",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      prepare: freshIndicator,
+      request: (i) => ({ url: `/indicators/${i.id}` }),
+    }),
+    row({
+      name: "POST /indicators/:id/values",
+      route: "recordIndicatorValue",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      prepare: freshIndicator,
+      request: (i) => ({ url: `/indicators/${i.id}/values`, payload: { year: 2024, period: "S1", value: "15", breakdown: { "sex:women": "6" } } }),
+    }),
+    row({
+      name: "POST /indicator-values/:id/review",
+      route: "reviewIndicatorValue",
+      allowed: VALIDATE_P,
+      hidden: HIDDEN_P,
+      prepare: freshValue,
+      request: (v) => ({ url: `/indicator-values/${v.id}/review`, payload: { action: "validate", version: v.version } }),
+    }),
+    row({
+      name: "POST /indicator-values/:id/documents",
+      route: "addIndicatorEvidence",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      prepare: freshValue,
+      request: (v) => {
+        const { payload, headers } = multipart({ title: "Liste de présence" }, { name: "presence.pdf", bytes: Buffer.from("%PDF-1.4 liste") });
+        return { url: `/indicator-values/${v.id}/documents`, payload, headers };
+      },
+    }),
+    row({
+      name: "GET /indicator-documents/:id/file",
+      route: "indicatorEvidenceFile",
+      allowed: READ_P,
+      hidden: HIDDEN_P,
+      prepare: freshIndicatorDocument,
+      request: (d) => ({ url: `/indicator-documents/${d.id}/file` }),
+    }),
+    row({
+      name: "DELETE /indicator-documents/:id",
+      route: "deleteIndicatorEvidence",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      prepare: freshIndicatorDocument,
+      request: (d) => ({ url: `/indicator-documents/${d.id}` }),
+    }),
+    row({
+      name: "GET /organisations/:id/indicator-library",
+      route: "listLibraryIndicators",
+      allowed: SIGNED_IN,
+      request: () => ({ url: `/organisations/${A.id}/indicator-library` }),
+    }),
+    row({
+      name: "POST /organisations/:id/indicator-library",
+      route: "createLibraryIndicator",
+      allowed: LIBRARY_A,
+      request: () => ({ url: `/organisations/${A.id}/indicator-library`, payload: { code: `STD-${unique()}`, name: "Réunions tenues", level: "output" } }),
+    }),
+    row({
+      name: "DELETE /library-indicators/:id",
+      route: "deleteLibraryIndicator",
+      allowed: LIBRARY_A,
+      prepare: freshLibraryIndicator,
+      request: (l) => ({ url: `/library-indicators/${l.id}` }),
     }),
     row({
       name: "POST /workplans/:id/finance-imports",

@@ -64,6 +64,8 @@ const SAME_WORD_OTHER_MEANING = new Set([
   "imports.field.responsible",
   "imports.field.unit", // a unit of measure, not a kind of organisation
   "portfolio.partner", // the filter on a project's partners
+  "plan.col.indicator", // a work plan's column of indicator text beside an activity, not a results table's column
+  "imports.field.indicator",
 ]);
 
 describe("the shared catalogue", () => {

@@ -10,3 +10,4 @@ export * from "./execution.ts";
 export * from "./inbox.ts";
 export * from "./execution-dashboards.ts";
 export * from "./documents.ts";
+export * from "./indicators.ts";

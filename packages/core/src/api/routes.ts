@@ -28,6 +28,25 @@ import {
 } from "./execution.ts";
 import { documentCheck } from "./documents.ts";
 import { executionYearQuery, portfolioExecution, projectExecution } from "./execution-dashboards.ts";
+import {
+  addLibraryIndicators,
+  createIndicator,
+  createLibraryIndicator,
+  indicator,
+  indicatorDetail,
+  indicatorDocument,
+  indicatorListQuery,
+  indicatorValue,
+  libraryIndicator,
+  projectIndicators,
+  recordIndicatorValue,
+  resultsTablePreview,
+  resultsTableRequest,
+  resultsTableResult,
+  reviewIndicatorValue,
+  thresholds,
+  updateIndicator,
+} from "./indicators.ts";
 import { inbox } from "./inbox.ts";
 import { commitImportRequest, importListQuery, importOptions, importRecord, job } from "./imports.ts";
 import { createOrganisation, organisation, organisationListQuery, updateOrganisation } from "./organisations.ts";
@@ -224,6 +243,25 @@ export const routes = {
   auditLog: spec("auditLog", { action: "audit.read", tag: "audit", summary: "The audit log of a project (the whole log needs audit.readAll)", query: auditQuery, response: page(auditEntry), status: 200 }),
 
   checkDocument: spec("checkDocument", { action: "signedIn", tag: "documents", summary: "Check a report people wrote (multipart: a .docx or text file, or `text`): numbers in words that disagree with their figure or are misspelt, « soit … X % » that is not the ratio of the figures before it, totals their parts don't make. Nothing is kept", response: documentCheck, status: 200, kind: "multipart" }),
+  listIndicators: spec("listIndicators", { action: "project.read", tag: "indicators", summary: "A project's results framework with its indicators: baseline, targets, latest validated value, achievement as a decimal string and status against the milestone (at the end of `year`/`period` when given)", params: idParams, query: indicatorListQuery, response: projectIndicators, status: 200 }),
+  createIndicator: spec("createIndicator", { action: "indicators.define", tag: "indicators", summary: "Define an indicator on a node of the results framework (or on the project): metadata, baseline, targets and milestones", params: idParams, body: createIndicator, response: indicator, status: 201 }),
+  exportIndicators: spec("exportIndicators", { heavy: true, action: "project.read", tag: "indicators", summary: "The results framework as Excel (indicator, baseline, end target, milestone, current value, achievement, status, reason)", params: idParams, query: indicatorListQuery, status: 200, kind: "file" }),
+  setIndicatorThresholds: spec("setIndicatorThresholds", { action: "indicators.validate", tag: "indicators", summary: "The share of the way to the milestone above which an indicator is on track, and above which at risk", params: idParams, body: thresholds, response: thresholds, status: 200 }),
+  previewResultsTable: spec("previewResultsTable", { action: "indicators.define", tag: "indicators", summary: "Read a donor's results table (pasted text or a sheet's rows as text) and show what importing it would write", params: idParams, body: resultsTableRequest, response: resultsTablePreview, status: 200 }),
+  importResultsTable: spec("importResultsTable", { action: "indicators.define", tag: "indicators", summary: "Write a donor's results table in one transaction: missing nodes, indicators (created or updated by code), milestones and current values", params: idParams, body: resultsTableRequest, response: resultsTableResult, status: 200 }),
+  readResultsSheet: spec("readResultsSheet", { heavy: true, action: "indicators.define", tag: "indicators", summary: "An Excel or csv file's first sheet as tab-separated text, to preview and import as a results table (multipart: file)", params: idParams, response: z.object({ text: z.string(), sheet: z.string() }), status: 200, kind: "multipart" }),
+  addLibraryIndicators: spec("addLibraryIndicators", { action: "indicators.define", tag: "indicators", summary: "Add indicators of the organisation's library to the project, with their metadata", params: idParams, body: addLibraryIndicators, response: z.array(indicator), status: 201 }),
+  getIndicator: spec("getIndicator", { action: "project.read", tag: "indicators", summary: "One indicator with every reported value and its trend", params: idParams, response: indicatorDetail, status: 200 }),
+  updateIndicator: spec("updateIndicator", { action: "indicators.define", tag: "indicators", summary: "Change an indicator's definition, baseline or targets", params: idParams, body: updateIndicator, response: indicator, status: 200 }),
+  deleteIndicator: spec("deleteIndicator", { action: "indicators.define", tag: "indicators", summary: "Delete an indicator and its values", params: idParams, status: 204 }),
+  recordIndicatorValue: spec("recordIndicatorValue", { action: "indicators.record", tag: "indicators", summary: "Enter an indicator's value for a period with its breakdown (a validated value does not change)", params: idParams, body: recordIndicatorValue, response: indicatorValue, status: 200 }),
+  reviewIndicatorValue: spec("reviewIndicatorValue", { action: "indicators.validate", tag: "indicators", summary: "Validate a value (it is locked), return it with a comment, or reopen a validated one", params: idParams, body: reviewIndicatorValue, response: indicatorValue, status: 200 }),
+  addIndicatorEvidence: spec("addIndicatorEvidence", { action: "indicators.record", tag: "indicators", summary: "Attach a document to a value not yet validated (multipart: file, title)", params: idParams, response: indicatorDocument, status: 201, kind: "multipart" }),
+  indicatorEvidenceFile: spec("indicatorEvidenceFile", { action: "project.read", tag: "indicators", summary: "A document of an indicator value, as it was uploaded", params: idParams, status: 200, kind: "file" }),
+  deleteIndicatorEvidence: spec("deleteIndicatorEvidence", { action: "indicators.record", tag: "indicators", summary: "Remove a document from a value not yet validated", params: idParams, status: 204 }),
+  listLibraryIndicators: spec("listLibraryIndicators", { action: "signedIn", tag: "indicators", summary: "An organisation's standard indicators (and those of the organisations above it)", params: idParams, response: z.array(libraryIndicator), status: 200 }),
+  createLibraryIndicator: spec("createLibraryIndicator", { action: "indicators.library", tag: "indicators", summary: "Add a standard indicator to an organisation's library", params: idParams, body: createLibraryIndicator, response: libraryIndicator, status: 201 }),
+  deleteLibraryIndicator: spec("deleteLibraryIndicator", { action: "indicators.library", tag: "indicators", summary: "Remove a standard indicator from the library (projects keep their copies)", params: idParams, status: 204 }),
 } as const;
 
 export type Routes = typeof routes;

@@ -38,6 +38,9 @@ function localiseParam(name: string, value: string, locale: Locale): string {
   if (name === "entity") return entityLabel(value, locale);
   if (name === "status" || name === "from" || name === "to") return planStatusLabel(value, locale).toLocaleLowerCase(locale);
   if (name === "action") return planActionLabel(value, locale).toLocaleLowerCase(locale);
+  if (name === "valueStatus") return term("indicatorValueStatus", value, locale).toLocaleLowerCase(locale);
+  if (name === "reviewAction") return term("reviewAction", value, locale).toLocaleLowerCase(locale);
+  if (name === "column") return term("tableColumn", value, locale).toLocaleLowerCase(locale);
   if (name === "importStatus") return term("importStatus", value, locale).toLocaleLowerCase(locale);
   return value;
 }

@@ -18,6 +18,11 @@ import {
   ACTIVITY_STATUSES,
   CREDIT_KINDS,
   TRANSACTION_STAGES,
+  COLLECTION_FREQUENCIES,
+  INDICATOR_DIRECTIONS,
+  INDICATOR_LEVELS,
+  INDICATOR_MEASURES,
+  INDICATOR_VALUE_STATUSES,
   type api,
   type ImportedPlan,
 } from "@baara/core";
@@ -68,6 +73,11 @@ export const auditEntity = pgEnum("audit_entity", AUDIT_ENTITIES);
 export const activityStatus = pgEnum("activity_status", ACTIVITY_STATUSES);
 export const transactionStage = pgEnum("transaction_stage", TRANSACTION_STAGES);
 export const creditKind = pgEnum("credit_kind", CREDIT_KINDS);
+export const indicatorLevel = pgEnum("indicator_level", INDICATOR_LEVELS);
+export const indicatorMeasure = pgEnum("indicator_measure", INDICATOR_MEASURES);
+export const indicatorDirection = pgEnum("indicator_direction", INDICATOR_DIRECTIONS);
+export const collectionFrequency = pgEnum("collection_frequency", COLLECTION_FREQUENCIES);
+export const indicatorValueStatus = pgEnum("indicator_value_status", INDICATOR_VALUE_STATUSES);
 
 export const organisations = pgTable(
   "organisations",
@@ -120,6 +130,10 @@ export const projects = pgTable(
     locations: jsonb("locations").$type<string[]>().notNull().default([]),
     levelLabels: jsonb("level_labels").$type<string[]>().notNull(),
     fiscalYearStartMonth: smallint("fiscal_year_start_month").notNull().default(1),
+    /** An indicator at or above this share of the way to its milestone is on track (percent). */
+    indicatorOnTrack: numeric("indicator_on_track", { precision: 5, scale: 2 }).notNull().default("90"),
+    /** At or above this share it is at risk, below it off track (percent). */
+    indicatorAtRisk: numeric("indicator_at_risk", { precision: 5, scale: 2 }).notNull().default("60"),
     published: boolean("published").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
@@ -618,4 +632,131 @@ export const unplannedActivities = pgTable(
     version: rowVersion(),
   },
   (t) => [index("unplanned_activities_workplan_idx").on(t.workplanId, t.position)],
+);
+
+/** An indicator's value, target or baseline: exact, up to four decimals. */
+const indicatorValue = (name: string) => numeric(name, { precision: 20, scale: 4 });
+
+/** What an indicator is and how it is measured: the fields a project's indicator and a library's share. */
+const indicatorDefinition = () => ({
+  code: text("code").notNull(),
+  name: text("name").notNull(),
+  level: indicatorLevel("level").notNull(),
+  measure: indicatorMeasure("measure").notNull().default("number"),
+  unit: text("unit"),
+  direction: indicatorDirection("direction").notNull().default("increase"),
+  cumulative: boolean("cumulative").notNull().default(false),
+  definition: text("definition"),
+  calculationMethod: text("calculation_method"),
+  dataSource: text("data_source"),
+  verificationMeans: text("verification_means"),
+  collectionFrequency: collectionFrequency("collection_frequency"),
+  responsible: text("responsible"),
+  /** Disaggregation dimensions (core's lists: sex, age, location, beneficiary). */
+  dimensions: jsonb("dimensions").$type<string[]>().notNull().default([]),
+});
+
+/** An organisation's standard indicators, with their metadata, from which its projects pick. */
+export const libraryIndicators = pgTable(
+  "library_indicators",
+  {
+    id: id(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id, { onDelete: "cascade" }),
+    ...indicatorDefinition(),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: rowVersion(),
+  },
+  (t) => [uniqueIndex("library_indicators_code_key").on(t.organisationId, t.code)],
+);
+
+/** A project's indicator, on a node of its results framework (or on the project itself). */
+export const indicators = pgTable(
+  "indicators",
+  {
+    id: id(),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    resultNodeId: uuid("result_node_id").references(() => resultNodes.id, { onDelete: "set null" }),
+    libraryIndicatorId: uuid("library_indicator_id").references(() => libraryIndicators.id, { onDelete: "set null" }),
+    ...indicatorDefinition(),
+    baselineValue: indicatorValue("baseline_value"),
+    baselineDate: date("baseline_date"),
+    baselineSource: text("baseline_source"),
+    endTarget: indicatorValue("end_target"),
+    endTargetComment: text("end_target_comment"),
+    /** End-of-project targets per disaggregation category ("sex:women" → "15"). */
+    endTargetBreakdown: jsonb("end_target_breakdown").$type<Record<string, string>>().notNull().default({}),
+    position: integer("position").notNull().default(0),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: rowVersion(),
+  },
+  (t) => [uniqueIndex("indicators_code_key").on(t.projectId, t.code), index("indicators_node_idx").on(t.resultNodeId)],
+);
+
+/** A target of a year (period "Y") or a milestone of a period; a target without a value keeps only its words. */
+export const indicatorTargets = pgTable(
+  "indicator_targets",
+  {
+    id: id(),
+    indicatorId: uuid("indicator_id")
+      .notNull()
+      .references(() => indicators.id, { onDelete: "cascade" }),
+    year: smallint("year").notNull(),
+    period: text("period").notNull(),
+    value: indicatorValue("value"),
+    breakdown: jsonb("breakdown").$type<Record<string, string>>().notNull().default({}),
+    comment: text("comment"),
+  },
+  (t) => [uniqueIndex("indicator_targets_period_key").on(t.indicatorId, t.year, t.period)],
+);
+
+/** A value reported for a period, with its breakdown: entered, then validated (locked) or returned. */
+export const indicatorValues = pgTable(
+  "indicator_values",
+  {
+    id: id(),
+    indicatorId: uuid("indicator_id")
+      .notNull()
+      .references(() => indicators.id, { onDelete: "cascade" }),
+    year: smallint("year").notNull(),
+    period: text("period").notNull(),
+    value: indicatorValue("value"),
+    /** The words of a text indicator. */
+    textValue: text("text_value"),
+    breakdown: jsonb("breakdown").$type<Record<string, string>>().notNull().default({}),
+    comment: text("comment"),
+    varianceReason: text("variance_reason"),
+    status: indicatorValueStatus("status").notNull().default("entered"),
+    /** Why an approver returned it, or reopened it. */
+    reviewComment: text("review_comment"),
+    enteredById: uuid("entered_by_id").references(() => users.id, { onDelete: "set null" }),
+    enteredAt: timestamp("entered_at", { withTimezone: true }).notNull().defaultNow(),
+    reviewedById: uuid("reviewed_by_id").references(() => users.id, { onDelete: "set null" }),
+    reviewedAt: timestamp("reviewed_at", { withTimezone: true }),
+    version: rowVersion(),
+  },
+  (t) => [uniqueIndex("indicator_values_period_key").on(t.indicatorId, t.year, t.period)],
+);
+
+/** Files that back a reported value (attendance lists, survey reports). */
+export const indicatorDocuments = pgTable(
+  "indicator_documents",
+  {
+    id: id(),
+    valueId: uuid("value_id")
+      .notNull()
+      .references(() => indicatorValues.id, { onDelete: "cascade" }),
+    fileId: uuid("file_id")
+      .notNull()
+      .references(() => storedFiles.id),
+    title: text("title").notNull(),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("indicator_documents_value_idx").on(t.valueId)],
 );

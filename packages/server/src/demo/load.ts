@@ -1,4 +1,4 @@
-import { nextPlanStatus, type PlanStatus } from "@baara/core";
+import { api, nextPlanStatus, type PlanStatus } from "@baara/core";
 import { count, eq } from "drizzle-orm";
 import { recordAudit } from "../audit/record.ts";
 import { hashPassword } from "../auth/passwords.ts";
@@ -8,6 +8,7 @@ import {
   activities,
   budgetLines,
   declaredTotals,
+  libraryIndicators,
   memberships,
   organisations,
   projectPartners,
@@ -17,7 +18,9 @@ import {
   workplanSteps,
   workplans,
 } from "../db/schema.ts";
+import { writeResultsTable } from "../indicators/results-table.ts";
 import { cps } from "./cps.ts";
+import { demoIndicatorLibrary } from "./indicator-library.ts";
 import { loadHistory } from "./history.ts";
 import { refreshMissingExecutionSums } from "../execution/sums.ts";
 import type { ProjectRow } from "../access/policy.ts";
@@ -69,16 +72,31 @@ export async function loadDemo(db: Db): Promise<{ projects: number; users: numbe
       if (!row) throw new Error(`demo user ${person.email} not inserted`);
       userIds.set(person.email, row.id);
       for (const { organisationCode, role } of person.roles) {
-        await tx
-          .insert(memberships)
-          .values({ userId: row.id, organisationId: org(organisationCode).id, role });
+        await tx.insert(memberships).values({ userId: row.id, organisationId: org(organisationCode).id, role });
       }
     }
 
     for (const demo of demoProjects) {
       const project = await insertProject(tx, demo, org, userIds);
       if (demo.history) await loadHistory(tx, project, demo.history);
+      if (demo.resultsTable) {
+        const { year, indicators } = demo.resultsTable;
+        await writeResultsTable(
+          { db: tx, actor: null },
+          project,
+          { nodes: [], indicators },
+          { year, period: "Y", validated: true },
+        );
+      }
     }
+    await tx
+      .insert(libraryIndicators)
+      .values(
+        demoIndicatorLibrary.indicators.map((i) => ({
+          ...api.createLibraryIndicator.parse(i),
+          organisationId: org(demoIndicatorLibrary.organisationCode).id,
+        })),
+      );
   });
   await refreshMissingExecutionSums(db);
   return { projects: demoProjects.length, users: demoUsers.length };
@@ -108,13 +126,16 @@ async function insertProject(
     })
     .returning();
   if (!project) throw new Error(`demo project ${demo.code} not inserted`);
-  await recordAudit({ db, actor: null }, {
-    projectId: project.id,
-    entity: "project",
-    entityId: project.id,
-    action: "create",
-    after: project,
-  });
+  await recordAudit(
+    { db, actor: null },
+    {
+      projectId: project.id,
+      entity: "project",
+      entityId: project.id,
+      action: "create",
+      after: project,
+    },
+  );
   if (demo.partners.length > 0) {
     await db.insert(projectPartners).values(
       demo.partners.map((p, position) => {
@@ -160,9 +181,7 @@ async function insertProject(
       .returning();
     if (!row) throw new Error(`demo node ${node.code} not inserted`);
     if (workplan && node.declared) {
-      await db
-        .insert(declaredTotals)
-        .values({ workplanId: workplan.id, resultNodeId: row.id, amount: node.declared });
+      await db.insert(declaredTotals).values({ workplanId: workplan.id, resultNodeId: row.id, amount: node.declared });
     }
     for (const activity of workplan ? (node.activities ?? []) : []) {
       const { lines, ...fields } = activity;

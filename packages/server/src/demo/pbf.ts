@@ -1,6 +1,7 @@
 // The Peacebuilding Fund project of the 2020 progress report: its identity and
-// results framework (3 outcomes, 6 outputs). Indicators come with the
-// indicators feature.
+// results framework (3 outcomes, 6 outputs) and its indicators as the report
+// gives them.
+import { pbfResultsTable } from "./pbf-indicators.ts";
 import type { DemoProject } from "./types.ts";
 
 export const pbf: DemoProject = {
@@ -15,6 +16,7 @@ export const pbf: DemoProject = {
   sector: "Consolidation de la paix",
   locations: ["Mopti", "Ségou"],
   levelLabels: ["Résultat", "Produit"],
+  resultsTable: pbfResultsTable,
   published: true,
   partners: [
     { organisationCode: "PBF", role: "funder" },

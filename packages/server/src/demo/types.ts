@@ -1,3 +1,4 @@
+import type { TableIndicator } from "@baara/core";
 import type { Role } from "@baara/core";
 
 export interface DemoLine {
@@ -49,6 +50,8 @@ export interface DemoProject {
   published?: boolean;
   partners: { organisationCode: string; role: "funder" | "implementer" | "responsible" | "other" }[];
   framework: DemoNode[];
+  /** A donor's results table, written as its import writes it (values validated). */
+  resultsTable?: { year: number; indicators: Omit<TableIndicator, "row">[] };
   /** Past years' approved plans and their execution, loaded after the framework. */
   history?: DemoPastPlan[];
   plan?: {

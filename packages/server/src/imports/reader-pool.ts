@@ -45,3 +45,14 @@ export async function readFinanceInThread(
   if (!answer.ok && "unreadable" in answer) throw new UnreadableFileError(answer.unreadable, answer.params);
   throw new Error("reader did not answer a finance reading");
 }
+
+/** A results table's sheet (the first one with its header), as rows of text, read in a reader thread. */
+export async function readResultsSheetInThread(
+  bytes: Buffer,
+  fileName: string,
+): Promise<{ sheet: string; rows: string[][] }> {
+  const answer = await run({ bytes, results: { fileName } });
+  if (answer.ok && "results" in answer) return answer.results;
+  if (!answer.ok && "unreadable" in answer) throw new UnreadableFileError(answer.unreadable, answer.params);
+  throw new Error("reader did not answer a results sheet");
+}

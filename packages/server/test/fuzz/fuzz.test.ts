@@ -78,6 +78,14 @@ describe.each(databaseKinds)("fuzz of the import and edit routes on %s", (kind) 
     const financeExport = multipart({ stage: "payment" }, { name: "mandats.csv", bytes: Buffer.from("Date;Code;Montant\n2022-05-02;X;1000\n", "utf8") });
     const finance = await call(ctx.app, admin, { method: "POST", url: `/api/v1/workplans/${approved.id}/finance-imports`, ...financeExport });
     if (finance.statusCode !== 201) throw new Error(`finance import: ${finance.body}`);
+    const indicator = await call(ctx.app, admin, {
+      method: "POST",
+      url: `/api/v1/projects/${project.id}/indicators`,
+      payload: { code: "1.1.1", name: "Personnes formées", level: "output", resultNodeId: childNode.id, dimensions: ["sex"], baselineValue: "0", endTarget: "30" },
+    });
+    if (indicator.statusCode !== 201) throw new Error(`indicator: ${indicator.body}`);
+    const indicatorValue = await call(ctx.app, admin, { method: "POST", url: `/api/v1/indicators/${indicator.json().id}/values`, payload: { year: 2022, period: "S1", value: "15", breakdown: { "sex:women": "6" } } });
+    const library = await call(ctx.app, admin, { method: "POST", url: `/api/v1/organisations/${organisation.id}/indicator-library`, payload: { code: "STD-1", name: "Réunions tenues", level: "output" } });
     const pending = await readImport(ctx.app, admin, project.id, { name: "ptba.tsv", bytes: Buffer.from(pgsmSampleText(), "utf8") }, { year: "2022" });
     world = {
       adminEmail: adminUser.email,
@@ -97,6 +105,9 @@ describe.each(databaseKinds)("fuzz of the import and edit routes on %s", (kind) 
       transactionId: payment.json().id,
       unplannedId: unplanned.json().id,
       financeImportId: finance.json().id,
+      indicatorId: indicator.json().id,
+      indicatorValueId: indicatorValue.json().id,
+      libraryIndicatorId: library.json().id,
       userId: person.id,
       importId: pending.id,
       jobId: pending.job?.id ?? pending.id,

@@ -34,6 +34,10 @@ export interface World {
   unplannedId: string;
   /** A finance export read against the approved plan, not yet written. */
   financeImportId: string;
+  /** An indicator of the project, a value entered for it (not validated), a standard indicator of the organisation. */
+  indicatorId: string;
+  indicatorValueId: string;
+  libraryIndicatorId: string;
   userId: string;
   importId: string;
   jobId: string;
@@ -51,7 +55,9 @@ export type Versioned =
   | "activities"
   | "budgetLines"
   | "executionTransactions"
-  | "unplannedActivities";
+  | "unplannedActivities"
+  | "indicators"
+  | "indicatorValues";
 
 /** A valid request on one route. `version`: where the body's row version goes, read just before sending. */
 interface Base {
@@ -148,6 +154,28 @@ const BASES: Record<RouteName, BaseOf | string> = {
   getFinanceImport: (w) => ({ id: w.financeImportId }),
   commitFinanceImport: (w) => ({ id: w.financeImportId, body: { version: 1 } }),
   financeImportFile: (w) => ({ id: w.financeImportId }),
+  listIndicators: (w) => ({ id: w.projectId, query: { year: "2022", period: "S1" } }),
+  createIndicator: (w, n) => ({
+    id: w.projectId,
+    body: { code: `F.${n}`, name: "Indicateur fuzz", level: "output", measure: "percentage", targets: [{ year: 2022, period: "Y", value: "40", comment: "Jalon" }] },
+  }),
+  exportIndicators: (w) => ({ id: w.projectId, query: { year: "2022" } }),
+  setIndicatorThresholds: (w) => ({ id: w.projectId, body: { onTrack: "85", atRisk: "50" } }),
+  previewResultsTable: (w) => ({ id: w.projectId, body: { text: "Indicateurs\tBase\tCible\tProgrès actuel\nIndicateur 9.1 Taux\t0\t10\t5 dont 2 femmes", year: 2022 } }),
+  importResultsTable: (w) => ({ id: w.projectId, body: { text: "Indicateurs\tBase\tCible\tProgrès actuel\nIndicateur 9.1 Taux\t0\t10\t5 dont 2 femmes", year: 2022 } }),
+  readResultsSheet: "a multipart upload: indicators.test.ts sends files to it",
+  addLibraryIndicators: "a second copy of the same standard indicator is refused as a duplicate code; indicators.test.ts covers it",
+  getIndicator: (w) => ({ id: w.indicatorId }),
+  updateIndicator: (w) => ({ id: w.indicatorId, body: { name: "Indicateur renommé", endTargetBreakdown: { "sex:women": "15" } }, version: V("indicators", w.indicatorId) }),
+  deleteIndicator: "it would delete the world's records; permissions.test.ts covers it",
+  recordIndicatorValue: (w) => ({ id: w.indicatorId, body: { year: 2022, period: "S1", value: "16", breakdown: { "sex:women": "7" }, comment: "Atelier" }, version: V("indicatorValues", w.indicatorValueId) }),
+  reviewIndicatorValue: "validating would lock the value every other value request of the run changes; indicators.test.ts covers it",
+  addIndicatorEvidence: "a multipart upload: indicators.test.ts sends files to it",
+  indicatorEvidenceFile: "a download without a body or query to damage; permissions.test.ts covers it",
+  deleteIndicatorEvidence: "it would delete the world's records; permissions.test.ts covers it",
+  listLibraryIndicators: (w) => ({ id: w.organisationId }),
+  createLibraryIndicator: (w, n) => ({ id: w.organisationId, body: { code: `STD-F${n}`, name: "Indicateur standard fuzz", level: "outcome", dimensions: ["sex", "age"] } }),
+  deleteLibraryIndicator: "it would delete the world's records; permissions.test.ts covers it",
   listActivities: (w) => ({ id: w.workplanId, query: {} }),
   createActivity: (w) => ({
     id: w.workplanId,

@@ -575,6 +575,12 @@ export const en: Messages = {
         record: "follow an approved plan's execution: progress, commitments and payments, credits, finance imports, reprogramming",
         close: "close a plan's year (its execution no longer changes) or reopen it",
       },
+      indicators: {
+        define: "define a project's indicators (metadata, baseline, targets, milestones) and import a results framework",
+        record: "enter indicator values for a period, until they are validated",
+        validate: "validate, return or reopen entered values; set the project's status thresholds",
+        library: "keep the organisation's library of standard indicators",
+      },
       audit: { read: "read a project's change log", readAll: "read the whole change log" },
       members: { manage: "give and take away roles in the organisation and its projects" },
       organisation: {

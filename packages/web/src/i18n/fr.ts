@@ -581,6 +581,12 @@ export const fr = {
         record: "suivre l'exécution d'un plan approuvé : avancement, engagements et paiements, crédits, imports financiers, reprogrammation",
         close: "clôturer l'exercice d'un plan (son exécution ne change plus) ou le rouvrir",
       },
+      indicators: {
+        define: "définir les indicateurs d'un projet (métadonnées, base de référence, cibles, jalons) et importer un cadre de résultats",
+        record: "saisir les valeurs des indicateurs d'une période, tant qu'elles ne sont pas validées",
+        validate: "valider, renvoyer ou rouvrir les valeurs saisies ; fixer les seuils de statut du projet",
+        library: "tenir la bibliothèque d'indicateurs standard de l'organisation",
+      },
       audit: { read: "lire le journal des modifications d'un projet", readAll: "lire tout le journal des modifications" },
       members: { manage: "donner et retirer des rôles dans l'organisation et ses projets" },
       organisation: {

@@ -1,0 +1,5 @@
+export * from "./cell.ts";
+export * from "./decimal.ts";
+export * from "./disaggregation.ts";
+export * from "./progress.ts";
+export * from "./table.ts";
