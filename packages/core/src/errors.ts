@@ -49,6 +49,8 @@ export const ERROR_STATUS = {
   NO_ACTIVITY: 422,
   NOT_A_FINANCE_EXPORT: 422,
   NOT_A_RESULTS_TABLE: 422,
+  // A document to check that is neither a .docx nor text.
+  DOCUMENT_UNREADABLE: 422,
   RATE_LIMITED: 429,
   TOO_MANY_REQUESTS: 429,
   INTERNAL: 500,

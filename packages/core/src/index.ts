@@ -12,4 +12,5 @@ export * from "./import/index.ts";
 export * from "./formula-text.ts";
 export * from "./execution/index.ts";
 export * from "./limits.ts";
+export * from "./check/index.ts";
 export * from "./indicators/index.ts";

@@ -4,13 +4,37 @@ import type { Locale } from "./i18n/messages.ts";
 import { type CurrencyCode, currencyDecimals, type Minor } from "./money.ts";
 
 /**
- * A non-negative integer in words: French traditional spelling (hyphen only
- * between tens and units, "et un", "quatre-vingts", "deux cents") or British English.
+ * French has two correct spellings of numbers: the traditional one (hyphens
+ * only inside a number below one hundred, not around « et ») and the one the
+ * 1990 rectifications recommend (hyphens between every numeral, « vingt-et-un »,
+ * « deux-cent-mille »), which leaves the nouns « million » and « milliard » apart.
  */
-export function amountInWords(n: number | bigint, locale: Locale): string {
+export type FrenchSpelling = "traditional" | "1990";
+
+const NOUNS = /^(millions?|milliards?|billions?)$/;
+
+/** Traditional spelling → 1990 spelling: every space between numerals becomes a hyphen. */
+function rectified(traditional: string): string {
+  const words = traditional.split(" ");
+  return words
+    .map((word, i) => {
+      if (i === 0) return word;
+      const previous = words[i - 1] ?? "";
+      return `${NOUNS.test(word) || NOUNS.test(previous) ? " " : "-"}${word}`;
+    })
+    .join("");
+}
+
+/**
+ * A non-negative integer in words: French ("quatre-vingts", "deux cents",
+ * "vingt et un", traditional spelling unless the 1990 one is asked for) or British English.
+ */
+export function amountInWords(n: number | bigint, locale: Locale, spelling: FrenchSpelling = "traditional"): string {
   if (typeof n === "number" && !Number.isSafeInteger(n)) throw new RangeError(`Not a safe integer: ${n}`);
   if (n < 0) throw new RangeError(`Negative amount: ${n}`);
-  return locale === "fr" ? frenchWords(n) : englishWords(n);
+  if (locale === "en") return englishWords(n);
+  const words = frenchWords(n);
+  return spelling === "1990" ? rectified(words) : words;
 }
 
 interface UnitNames {
@@ -35,6 +59,7 @@ const MAJOR: Record<Locale, Record<CurrencyCode, UnitNames>> = {
   },
 };
 
+// The CFA and Guinean francs have no coin below the unit in use: amounts are whole.
 const MINOR: Record<Locale, Partial<Record<CurrencyCode, UnitNames>>> = {
   fr: { USD: { one: "cent", many: "cents" }, EUR: { one: "centime", many: "centimes" } },
   en: { USD: { one: "cent", many: "cents" }, EUR: { one: "cent", many: "cents" } },
@@ -47,21 +72,37 @@ function unitName(names: UnitNames, count: bigint, locale: Locale): string {
 }
 
 /**
- * "cent vingt-huit millions … mille francs CFA"; with a minor unit, cents
- * follow in digits: "… dollars US et 76 cents".
+ * « million » and « milliard » are nouns: when the amount ends on one, the
+ * currency is their complement and takes « de », elided before a vowel
+ * (« deux millions de francs CFA », « un million d'euros »).
  */
-export function amountInWordsWithCurrency(minor: Minor, currency: CurrencyCode, locale: Locale): string {
+function complementOfNoun(words: string, currency: string): string {
+  if (!/(illions?|illiards?)$/.test(words)) return currency;
+  return /^[aeiouyàâéèêëîïôöûüœ]/i.test(currency) ? `d'${currency}` : `de ${currency}`;
+}
+
+/**
+ * An amount as a treasury clerk writes it: « cent vingt-huit millions sept
+ * cent quatre-vingt-dix-neuf mille francs CFA », « un million d'euros »,
+ * « … dollars US et soixante-seize cents ».
+ */
+export function amountInWordsWithCurrency(
+  minor: Minor,
+  currency: CurrencyCode,
+  locale: Locale,
+  spelling: FrenchSpelling = "traditional",
+): string {
   if (!Number.isSafeInteger(minor) || minor < 0) throw new RangeError(`Invalid amount: ${minor}`);
   const scale = 10n ** BigInt(currencyDecimals(currency));
   const major = BigInt(minor) / scale;
   const cents = BigInt(minor) % scale;
-  const words = amountInWords(major, locale);
-  // French puts "de" after a bare million/milliard noun: "deux millions de francs CFA".
-  const de = locale === "fr" && /(illions?|illiards?)$/.test(words) ? " de" : "";
-  let text = `${words}${de} ${unitName(MAJOR[locale][currency], major, locale)}`;
+  const words = amountInWords(major, locale, spelling);
+  const unit = unitName(MAJOR[locale][currency], major, locale);
+  let text = `${words} ${locale === "fr" ? complementOfNoun(words, unit) : unit}`;
   const minorNames = MINOR[locale][currency];
   if (cents > 0n && minorNames) {
-    text += `${locale === "fr" ? " et" : " and"} ${cents} ${unitName(minorNames, cents, locale)}`;
+    const centWords = amountInWords(cents, locale, spelling);
+    text += `${locale === "fr" ? " et" : " and"} ${centWords} ${unitName(minorNames, cents, locale)}`;
   }
   return text;
 }

@@ -27,6 +27,7 @@ import { type HttpSecurity, httpSecurityFromEnv, registerSecurityHeaders } from 
 import "./http/types.ts";
 import { zodValidatorCompiler } from "./http/validation.ts";
 import { registerImportJobs } from "./imports/jobs.ts";
+import { documentRoutes } from "./documents/routes.ts";
 import { importRoutes } from "./imports/routes.ts";
 import { inboxRoutes } from "./inbox/routes.ts";
 import { QueueJobRunner } from "./jobs/runner.ts";
@@ -118,6 +119,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         jobRoutes,
         exportRoutes,
         auditRoutes,
+        documentRoutes,
       ]) {
         await v1.register(routes);
       }

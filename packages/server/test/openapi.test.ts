@@ -25,6 +25,7 @@ describe("OpenAPI", () => {
       "/api/v1/budget-lines/{id}",
       "/api/v1/audit",
       "/api/v1/portfolio/export.csv",
+      "/api/v1/documents/check",
     ]) {
       expect(paths).toContain(path);
     }

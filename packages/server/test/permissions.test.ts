@@ -1143,6 +1143,13 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
       allowed: SIGNED_IN,
       request: () => ({ url: "/inbox" }),
     }),
+    row({
+      // Checking a document reads nothing of anyone's: everyone signed in may.
+      name: "POST /documents/check",
+      route: "checkDocument",
+      allowed: SIGNED_IN,
+      request: () => ({ url: "/documents/check", ...multipart({ text: "Il a été réalisé trente un (31) activités." }) }),
+    }),
 
     // ---- execution (of E, an approved plan of P alone in its year; a plan closed or changed per attempt is fresh)
     row({

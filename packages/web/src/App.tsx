@@ -17,6 +17,7 @@ const IndicatorPage = lazy(() => import("./indicators/IndicatorPage.tsx"));
 const EntryPage = lazy(() => import("./indicators/EntryPage.tsx"));
 const AdminPage = lazy(() => import("./admin/AdminPage.tsx"));
 const HelpPage = lazy(() => import("./help/HelpPage.tsx"));
+const CheckDocumentPage = lazy(() => import("./documents/CheckDocumentPage.tsx"));
 
 /** The signed-in part of the app: the sign-in screen until there is a session. */
 function SignedIn() {
@@ -54,6 +55,7 @@ export function App() {
         <Route path="/workplans/:workplanId" element={<WorkplanPage />} />
         <Route path="/admin" element={<AdminPage />} />
         <Route path="/aide" element={<HelpPage />} />
+        <Route path="/verifier-un-document" element={<CheckDocumentPage />} />
         <Route path="*" element={<NotFound />} />
       </Route>
     </Routes>

@@ -9,4 +9,5 @@ export * from "./workplans.ts";
 export * from "./execution.ts";
 export * from "./inbox.ts";
 export * from "./execution-dashboards.ts";
+export * from "./documents.ts";
 export * from "./indicators.ts";

@@ -90,6 +90,7 @@ export const routePaths = {
   importFile: { method: "GET", path: "/imports/:id/file" },
   getJob: { method: "GET", path: "/jobs/:id" },
   auditLog: { method: "GET", path: "/audit" },
+  checkDocument: { method: "POST", path: "/documents/check" },
   listIndicators: { method: "GET", path: "/projects/:id/indicators" },
   createIndicator: { method: "POST", path: "/projects/:id/indicators" },
   exportIndicators: { method: "GET", path: "/projects/:id/indicators/export.xlsx" },

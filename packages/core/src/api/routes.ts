@@ -26,6 +26,7 @@ import {
   updateUnplanned,
   workplanExecution,
 } from "./execution.ts";
+import { documentCheck } from "./documents.ts";
 import { executionYearQuery, portfolioExecution, projectExecution } from "./execution-dashboards.ts";
 import {
   addLibraryIndicators,
@@ -241,6 +242,7 @@ export const routes = {
 
   auditLog: spec("auditLog", { action: "audit.read", tag: "audit", summary: "The audit log of a project (the whole log needs audit.readAll)", query: auditQuery, response: page(auditEntry), status: 200 }),
 
+  checkDocument: spec("checkDocument", { action: "signedIn", tag: "documents", summary: "Check a report people wrote (multipart: a .docx or text file, or `text`): numbers in words that disagree with their figure or are misspelt, « soit … X % » that is not the ratio of the figures before it, totals their parts don't make. Nothing is kept", response: documentCheck, status: 200, kind: "multipart" }),
   listIndicators: spec("listIndicators", { action: "project.read", tag: "indicators", summary: "A project's results framework with its indicators: baseline, targets, latest validated value, achievement as a decimal string and status against the milestone (at the end of `year`/`period` when given)", params: idParams, query: indicatorListQuery, response: projectIndicators, status: 200 }),
   createIndicator: spec("createIndicator", { action: "indicators.define", tag: "indicators", summary: "Define an indicator on a node of the results framework (or on the project): metadata, baseline, targets and milestones", params: idParams, body: createIndicator, response: indicator, status: 201 }),
   exportIndicators: spec("exportIndicators", { heavy: true, action: "project.read", tag: "indicators", summary: "The results framework as Excel (indicator, baseline, end target, milestone, current value, achievement, status, reason)", params: idParams, query: indicatorListQuery, status: 200, kind: "file" }),

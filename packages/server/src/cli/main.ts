@@ -1,4 +1,5 @@
 import { Command } from "commander";
+import type { CheckDocumentOptions } from "./check-document.ts";
 import type { ImportPlanOptions } from "./plans.ts";
 import { runCommand } from "./run.ts";
 
@@ -105,6 +106,18 @@ program
   .requiredOption("--out <file>", "file to write")
   .action((options: { project: string; year: string; version?: string; format: string; out: string }) =>
     runCommand(async () => (await import("./plans.ts")).exportPlanCommand(options)),
+  );
+
+program
+  .command("check-document")
+  .description(
+    "List the sentences of a report (text or .docx) whose words and figures disagree, whose rates or totals are wrong; exit code 1 when one is an error",
+  )
+  .argument("<file>", "the report: a text file or a Word document (.docx)")
+  .option("--json", "print the findings as JSON")
+  .option("--lang <fr|en>", "language of the messages", "fr")
+  .action((file: string, options: CheckDocumentOptions) =>
+    runCommand(async () => (await import("./check-document.ts")).checkDocumentCommand(file, options)),
   );
 
 await program.parseAsync();

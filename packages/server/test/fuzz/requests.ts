@@ -207,6 +207,7 @@ const BASES: Record<RouteName, BaseOf | string> = {
   importFile: (w) => ({ id: w.importId }),
   getJob: (w) => ({ id: w.jobId }),
   auditLog: (w) => ({ query: { projectId: w.projectId } }),
+  checkDocument: "a multipart upload: documents-check.test.ts sends it odd files and bodies",
 };
 
 /** Routes the fuzz leaves out, and why. */

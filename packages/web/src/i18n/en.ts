@@ -511,6 +511,20 @@ export const en: Messages = {
       admin: "What a manager does, and manages the organisation: sub-organisations, roles, invitations.",
     },
   },
+  documentCheckScreen: {
+    nav: "Check a document",
+    title: "Check a document",
+    intro:
+      "Paste a report's text or choose its Word file (.docx): Baara lists every sentence where the numbers in words and the figures disagree, every rate that is not the ratio of the figures it follows, every total its parts don't make. Nothing is kept.",
+    pasteLabel: "Report text",
+    chooseFile: "Choose a file (.docx or text)…",
+    removeFile: "Remove the file",
+    check: "Check",
+    results: "Findings",
+    none: "No finding: the numbers in words, the rates and the totals agree with the figures.",
+    counts: "{{errors}} error(s), {{warnings}} warning(s)",
+    line: "line {{line}}",
+  },
   help: {
     nav: "Help",
     title: "Help and glossary",

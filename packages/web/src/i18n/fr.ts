@@ -515,6 +515,21 @@ export const fr = {
       admin: "Ce que fait un gestionnaire, et gère l'organisation : sous-organisations, rôles, invitations.",
     },
   },
+  // Checking a report people wrote: paste its text or give its file.
+  documentCheckScreen: {
+    nav: "Vérifier un document",
+    title: "Vérifier un document",
+    intro:
+      "Collez le texte d'un rapport ou choisissez son fichier Word (.docx) : Baara relève chaque phrase où les nombres en lettres et les chiffres ne concordent pas, chaque taux qui n'est pas le rapport des chiffres qu'il suit, chaque total que ses parties ne font pas. Rien n'est conservé.",
+    pasteLabel: "Texte du rapport",
+    chooseFile: "Choisir un fichier (.docx ou texte)…",
+    removeFile: "Retirer le fichier",
+    check: "Vérifier",
+    results: "Constats",
+    none: "Aucun constat : les nombres en lettres, les taux et les totaux concordent avec les chiffres.",
+    counts: "{{errors}} erreur(s), {{warnings}} avertissement(s)",
+    line: "ligne {{line}}",
+  },
   // The glossary (/aide) and the rules of who may do what.
   help: {
     nav: "Aide",

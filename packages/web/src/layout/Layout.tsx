@@ -47,6 +47,9 @@ export function Layout({ children }: { children: ReactNode }) {
                 {t("admin.nav")}
               </Anchor>
             )}
+            <Anchor component={Link} to="/verifier-un-document" visibleFrom="sm">
+              {t("documentCheckScreen.nav")}
+            </Anchor>
             <Anchor component={Link} to="/aide">
               {t("help.nav")}
             </Anchor>
