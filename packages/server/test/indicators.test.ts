@@ -159,6 +159,7 @@ describe.each(databaseKinds)("indicators on %s", (kind) => {
         indicatorsUpdated: 0,
         valuesWritten: 18,
         valuesLocked: 0,
+        valuesOverlapping: 0,
       });
       const shape = (f: Framework) =>
         f.indicators.map((i) => ({
@@ -408,5 +409,189 @@ describe.each(databaseKinds)("indicators on %s", (kind) => {
       payload: { libraryIndicatorIds: [training.id] },
     });
     expect(twice.statusCode).toBe(409);
+  });
+});
+
+describe.each(databaseKinds)("indicators against the clumsy and the hostile, on %s", (kind) => {
+  let ctx: TestContext;
+  let manager: Session;
+  let editor: Session;
+  let approver: Session;
+  let projectId: string;
+  const post = (session: Session | null, url: string, payload: unknown) =>
+    call(ctx.app, session, { method: "POST", url: `/api/v1${url}`, payload });
+  const create = async (payload: Record<string, unknown>) => {
+    const response = await post(manager, `/projects/${projectId}/indicators`, {
+      level: "output",
+      name: "Indicateur",
+      ...payload,
+    });
+    expect(response.statusCode, response.body).toBe(201);
+    return response.json() as { id: string; version: number };
+  };
+  const value = async (id: string, year: number, period: string, v: string, breakdown = {}) => {
+    const entered = await post(editor, `/indicators/${id}/values`, { year, period, value: v, breakdown });
+    expect(entered.statusCode, entered.body).toBe(200);
+    const validated = await post(approver, `/indicator-values/${entered.json().id}/review`, {
+      action: "validate",
+      version: entered.json().version,
+    });
+    expect(validated.statusCode, validated.body).toBe(200);
+  };
+
+  beforeAll(async () => {
+    ctx = await createTestApp(kind);
+    const db = ctx.database.db;
+    const organisation = await makeOrganisation(db);
+    const project = await makeProject(db, {
+      organisationId: organisation.id,
+      published: true,
+      levelLabels: ["Résultat", "Produit"],
+    });
+    projectId = project.id;
+    const sessions: Record<string, Session> = {};
+    for (const role of ["manager", "editor", "approver"] as const) {
+      const person = await makeUser(db);
+      await grant(db, person.id, role, { organisationId: organisation.id });
+      sessions[role] = await login(ctx.app, person.email, PASSWORD);
+    }
+    ({ manager, editor, approver } = sessions as Record<"manager" | "editor" | "approver", Session>);
+  });
+  afterAll(() => ctx?.close());
+
+  it("answers a stale or doubled change with 409, and keeps serving", async () => {
+    const { id } = await create({ code: "S.1" });
+    const patch = (name: string) =>
+      call(ctx.app, manager, { method: "PATCH", url: `/api/v1/indicators/${id}`, payload: { name, version: 1 } });
+    const answers = await Promise.all([patch("Un"), patch("Deux")]);
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([200, 409]);
+    expect((await patch("Trois")).json().error.code).toBe("VERSION_CONFLICT");
+    expect((await call(ctx.app, null, { method: "GET", url: "/api/v1/health" })).statusCode).toBe(200);
+  });
+
+  it("shows a visitor of a published project validated values only, without names, comments or documents", async () => {
+    const { id } = await create({ code: "P.1", baselineValue: "0", endTarget: "10" });
+    await value(id, 2024, "S1", "4");
+    const pending = await post(editor, `/indicators/${id}/values`, { year: 2024, period: "S2", value: "6" });
+    const { payload, headers } = multipart({}, { name: "presence.pdf", bytes: Buffer.from("%PDF-1.4 Aminata Traoré +223") });
+    const document = await call(ctx.app, editor, {
+      method: "POST",
+      url: `/api/v1/indicator-values/${pending.json().id}/documents`,
+      payload,
+      headers,
+    });
+    expect(document.statusCode, document.body).toBe(201);
+    const seen = await call(ctx.app, null, { method: "GET", url: `/api/v1/indicators/${id}` });
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json().values).toMatchObject([
+      { period: "S1", status: "validated", enteredByName: null, reviewedByName: null, documents: [] },
+    ]);
+    expect(seen.json().values).toHaveLength(1);
+    expect(seen.json().pendingValue).toBeNull();
+    expect(
+      (await call(ctx.app, null, { method: "GET", url: `/api/v1/indicator-documents/${document.json().id}/file` }))
+        .statusCode,
+    ).toBe(404);
+    expect(
+      (await call(ctx.app, editor, { method: "GET", url: `/api/v1/indicator-documents/${document.json().id}/file` }))
+        .statusCode,
+    ).toBe(200);
+  });
+
+  it("keeps definitions consistent: cumulative counts only, no overlapping periods, targets on the right side, locked deletions", async () => {
+    expect(
+      (
+        await post(manager, `/projects/${projectId}/indicators`, {
+          code: "C.0",
+          name: "Taux",
+          level: "output",
+          measure: "percentage",
+          cumulative: true,
+        })
+      ).json().error.details[0],
+    ).toMatchObject({ field: "cumulative", code: "CUMULATIVE_COUNTS_ONLY" });
+    expect(
+      (
+        await post(manager, `/projects/${projectId}/indicators`, {
+          code: "C.1",
+          name: "Incidents",
+          level: "output",
+          direction: "decrease",
+          baselineValue: "50",
+          endTarget: "60",
+        })
+      ).json().error.details[0],
+    ).toMatchObject({ field: "endTarget", code: "DIRECTION_MISMATCH" });
+    const { id } = await create({ code: "C.2", dimensions: ["sex", "sex"], baselineValue: "0", endTarget: "100" });
+    await value(id, 2024, "Q1", "10");
+    await value(id, 2024, "S1", "25");
+    const detail = (await call(ctx.app, manager, { method: "GET", url: `/api/v1/indicators/${id}` })).json();
+    expect(detail.dimensions).toEqual(["sex"]);
+    const cumulative = await call(ctx.app, manager, {
+      method: "PATCH",
+      url: `/api/v1/indicators/${id}`,
+      payload: { cumulative: true, version: detail.version },
+    });
+    expect(cumulative.statusCode).toBe(422);
+    expect(cumulative.json().error.details[0]).toMatchObject({ field: "cumulative", code: "PERIOD_OVERLAP" });
+    const deleted = await call(ctx.app, editor, { method: "DELETE", url: `/api/v1/indicators/${id}` });
+    expect(deleted.statusCode).toBe(409);
+    expect(deleted.json().error.code).toBe("INDICATOR_HAS_VALIDATED");
+    expect((await call(ctx.app, manager, { method: "DELETE", url: `/api/v1/indicators/${id}` })).statusCode).toBe(204);
+  });
+
+  it("shares a cumulative count's breakdown out of what its periods added", async () => {
+    const { id } = await create({
+      code: "B.1",
+      cumulative: true,
+      dimensions: ["sex"],
+      baselineValue: "100",
+      endTarget: "200",
+    });
+    await value(id, 2024, "Q1", "10", { "sex:women": "4", "sex:men": "6" });
+    await value(id, 2024, "Q2", "20", { "sex:women": "5" });
+    const detail = (await call(ctx.app, manager, { method: "GET", url: `/api/v1/indicators/${id}` })).json();
+    expect(detail.progress.current).toBe("130");
+    expect(detail.progress.breakdown[0]).toMatchObject({
+      unspecified: "15",
+      mismatch: false,
+      rows: [
+        { value: "9", share: "30.00" },
+        { value: "6", share: "20.00" },
+      ],
+    });
+  });
+
+  it("reads clumsy tables without a 500: codes too long, tables too large, partial tables that leave definitions alone", async () => {
+    const header = "Indicateurs\tBase de référence\tCible de fin de projet\tProgrès actuel de l'indicateur";
+    const long = await post(manager, `/projects/${projectId}/results-table/preview`, {
+      text: `${header}\nIndicateur ${"1.".repeat(2000)}1 a\t1\t2\t3\nIndicateur 7.1 b\t0\t4\t1`,
+      year: 2024,
+    });
+    expect(long.statusCode, long.body).toBe(200);
+    expect(long.json().findings.map((f: { kind: string }) => f.kind)).toEqual(["TOO_LONG", "NO_RESULT"]);
+    const many = [header, ...Array.from({ length: 501 }, (_, i) => `Indicateur 8.${i} x\t0\t1\t1`)].join("\n");
+    const tooLarge = await post(manager, `/projects/${projectId}/results-table/preview`, { text: many, year: 2024 });
+    expect(tooLarge.statusCode).toBe(422);
+    expect(tooLarge.json().error.code).toBe("TABLE_TOO_LARGE");
+
+    const full = `${header}\nRésultat 5 Les communes planifient\t\t\t\nIndicateur 5.1 Taux de communes avec un plan\t10%\t90%\t20`;
+    expect(
+      (await post(manager, `/projects/${projectId}/results-table`, { text: full, year: 2023, validated: true })).statusCode,
+    ).toBe(200);
+    const partial = `${header}\nIndicateur 5.1\t\t\t30`;
+    const written = await post(manager, `/projects/${projectId}/results-table`, { text: partial, year: 2024 });
+    expect(written.json()).toMatchObject({ indicatorsUpdated: 1, valuesWritten: 1 });
+    const framework = (
+      await call(ctx.app, manager, { method: "GET", url: `/api/v1/projects/${projectId}/indicators` })
+    ).json();
+    expect(framework.indicators.find((i: { code: string }) => i.code === "5.1")).toMatchObject({
+      name: "Taux de communes avec un plan",
+      measure: "percentage",
+      unit: "%",
+      baselineValue: "10",
+      endTarget: "90",
+      nodeCode: "5",
+    });
   });
 });

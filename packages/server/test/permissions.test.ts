@@ -1436,7 +1436,9 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
     row({
       name: "GET /organisations/:id/indicator-library",
       route: "listLibraryIndicators",
-      allowed: SIGNED_IN,
+      // Members of A, of its sub-organisations and of their projects pick from it; an outsider does not learn it exists.
+      allowed: READ_P,
+      hidden: HIDDEN_P,
       request: () => ({ url: `/organisations/${A.id}/indicator-library` }),
     }),
     row({
@@ -1449,6 +1451,7 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
       name: "DELETE /library-indicators/:id",
       route: "deleteLibraryIndicator",
       allowed: LIBRARY_A,
+      hidden: HIDDEN_P,
       prepare: freshLibraryIndicator,
       request: (l) => ({ url: `/library-indicators/${l.id}` }),
     }),

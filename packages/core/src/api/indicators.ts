@@ -64,7 +64,12 @@ const definitionFields = {
   verificationMeans: nullableText(L.indicatorMetadata),
   collectionFrequency: collectionFrequency.nullable().default(null),
   responsible: nullableText(L.indicatorMetadata),
-  dimensions: z.array(dimension).max(DIMENSIONS.length).default([]),
+  // A dimension named twice is named once.
+  dimensions: z
+    .array(dimension)
+    .max(DIMENSIONS.length * 4)
+    .transform((list) => [...new Set(list)])
+    .default([]),
 };
 
 const indicatorFields = {
@@ -272,6 +277,8 @@ export const resultsTableResult = z.object({
   valuesWritten: z.int(),
   /** Current values the table gives for a period whose value is already validated: left as they are. */
   valuesLocked: z.int(),
+  /** Current values of a cumulative indicator whose other periods already cover part of the period: left out. */
+  valuesOverlapping: z.int(),
 });
 
 export const libraryIndicator = indicator

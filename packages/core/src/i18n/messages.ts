@@ -40,6 +40,7 @@ function localiseParam(name: string, value: string, locale: Locale): string {
   if (name === "action") return planActionLabel(value, locale).toLocaleLowerCase(locale);
   if (name === "valueStatus") return term("indicatorValueStatus", value, locale).toLocaleLowerCase(locale);
   if (name === "reviewAction") return term("reviewAction", value, locale).toLocaleLowerCase(locale);
+  if (name === "direction") return term("indicatorDirection", value, locale).toLocaleLowerCase(locale);
   if (name === "column") return term("tableColumn", value, locale).toLocaleLowerCase(locale);
   if (name === "importStatus") return term("importStatus", value, locale).toLocaleLowerCase(locale);
   return value;

@@ -48,3 +48,11 @@ describe("readIndicatorCell", () => {
     });
   });
 });
+
+describe("readIndicatorCell and dates", () => {
+  it("does not take a date for a figure", () => {
+    expect(readIndicatorCell("2024-01-01")).toMatchObject({ value: null, comment: "2024-01-01" });
+    expect(readIndicatorCell("01/03/2021")).toMatchObject({ value: null });
+    expect(readIndicatorCell("2021")).toMatchObject({ value: "2021" });
+  });
+});

@@ -48,6 +48,8 @@ export function readIndicatorCell(raw: string): IndicatorCell {
     const rest = text.replace(/^(?:oui|yes|non|no)[\s.,;:-]*/i, "");
     return { ...none, value: yes ? "1" : "0", comment: rest || null, yesNo: true };
   }
+  // A date is not a figure (a sheet's date cell reads "2024-01-01"; people write 01/03/2021).
+  if (/^\d{4}-\d{2}-\d{2}\b|^\d{1,2}\/\d{1,2}\/\d{2,4}\b/.test(text)) return { ...none, comment: text };
   const lead = LEADING.exec(text);
   if (!lead) return { ...none, comment: text, dueYear: null };
   const value = readFigure(lead[1]!);

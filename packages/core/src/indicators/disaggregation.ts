@@ -67,6 +67,8 @@ export function breakdownOf(
   breakdown: Record<string, string>,
   dimensions: readonly Dimension[],
   locations: readonly string[],
+  /** Periods added up: a period that gave only some categories leaves the others short, so all of them given is not all of the total. */
+  cumulative = false,
 ): BreakdownDimension[] {
   const totalScaled = total === null ? null : toScaled(total);
   const counts = measure === "number";
@@ -87,7 +89,7 @@ export function breakdownOf(
     if (counts && totalScaled !== null) {
       const sum = rows.reduce((a, r) => a + (toScaled(r.value) ?? 0n), 0n);
       const all = rows.length === categoriesOf(dimension, locations).length;
-      mismatch = sum > totalScaled || (all && sum !== totalScaled);
+      mismatch = sum > totalScaled || (all && !cumulative && sum !== totalScaled);
       unspecified = !mismatch && sum < totalScaled ? fromScaled(totalScaled - sum) : null;
     }
     result.push({ dimension, rows, unspecified, mismatch });

@@ -148,3 +148,16 @@ describe("isDue", () => {
     expect(isDue("end_of_project", "Q4")).toBe(false);
   });
 });
+
+describe("cumulative breakdowns and periods ending together", () => {
+  it("shares a cumulative count's categories out of what its periods added, not the baseline", () => {
+    const values = [v(2024, "Q1", "10", "validated", { "sex:women": "4" }), v(2024, "Q2", "20", "validated", { "sex:women": "5" })];
+    const progress = indicatorProgress(def({ cumulative: true, baseline: "100", endTarget: "200" }), values);
+    expect(progress).toMatchObject({ current: "130", breakdownTotal: "30", currentBreakdown: { "sex:women": "9" } });
+  });
+
+  it("takes the year's figure as the latest of periods ending in December", () => {
+    const values = [v(2024, "Y", "70"), v(2024, "Q4", "90"), v(2024, "S2", "80"), v(2024, "M12", "85")];
+    expect(indicatorProgress(def({ endTarget: "100" }), values).current).toBe("70");
+  });
+});

@@ -47,6 +47,8 @@ export interface IndicatorProgress {
   /** The value reached by then: the latest value, or the baseline plus every period's value for a cumulative indicator. */
   current: string | null;
   currentBreakdown: Record<string, string>;
+  /** What the breakdown's categories share: the current value, or for a cumulative indicator what its periods added (not the baseline). */
+  breakdownTotal: string | null;
   /** (current − baseline) ÷ (end target − baseline), in percent with two decimals ("50.00"). */
   achievement: string | null;
   achievementNote: AchievementNote;
@@ -57,9 +59,17 @@ export interface IndicatorProgress {
   status: IndicatorStatus;
 }
 
-/** Orders periods across years: 2020 S2 before 2021 Q1. */
+/** Where a period ends, across years: 2020 S2 before 2021 Q1; Q4, S2, M12 and Y of a year end together. */
 export function periodOrder(ref: PeriodRef): number {
   return ref.year * 100 + periodEnd(ref.period, 1);
+}
+
+const SPAN = { month: 1, quarter: 2, semester: 3, year: 4 } as const;
+
+/** Orders values by where their period ends; of periods ending together, the longer one last (the year's figure is the year's word). */
+export function comparePeriodRefs(a: PeriodRef, b: PeriodRef): number {
+  const span = (r: PeriodRef) => SPAN[parsePeriod(r.period)?.kind ?? "year"];
+  return periodOrder(a) - periodOrder(b) || span(a) - span(b);
 }
 
 /** Whether two periods of a year cover a common month (S1 and Q2 do; Q1 and Q2 do not). */
@@ -74,7 +84,7 @@ export function countedValues(values: readonly ReportedValue[], asOf?: PeriodRef
   const limit = asOf ? periodOrder(asOf) : Infinity;
   return values
     .filter((v) => v.status === "validated" && v.value !== null && periodOrder(v) <= limit)
-    .sort((a, b) => periodOrder(a) - periodOrder(b));
+    .sort(comparePeriodRefs);
 }
 
 /** The value to date after each counted value: what a trend chart draws. */
@@ -113,7 +123,7 @@ export function indicatorProgress(
   const counted = countedValues(values, asked);
   const last = counted.at(-1);
   const asOf = asked ?? (last ? { year: last.year, period: last.period } : null);
-  const empty = { current: null, currentBreakdown: {}, achievement: null, milestone: null, milestoneProgress: null };
+  const empty = { current: null, currentBreakdown: {}, breakdownTotal: null, achievement: null, milestone: null, milestoneProgress: null };
   if (def.measure === "text") return { ...empty, asOf, achievementNote: null, status: "not_measured" };
   const { base, note } = baselineFor(def);
   if (!last) return { ...empty, asOf, achievementNote: note, status: "no_data" };
@@ -124,6 +134,7 @@ export function indicatorProgress(
     : scaled.at(-1)!;
   const current = fromScaled(currentScaled);
   const currentBreakdown = def.cumulative ? addBreakdowns(counted.map((v) => v.breakdown)) : last.breakdown;
+  const breakdownTotal = def.cumulative ? fromScaled(scaled.reduce((a, b) => a + b, 0n)) : current;
 
   const target = def.endTarget === null ? null : toScaled(def.endTarget);
   let achievement: string | null = null;
@@ -142,7 +153,7 @@ export function indicatorProgress(
     milestone && toScaled(milestone.value),
     thresholds,
   );
-  return { asOf, current, currentBreakdown, achievement, achievementNote, milestone, milestoneProgress: progress, status };
+  return { asOf, current, currentBreakdown, breakdownTotal, achievement, achievementNote, milestone, milestoneProgress: progress, status };
 }
 
 /** On track, at risk or off track: how far from the baseline to the milestone the value has gone. */

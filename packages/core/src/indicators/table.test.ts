@@ -207,3 +207,22 @@ describe("readResultsPaste", () => {
     });
   });
 });
+
+describe("readResultsRows on clumsy tables", () => {
+  it("skips codes and names longer than the fields take, says when no indicator is there, reads long tables in linear time", () => {
+    const long = readResultsRows([["Indicateurs", "Base", "Cible", "Progrès actuel"], [`Indicateur ${"1.".repeat(40)}1 x`, "0", "1", "1"]], 2020);
+    expect(long.findings.map((f) => f.kind)).toEqual(["TOO_LONG"]);
+    expect(readResultsRows([["Indicateurs", "Base", "Cible", "Progrès actuel"]], 2020).findings.map((f) => f.kind)).toEqual(["NO_INDICATOR"]);
+    const rows = [["Indicateurs", "Base", "Cible", "Progrès actuel"], ["Résultat 1 r"], ...Array.from({ length: 60_000 }, () => ["Indicateur 1.1 a", "0", "1", "1"])];
+    const started = performance.now();
+    const read = readResultsRows(rows, 2020);
+    expect(read.findings).toHaveLength(59_999);
+    expect(performance.now() - started).toBeLessThan(5_000);
+  });
+
+  it("takes « Oui »/« Non » beside other figures as a number unless they are 0 and 1", () => {
+    const rows = (target: string) => [["Indicateurs", "Base", "Cible", "Progrès actuel"], ["Indicateur 1.1 Plan adopté", "Non", target, "Oui"]];
+    expect(readResultsRows(rows("1"), 2020).indicators[0]!.measure).toBe("yes_no");
+    expect(readResultsRows(rows("10"), 2020).indicators[0]!.measure).toBe("number");
+  });
+});

@@ -5,6 +5,7 @@
 import type { IndicatorLevel, IndicatorMeasure } from "../domain.ts";
 import { type IndicatorCell, readIndicatorCell } from "./cell.ts";
 import type { Dimension } from "./disaggregation.ts";
+import { TEXT_LIMITS } from "../limits.ts";
 
 export const TABLE_ROLES = ["indicator", "baseline", "target", "milestone", "current", "reason"] as const;
 export type TableRole = (typeof TABLE_ROLES)[number];
@@ -36,7 +37,14 @@ export interface TableIndicator {
   row: number;
 }
 
-export type TableFindingKind = "NO_HEADER" | "EMPTY_INDICATOR" | "NOT_A_FIGURE" | "DUPLICATE_CODE" | "NO_RESULT";
+export type TableFindingKind =
+  | "NO_HEADER"
+  | "NO_INDICATOR"
+  | "EMPTY_INDICATOR"
+  | "NOT_A_FIGURE"
+  | "DUPLICATE_CODE"
+  | "NO_RESULT"
+  | "TOO_LONG";
 export interface TableFinding {
   kind: TableFindingKind;
   row: number;
@@ -152,6 +160,7 @@ export function readResultsRows(rows: string[][], reportYear: number): ReadResul
   const indicatorColumn = header.roles.indexOf("indicator");
   const firstValueColumn = header.roles.findIndex((r) => r !== null && r !== "indicator");
   let current: TableNode | null = null;
+  const codes = new Set<string>();
 
   rows.forEach((cells, i) => {
     const row = i + 1;
@@ -160,6 +169,14 @@ export function readResultsRows(rows: string[][], reportYear: number): ReadResul
     if (labelAt < 0) return;
     const label = readLabel(cells[labelAt]!)!;
     const nameCell = label.rest || (indicatorColumn > labelAt ? clean(cells[indicatorColumn] ?? "") : "");
+    const tooLong =
+      label.kind === "indicator"
+        ? label.code.length > TEXT_LIMITS.indicatorCode || nameCell.length > TEXT_LIMITS.indicatorName
+        : label.code.length > TEXT_LIMITS.nodeCode || nameCell.length > TEXT_LIMITS.nodeTitle;
+    if (tooLong) {
+      findings.push({ kind: "TOO_LONG", row, column: "indicator", text: label.code.slice(0, 40) });
+      return;
+    }
     if (label.kind !== "indicator") {
       const parentCode = label.code.includes(".") ? label.code.slice(0, label.code.lastIndexOf(".")) : null;
       current = { code: label.code, title: nameCell, level: label.kind, parentCode };
@@ -198,7 +215,7 @@ export function readResultsRows(rows: string[][], reportYear: number): ReadResul
       name: nameCell,
       level: node?.level ?? "output",
       nodeCode: node?.code ?? null,
-      measure: cellsRead.some((c) => c.percent) ? "percentage" : cellsRead.some((c) => c.yesNo) ? "yes_no" : "number",
+      measure: measureOf(cellsRead),
       dimensions: dimensionsOf(nameCell, progress),
       baseline: baseline.value,
       baselineComment: baseline.comment,
@@ -216,7 +233,16 @@ export function readResultsRows(rows: string[][], reportYear: number): ReadResul
       row,
     });
   });
+  if (indicators.length === 0 && findings.length === 0) findings.push({ kind: "NO_INDICATOR", row: header.index + 1, column: null, text: "" });
   return { nodes, indicators, findings };
+}
+
+/** A percentage when a figure says %, yes/no when the figures are « Oui »/« Non » (or 0 and 1 beside them), else a number. */
+function measureOf(cells: IndicatorCell[]): IndicatorMeasure {
+  if (cells.some((c) => c.percent)) return "percentage";
+  const figures = cells.filter((c) => c.value !== null);
+  if (figures.some((c) => c.yesNo) && figures.every((c) => c.yesNo || c.value === "0" || c.value === "1")) return "yes_no";
+  return "number";
 }
 
 /** The node an indicator belongs to: the one its code extends ("1.1" for "1.1.1"), else the last one opened. */

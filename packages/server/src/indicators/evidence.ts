@@ -65,7 +65,9 @@ export async function addIndicatorEvidence(
 async function documentOf(ctx: Context, id: string, capability: "project.read" | "indicators.record") {
   const [row] = await ctx.db.select().from(indicatorDocuments).where(eq(indicatorDocuments.id, id));
   if (!row) throw notFound("resource");
-  const { value, project } = await authorizeValue(ctx, row.valueId, capability);
+  const { value, project, publicOnly } = await authorizeValue(ctx, row.valueId, capability);
+  // A visitor of a published project does not read the documents behind its values.
+  if (publicOnly) throw notFound("resource");
   return { document: row, value, project };
 }
 

@@ -2,7 +2,7 @@
 // (indicator, baseline, end target, milestone, current value, reasons) with
 // the achievement and the status beside it. A framework is a few hundred rows
 // at most: written here rather than in the export thread.
-import { catalogue, type Locale } from "@baara/core";
+import { catalogue, type Locale, normalizeValue } from "@baara/core";
 import ExcelJS from "exceljs";
 import type { Context } from "../context.ts";
 import type { FileAnswer } from "../http/route.ts";
@@ -19,7 +19,8 @@ export async function exportIndicators(
   const framework = await listIndicators(ctx, projectId, query);
   const words = catalogue[locale];
   const fr = locale === "fr";
-  const number = (v: string | null) => (v === null ? null : Number(v));
+  // A figure goes in as a number when a spreadsheet holds it exactly (15 significant digits), else as its text.
+  const number = (v: string | null) => (v === null ? null : String(Number(v)) === normalizeValue(v) ? Number(v) : v);
   const workbook = new ExcelJS.Workbook();
   const sheet = workbook.addWorksheet(fr ? "Cadre de résultats" : "Results framework", {
     views: [{ state: "frozen", ySplit: 2 }],
@@ -97,6 +98,6 @@ export async function exportIndicators(
   return {
     body,
     mimeType: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
-    fileName: `cadre-de-resultats${query.year ? `-${query.year}` : ""}.xlsx`,
+    fileName: `cadre-de-resultats${query.year ? `-${query.year}-${query.period ?? "Y"}` : ""}.xlsx`,
   };
 }

@@ -14,7 +14,7 @@ import { ancestorIds } from "../db/trees.ts";
 import { duplicate, invalidField, notFound } from "../http/errors.ts";
 import { loadIndicators } from "./load.ts";
 import { presentIndicator } from "./present.ts";
-import { presentLibraryIndicator } from "./queries.ts";
+import { mayReadLibrary, presentLibraryIndicator } from "./queries.ts";
 
 export async function createLibraryIndicator(
   ctx: Context,
@@ -41,7 +41,7 @@ export async function createLibraryIndicator(
 
 export async function deleteLibraryIndicator(ctx: Context, id: string): Promise<void> {
   const [row] = await ctx.db.select().from(libraryIndicators).where(eq(libraryIndicators.id, id));
-  if (!row) throw notFound("libraryIndicator");
+  if (!row || !(await mayReadLibrary(ctx, row.organisationId))) throw notFound("libraryIndicator");
   await authorizeOrganisation(ctx, row.organisationId, "indicators.library");
   await inTransaction(ctx, async (tx) => {
     await tx.db.delete(libraryIndicators).where(eq(libraryIndicators.id, id));

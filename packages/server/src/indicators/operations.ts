@@ -6,7 +6,9 @@ import {
   type Dimension,
   type IndicatorMeasure,
   isKnownCategory,
+  normalizeValue,
   periodsOverlap,
+  toScaled,
   splitCategoryKey,
 } from "@baara/core";
 import { and, eq, max, sql } from "drizzle-orm";
@@ -17,7 +19,15 @@ import type { Context } from "../context.ts";
 import { isUniqueViolation } from "../db/errors.ts";
 import { inTransaction } from "../db/transaction.ts";
 import { indicators, indicatorTargets, indicatorValues, projects, resultNodes } from "../db/schema.ts";
-import { AppError, duplicate, invalidField, notFound, versionConflict } from "../http/errors.ts";
+import {
+  AppError,
+  duplicate,
+  invalidField,
+  invalidFields,
+  notFound,
+  notFoundField,
+  versionConflict,
+} from "../http/errors.ts";
 import { loadIndicators, type ValueRow } from "./load.ts";
 import { presentIndicator, presentValue } from "./present.ts";
 import { authorizeIndicator, authorizeValue } from "./queries.ts";
@@ -37,30 +47,62 @@ function checkFigure(field: string, measure: IndicatorMeasure, value: string | n
 }
 
 type IndicatorInput = Partial<z.output<typeof api.createIndicator>>;
+type IndicatorRow = typeof indicators.$inferSelect;
 
-async function checkDefinition(
-  ctx: Context,
-  project: ProjectRow,
-  input: IndicatorInput,
-  current?: typeof indicators.$inferSelect,
-) {
+/**
+ * The rules a definition holds to, on what it becomes (the request over the
+ * current row): a cumulative indicator counts, a yes/no one is 0 or 1, words
+ * have no figures, targets lie on the side of the baseline its direction says,
+ * and values already entered still fit (yes/no; no overlapping periods once cumulative).
+ */
+async function checkDefinition(ctx: Context, project: ProjectRow, input: IndicatorInput, current?: IndicatorRow) {
   const measure = input.measure ?? current?.measure ?? "number";
+  const direction = input.direction ?? current?.direction ?? "increase";
+  const cumulative = input.cumulative ?? current?.cumulative ?? false;
   const dimensions = input.dimensions ?? (current?.dimensions as Dimension[] | undefined) ?? [];
+  const baseline = input.baselineValue !== undefined ? input.baselineValue : (current?.baselineValue ?? null);
+  const endTarget = input.endTarget !== undefined ? input.endTarget : (current?.endTarget ?? null);
   if (input.resultNodeId) {
     const [node] = await ctx.db.select().from(resultNodes).where(eq(resultNodes.id, input.resultNodeId));
-    if (!node || node.projectId !== project.id) throw invalidField("resultNodeId", "NODE_OTHER_PROJECT");
+    if (!node) throw invalidFields([notFoundField("resultNodeId", "resultNode")]);
+    if (node.projectId !== project.id) throw invalidField("resultNodeId", "NODE_OTHER_PROJECT");
   }
-  checkFigure("baselineValue", measure, input.baselineValue);
-  checkFigure("endTarget", measure, input.endTarget);
+  if (cumulative && measure !== "number") throw invalidField("cumulative", "CUMULATIVE_COUNTS_ONLY");
+  const targets =
+    input.targets
+    ?? (current ? (await ctx.db.select().from(indicatorTargets).where(eq(indicatorTargets.indicatorId, current.id))) : []);
+  const figures: [string, string | null][] = [
+    ["baselineValue", baseline],
+    ["endTarget", endTarget],
+    ...targets.map((t, i) => [`targets.${i}.value`, t.value] as [string, string | null]),
+  ];
+  for (const [field, value] of figures) {
+    if (value === null) continue;
+    if (measure === "text") throw invalidField(field, "TEXT_NO_FIGURE");
+    checkFigure(field, measure, normalizeValue(value));
+    const b = baseline === null ? null : toScaled(baseline);
+    const v = toScaled(value);
+    if (field !== "baselineValue" && b !== null && v !== null && (direction === "increase" ? v < b : v > b))
+      throw invalidField(field, "DIRECTION_MISMATCH", { direction, baseline: normalizeValue(baseline!) ?? baseline! });
+  }
   if (input.endTargetBreakdown) checkBreakdown("endTargetBreakdown", input.endTargetBreakdown, dimensions, project);
   const seen = new Set<string>();
   input.targets?.forEach((t, i) => {
     const key = `${t.year}-${t.period}`;
     if (seen.has(key)) throw invalidField(`targets.${i}.period`, "DUPLICATE_PERIOD");
     seen.add(key);
-    checkFigure(`targets.${i}.value`, measure, t.value);
     checkBreakdown(`targets.${i}.breakdown`, t.breakdown, dimensions, project);
   });
+  if (!current) return;
+  const values = await ctx.db.select().from(indicatorValues).where(eq(indicatorValues.indicatorId, current.id));
+  if (measure === "yes_no" && values.some((v) => v.value !== null && !["0", "1"].includes(normalizeValue(v.value) ?? "")))
+    throw invalidField("measure", "YES_NO_VALUE");
+  if (cumulative && !current.cumulative) {
+    for (const a of values) {
+      const b = values.find((x) => x !== a && periodsOverlap(a, x));
+      if (b) throw invalidField("cumulative", "PERIOD_OVERLAP", { period: a.period, year: a.year, other: `${b.period} ${b.year}` });
+    }
+  }
 }
 
 async function writeTargets(ctx: Context, indicatorId: string, targets: z.output<typeof api.indicatorTarget>[]) {
@@ -126,7 +168,7 @@ export async function updateIndicator(
       if (isUniqueViolation(error)) throw duplicate("code", input.code ?? "");
       throw error;
     }
-    if (!row) throw versionConflict(await presentOne(ctx, project, id));
+    if (!row) throw versionConflict(await presentOne(tx, project, id));
     if (targets) await writeTargets(tx, id, targets);
     await recordAudit(tx, {
       projectId: project.id,
@@ -141,8 +183,15 @@ export async function updateIndicator(
 }
 
 export async function deleteIndicator(ctx: Context, id: string): Promise<void> {
-  const { row, project } = await authorizeIndicator(ctx, id, "indicators.define");
+  const { row, project, capabilities } = await authorizeIndicator(ctx, id, "indicators.define");
   await inTransaction(ctx, async (tx) => {
+    // Validated values are an approver's word: only who may validate deletes them with their indicator.
+    const validated = await tx.db
+      .select({ id: indicatorValues.id })
+      .from(indicatorValues)
+      .where(and(eq(indicatorValues.indicatorId, id), eq(indicatorValues.status, "validated")));
+    if (validated.length > 0 && !capabilities.has("indicators.validate"))
+      throw new AppError("INDICATOR_HAS_VALIDATED", { count: validated.length });
     await tx.db.delete(indicators).where(eq(indicators.id, id));
     await recordAudit(tx, { projectId: project.id, entity: "indicator", entityId: id, action: "delete", before: row });
   });
@@ -165,8 +214,12 @@ export async function recordIndicatorValue(
   const { version, ...fields } = input;
   if (indicator.measure === "text") {
     if (!fields.textValue) throw invalidField("textValue", "VALUE_REQUIRED");
+    if (fields.value !== null) throw invalidField("value", "TEXT_NO_FIGURE");
     if (Object.keys(fields.breakdown).length > 0) throw invalidField("breakdown", "BREAKDOWN_TEXT");
-  } else if (fields.value === null) throw invalidField("value", "VALUE_REQUIRED");
+  } else {
+    if (fields.value === null) throw invalidField("value", "VALUE_REQUIRED");
+    if (fields.textValue !== null) throw invalidField("textValue", "TEXT_VALUE_TEXT_ONLY");
+  }
   checkFigure("value", indicator.measure, fields.value);
   checkBreakdown("breakdown", fields.breakdown, indicator.dimensions, project);
   const entered = { enteredById: ctx.actor?.user.id ?? null, enteredAt: new Date(), status: "entered" as const };

@@ -3,6 +3,7 @@
 import {
   type api,
   breakdownOf,
+  comparePeriodRefs,
   countedValues,
   type Dimension,
   indicatorProgress,
@@ -81,9 +82,9 @@ function reported(values: ValueEntry[]): ReportedValue[] {
 
 export function presentIndicator(loaded: LoadedIndicators, row: IndicatorRow, asOf?: PeriodRef): api.Indicator {
   const targets = (loaded.targets.get(row.id) ?? []).sort((a, b) => periodOrder(a) - periodOrder(b));
-  const values = (loaded.values.get(row.id) ?? []).sort((a, b) => periodOrder(a) - periodOrder(b));
+  const values = (loaded.values.get(row.id) ?? []).sort(comparePeriodRefs);
   const def = definitionOf(row, targets);
-  const progress = indicatorProgress(def, reported(values), thresholdsOf(loaded.project), asOf);
+  const { breakdownTotal, ...progress } = indicatorProgress(def, reported(values), thresholdsOf(loaded.project), asOf);
   const dimensions = row.dimensions as Dimension[];
   const counted = countedValues(reported(values), asOf).at(-1);
   const latest = counted ? values.find((v) => v.year === counted.year && v.period === counted.period) : undefined;
@@ -126,7 +127,14 @@ export function presentIndicator(loaded: LoadedIndicators, row: IndicatorRow, as
     periodValue: asOf ? presentOrNull(values.find((v) => v.year === asOf.year && v.period === asOf.period)) : null,
     progress: {
       ...progress,
-      breakdown: breakdownOf(row.measure, progress.current, progress.currentBreakdown, dimensions, loaded.project.locations),
+      breakdown: breakdownOf(
+        row.measure,
+        breakdownTotal,
+        progress.currentBreakdown,
+        dimensions,
+        loaded.project.locations,
+        row.cumulative,
+      ),
     },
     position: row.position,
     version: row.version,
@@ -134,7 +142,7 @@ export function presentIndicator(loaded: LoadedIndicators, row: IndicatorRow, as
 }
 
 export function presentDetail(loaded: LoadedIndicators, row: IndicatorRow): z.output<typeof api.indicatorDetail> {
-  const values = (loaded.values.get(row.id) ?? []).sort((a, b) => periodOrder(a) - periodOrder(b));
+  const values = (loaded.values.get(row.id) ?? []).sort(comparePeriodRefs);
   const def = definitionOf(row, loaded.targets.get(row.id) ?? []);
   return { ...presentIndicator(loaded, row), values: values.map(presentValue), series: valueSeries(def, reported(values)) };
 }

@@ -2,7 +2,15 @@
 // sheet (core's readResultsRows), a preview of what would be written, and one
 // transaction that writes missing nodes, indicators (by code), the report
 // year's milestones and current values. The demo loads the PBF table this way.
-import { type api, type Locale, readResultsPaste, type ReadResultsTable, type TableIndicator, translate } from "@baara/core";
+import {
+  type api,
+  type Locale,
+  periodsOverlap,
+  readResultsPaste,
+  type ReadResultsTable,
+  type TableIndicator,
+  translate,
+} from "@baara/core";
 import { and, eq, max, sql } from "drizzle-orm";
 import type * as z from "zod";
 import { authorizeProject, type ProjectRow } from "../access/policy.ts";
@@ -11,13 +19,20 @@ import type { Context } from "../context.ts";
 import { inTransaction } from "../db/transaction.ts";
 import { indicators, indicatorTargets, indicatorValues, resultNodes } from "../db/schema.ts";
 import { AppError, forbidden, invalidField } from "../http/errors.ts";
-import type { NodeRow } from "./load.ts";
+import type { IndicatorRow, NodeRow } from "./load.ts";
 
 type Request = z.output<typeof api.resultsTableRequest>;
+
+/** A results framework is tens of indicators; a table of more is refused before anything is written. */
+export const MAX_TABLE_INDICATORS = 500;
+/** The preview lists this many findings at most (with their count). */
+const SHOWN_FINDINGS = 200;
 
 function readTable(body: Request): ReadResultsTable {
   const table = readResultsPaste(body.text, body.year);
   if (table.findings.some((f) => f.kind === "NO_HEADER")) throw new AppError("NOT_A_RESULTS_TABLE");
+  if (table.indicators.length > MAX_TABLE_INDICATORS)
+    throw new AppError("TABLE_TOO_LARGE", { count: table.indicators.length, max: MAX_TABLE_INDICATORS });
   return table;
 }
 
@@ -47,7 +62,8 @@ export async function previewResultsTable(ctx: Context, projectId: string, body:
       row: i.row,
       exists: indicatorCodes.has(i.code),
     })),
-    findings: table.findings.map((f) => ({
+    findingCount: table.findings.length,
+    findings: table.findings.slice(0, SHOWN_FINDINGS).map((f) => ({
       ...f,
       message: translate(`TABLE_${f.kind}` as "TABLE_NO_RESULT", locale, {
         row: f.row,
@@ -73,7 +89,7 @@ export async function writeResultsTable(
   table: { nodes: ReadResultsTable["nodes"]; indicators: Omit<TableIndicator, "row">[] },
   options: { year: number; period: string; validated: boolean },
 ): Promise<z.output<typeof api.resultsTableResult>> {
-  const result = { nodesCreated: 0, indicatorsCreated: 0, indicatorsUpdated: 0, valuesWritten: 0, valuesLocked: 0 };
+  const result = { nodesCreated: 0, indicatorsCreated: 0, indicatorsUpdated: 0, valuesWritten: 0, valuesLocked: 0, valuesOverlapping: 0 };
   const nodes = new Map<string, NodeRow>();
   for (const n of await ctx.db.select().from(resultNodes).where(eq(resultNodes.projectId, project.id))) nodes.set(n.code, n);
   const [lastNode] = await ctx.db
@@ -103,8 +119,9 @@ export async function writeResultsTable(
     await recordAudit(ctx, { projectId: project.id, entity: "resultNode", entityId: row!.id, action: "create", after: row });
   }
 
+  // The project's indicators are locked: a value entered meanwhile waits, rather than racing the import for its period.
   const existing = new Map(
-    (await ctx.db.select().from(indicators).where(eq(indicators.projectId, project.id))).map((i) => [i.code, i]),
+    (await ctx.db.select().from(indicators).where(eq(indicators.projectId, project.id)).for("update")).map((i) => [i.code, i]),
   );
   const [lastIndicator] = await ctx.db
     .select({ p: max(indicators.position) })
@@ -116,15 +133,14 @@ export async function writeResultsTable(
     ? { status: "validated" as const, reviewedById: ctx.actor?.user.id ?? null, reviewedAt: new Date() }
     : { status: "entered" as const };
   for (const read of table.indicators) {
-    const fields = definitionFromTable(read, nodes);
     const before = existing.get(read.code);
+    const fields = definitionFromTable(read, nodes, before);
     let row;
     if (before) {
       [row] = await ctx.db
         .update(indicators)
         .set({
           ...fields,
-          dimensions: [...new Set([...(before.dimensions ?? []), ...fields.dimensions])],
           updatedAt: new Date(),
           version: sql`${indicators.version} + 1`,
         })
@@ -176,6 +192,13 @@ export async function writeResultsTable(
         result.valuesLocked++;
         continue;
       }
+      if (row!.cumulative) {
+        const others = await ctx.db.select().from(indicatorValues).where(eq(indicatorValues.indicatorId, row!.id));
+        if (others.some((o) => o.id !== value?.id && periodsOverlap(o, options))) {
+          result.valuesOverlapping++;
+          continue;
+        }
+      }
       const written = {
         value: read.current.value,
         breakdown: read.current.breakdown,
@@ -199,18 +222,24 @@ export async function writeResultsTable(
   return result;
 }
 
-function definitionFromTable(read: Omit<TableIndicator, "row">, nodes: Map<string, NodeRow>) {
+/**
+ * An indicator's fields as the table gives them. What a blank cell leaves out
+ * keeps its value (a partial table does not erase a definition); the measure
+ * changes only when the table says percentage or yes/no.
+ */
+function definitionFromTable(read: Omit<TableIndicator, "row">, nodes: Map<string, NodeRow>, before?: IndicatorRow) {
+  const measure = read.measure !== "number" ? read.measure : (before?.measure ?? "number");
   return {
     code: read.code,
-    name: read.name || read.code,
+    name: read.name || before?.name || read.code,
     level: read.level,
-    measure: read.measure,
-    unit: read.measure === "percentage" ? "%" : null,
-    resultNodeId: read.nodeCode ? (nodes.get(read.nodeCode)?.id ?? null) : null,
-    dimensions: read.dimensions,
-    baselineValue: read.baseline,
-    endTarget: read.endTarget,
-    endTargetComment: read.endTargetComment,
+    measure,
+    unit: measure === "percentage" ? "%" : (before?.unit ?? null),
+    resultNodeId: read.nodeCode ? (nodes.get(read.nodeCode)?.id ?? null) : (before?.resultNodeId ?? null),
+    dimensions: [...new Set([...((before?.dimensions as string[] | undefined) ?? []), ...read.dimensions])],
+    baselineValue: read.baseline ?? before?.baselineValue ?? null,
+    endTarget: read.endTarget ?? before?.endTarget ?? null,
+    endTargetComment: read.endTargetComment ?? before?.endTargetComment ?? null,
   };
 }
 
