@@ -1,7 +1,13 @@
 // Where an indicator stands: the value reached to date, its achievement
 // against the end-of-project target, and its status against the milestone
 // of the period, with thresholds the project sets.
-import type { CollectionFrequency, IndicatorDirection, IndicatorMeasure, IndicatorStatus, IndicatorValueStatus } from "../domain.ts";
+import type {
+  CollectionFrequency,
+  IndicatorDirection,
+  IndicatorMeasure,
+  IndicatorStatus,
+  IndicatorValueStatus,
+} from "../domain.ts";
 import { type PeriodKey, parsePeriod, periodEnd, periodMonths } from "../execution/periods.ts";
 import { addBreakdowns } from "./disaggregation.ts";
 import { fromScaled, valuePercent, ratioAtLeast, toScaled } from "./decimal.ts";
@@ -123,7 +129,14 @@ export function indicatorProgress(
   const counted = countedValues(values, asked);
   const last = counted.at(-1);
   const asOf = asked ?? (last ? { year: last.year, period: last.period } : null);
-  const empty = { current: null, currentBreakdown: {}, breakdownTotal: null, achievement: null, milestone: null, milestoneProgress: null };
+  const empty = {
+    current: null,
+    currentBreakdown: {},
+    breakdownTotal: null,
+    achievement: null,
+    milestone: null,
+    milestoneProgress: null,
+  };
   if (def.measure === "text") return { ...empty, asOf, achievementNote: null, status: "not_measured" };
   const { base, note } = baselineFor(def);
   if (!last) return { ...empty, asOf, achievementNote: note, status: "no_data" };
@@ -153,7 +166,17 @@ export function indicatorProgress(
     milestone && toScaled(milestone.value),
     thresholds,
   );
-  return { asOf, current, currentBreakdown, breakdownTotal, achievement, achievementNote, milestone, milestoneProgress: progress, status };
+  return {
+    asOf,
+    current,
+    currentBreakdown,
+    breakdownTotal,
+    achievement,
+    achievementNote,
+    milestone,
+    milestoneProgress: progress,
+    status,
+  };
 }
 
 /** On track, at risk or off track: how far from the baseline to the milestone the value has gone. */

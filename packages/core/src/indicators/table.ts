@@ -38,13 +38,7 @@ export interface TableIndicator {
 }
 
 export type TableFindingKind =
-  | "NO_HEADER"
-  | "NO_INDICATOR"
-  | "EMPTY_INDICATOR"
-  | "NOT_A_FIGURE"
-  | "DUPLICATE_CODE"
-  | "NO_RESULT"
-  | "TOO_LONG";
+  "NO_HEADER" | "NO_INDICATOR" | "EMPTY_INDICATOR" | "NOT_A_FIGURE" | "DUPLICATE_CODE" | "NO_RESULT" | "TOO_LONG";
 export interface TableFinding {
   kind: TableFindingKind;
   row: number;
@@ -161,6 +155,7 @@ export function readResultsRows(rows: string[][], reportYear: number): ReadResul
   const firstValueColumn = header.roles.findIndex((r) => r !== null && r !== "indicator");
   let current: TableNode | null = null;
   const codes = new Set<string>();
+  const nodesByCode = new Map<string, TableNode>();
 
   rows.forEach((cells, i) => {
     const row = i + 1;
@@ -181,6 +176,7 @@ export function readResultsRows(rows: string[][], reportYear: number): ReadResul
       const parentCode = label.code.includes(".") ? label.code.slice(0, label.code.lastIndexOf(".")) : null;
       current = { code: label.code, title: nameCell, level: label.kind, parentCode };
       nodes.push(current);
+      nodesByCode.set(current.code, current);
       return;
     }
     const cellOf = (role: TableRole) => {
@@ -206,9 +202,9 @@ export function readResultsRows(rows: string[][], reportYear: number): ReadResul
     ] as const)
       if (cell.value === null && cell.comment)
         findings.push({ kind: "NOT_A_FIGURE", row, column: role, text: cell.comment });
-    if (indicators.some((x) => x.code === label.code))
-      findings.push({ kind: "DUPLICATE_CODE", row, column: "indicator", text: label.code });
-    const node = nodeFor(nodes, current, label.code);
+    if (codes.has(label.code)) findings.push({ kind: "DUPLICATE_CODE", row, column: "indicator", text: label.code });
+    codes.add(label.code);
+    const node = nodeFor(nodesByCode, current, label.code);
     if (!node) findings.push({ kind: "NO_RESULT", row, column: "indicator", text: label.code });
     indicators.push({
       code: label.code,
@@ -233,7 +229,8 @@ export function readResultsRows(rows: string[][], reportYear: number): ReadResul
       row,
     });
   });
-  if (indicators.length === 0 && findings.length === 0) findings.push({ kind: "NO_INDICATOR", row: header.index + 1, column: null, text: "" });
+  if (indicators.length === 0 && findings.length === 0)
+    findings.push({ kind: "NO_INDICATOR", row: header.index + 1, column: null, text: "" });
   return { nodes, indicators, findings };
 }
 
@@ -246,9 +243,9 @@ function measureOf(cells: IndicatorCell[]): IndicatorMeasure {
 }
 
 /** The node an indicator belongs to: the one its code extends ("1.1" for "1.1.1"), else the last one opened. */
-function nodeFor(nodes: TableNode[], last: TableNode | null, code: string): TableNode | null {
+function nodeFor(nodes: Map<string, TableNode>, last: TableNode | null, code: string): TableNode | null {
   const prefix = code.includes(".") ? code.slice(0, code.lastIndexOf(".")) : null;
-  return nodes.find((n) => n.code === prefix) ?? last;
+  return (prefix === null ? undefined : nodes.get(prefix)) ?? last;
 }
 
 /** The breakdowns an indicator's name asks for ("désagrégé par sexe et par âge") or its figures give. */

@@ -89,7 +89,14 @@ export async function writeResultsTable(
   table: { nodes: ReadResultsTable["nodes"]; indicators: Omit<TableIndicator, "row">[] },
   options: { year: number; period: string; validated: boolean },
 ): Promise<z.output<typeof api.resultsTableResult>> {
-  const result = { nodesCreated: 0, indicatorsCreated: 0, indicatorsUpdated: 0, valuesWritten: 0, valuesLocked: 0, valuesOverlapping: 0 };
+  const result = {
+    nodesCreated: 0,
+    indicatorsCreated: 0,
+    indicatorsUpdated: 0,
+    valuesWritten: 0,
+    valuesLocked: 0,
+    valuesOverlapping: 0,
+  };
   const nodes = new Map<string, NodeRow>();
   for (const n of await ctx.db.select().from(resultNodes).where(eq(resultNodes.projectId, project.id))) nodes.set(n.code, n);
   const [lastNode] = await ctx.db
@@ -121,7 +128,10 @@ export async function writeResultsTable(
 
   // The project's indicators are locked: a value entered meanwhile waits, rather than racing the import for its period.
   const existing = new Map(
-    (await ctx.db.select().from(indicators).where(eq(indicators.projectId, project.id)).for("update")).map((i) => [i.code, i]),
+    (await ctx.db.select().from(indicators).where(eq(indicators.projectId, project.id)).for("update")).map((i) => [
+      i.code,
+      i,
+    ]),
   );
   const [lastIndicator] = await ctx.db
     .select({ p: max(indicators.position) })
@@ -171,15 +181,13 @@ export async function writeResultsTable(
         eq(indicatorTargets.period, "Y"),
       );
       await ctx.db.delete(indicatorTargets).where(key);
-      await ctx.db
-        .insert(indicatorTargets)
-        .values({
-          indicatorId: row!.id,
-          year: read.milestone.year,
-          period: "Y",
-          value: read.milestone.value,
-          comment: read.milestone.comment,
-        });
+      await ctx.db.insert(indicatorTargets).values({
+        indicatorId: row!.id,
+        year: read.milestone.year,
+        period: "Y",
+        value: read.milestone.value,
+        comment: read.milestone.comment,
+      });
     }
     if (read.current?.value != null) {
       const key = and(
