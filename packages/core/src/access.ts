@@ -18,6 +18,12 @@ export const CAPABILITIES = [
   "execution.record",
   /** Close a plan's year (its execution no longer changes) or reopen it. */
   "execution.close",
+  /** Create and change committees (bodies) and their members. */
+  "committee.manage",
+  /** Sessions: agenda, attendance, minutes, recommendations and their follow-up — the secretary's work. */
+  "committee.record",
+  /** Approve a session's minutes: they then no longer change. */
+  "committee.approve",
   "audit.read",
   "members.manage",
   "organisation.manage",
@@ -39,6 +45,9 @@ const MANAGER: readonly Capability[] = [
   "plan.submit",
   "execution.record",
   "execution.close",
+  "committee.manage",
+  "committee.record",
+  "committee.approve",
   "audit.read",
 ];
 const ADMIN: readonly Capability[] = [...MANAGER, "members.manage", "organisation.manage", "users.invite"];
@@ -47,9 +56,10 @@ export const ROLE_CAPABILITIES: Record<Role | PlatformRole, readonly Capability[
   viewer: ["project.read"],
   // Editors write the plans: they start them (new, imported, copied, a new version of an approved one) too.
   // …and follow their execution: progress, commitments, payments.
-  editor: ["project.read", "plan.create", "plan.edit", "plan.submit", "execution.record"],
-  // Approving is kept apart from editing: who approves a plan did not write it.
-  approver: ["project.read", "plan.approve"],
+  // …and keep the committees' sessions as their secretary: agenda, attendance, minutes, recommendations.
+  editor: ["project.read", "plan.create", "plan.edit", "plan.submit", "execution.record", "committee.record"],
+  // Approving is kept apart from editing: who approves a plan did not write it; nor the minutes.
+  approver: ["project.read", "plan.approve", "committee.approve"],
   manager: MANAGER,
   admin: ADMIN,
   platformAdmin: [...ADMIN, "organisation.createRoot", "users.manage", "audit.readAll"],

@@ -26,6 +26,9 @@ export const ERROR_STATUS = {
   PLAN_NOT_APPROVED: 409,
   EXECUTION_CLOSED: 409,
   NEXT_PLAN_SUBMITTED: 409,
+  MINUTES_APPROVED: 409,
+  RECOMMENDATION_CLOSED: 409,
+  RECOMMENDATION_RENEWED: 409,
   FILE_TOO_LARGE: 413,
   BODY_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -51,6 +54,8 @@ export const ERROR_STATUS = {
   INTERNAL: 500,
   // The server runs but should not be sent requests (readiness: database, migrations, storage).
   NOT_READY: 503,
+  // The server has no LibreOffice to turn a document into PDF: the Word file is there.
+  PDF_UNAVAILABLE: 503,
 } as const satisfies Partial<Record<MessageCode, number>>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

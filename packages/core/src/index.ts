@@ -12,3 +12,4 @@ export * from "./import/index.ts";
 export * from "./formula-text.ts";
 export * from "./execution/index.ts";
 export * from "./limits.ts";
+export * from "./committees/index.ts";

@@ -13,6 +13,14 @@ export const TEXT_LIMITS = {
   planTitle: 300,
   workflowComment: 2000,
   activityTitle: 2000,
+  bodyName: 300,
+  meetingTitle: 300,
+  place: 300,
+  agendaTitle: 1000,
+  minutes: 20000,
+  participantField: 200,
+  recommendationText: 2000,
+  followUpComment: 2000,
 } as const;
 export type LimitedField = keyof typeof TEXT_LIMITS;
 

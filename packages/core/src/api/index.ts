@@ -9,3 +9,4 @@ export * from "./workplans.ts";
 export * from "./execution.ts";
 export * from "./inbox.ts";
 export * from "./execution-dashboards.ts";
+export * from "./committees.ts";

@@ -39,6 +39,7 @@ function localiseParam(name: string, value: string, locale: Locale): string {
   if (name === "status" || name === "from" || name === "to") return planStatusLabel(value, locale).toLocaleLowerCase(locale);
   if (name === "action") return planActionLabel(value, locale).toLocaleLowerCase(locale);
   if (name === "importStatus") return term("importStatus", value, locale).toLocaleLowerCase(locale);
+  if (name === "recommendationStatus") return term("recommendationStatus", value, locale).toLocaleLowerCase(locale);
   return value;
 }
 

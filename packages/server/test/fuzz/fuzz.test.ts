@@ -78,6 +78,16 @@ describe.each(databaseKinds)("fuzz of the import and edit routes on %s", (kind) 
     const financeExport = multipart({ stage: "payment" }, { name: "mandats.csv", bytes: Buffer.from("Date;Code;Montant\n2022-05-02;X;1000\n", "utf8") });
     const finance = await call(ctx.app, admin, { method: "POST", url: `/api/v1/workplans/${approved.id}/finance-imports`, ...financeExport });
     if (finance.statusCode !== 201) throw new Error(`finance import: ${finance.body}`);
+    const post = async (url: string, payload: unknown) => {
+      const response = await call(ctx.app, admin, { method: "POST", url: `/api/v1${url}`, payload });
+      if (response.statusCode !== 201) throw new Error(`${url}: ${response.body}`);
+      return response.json() as { id: string; agenda: { id: string }[] };
+    };
+    const body = await post("/bodies", { organisationId: organisation.id, projectId: project.id, kind: "technical", name: "Comité technique" });
+    const earlier = await post(`/bodies/${body.id}/meetings`, { title: "Session de janvier", date: "2024-01-10" });
+    const recommendation = await post("/recommendations", { meetingId: earlier.id, text: "Réajuster les termes de référence", responsibles: [{ name: "PNUD" }] });
+    // The later session follows the recommendation up: its agenda opens with that point.
+    const session = await post(`/bodies/${body.id}/meetings`, { title: "Session de juin", date: "2024-06-21", agenda: ["Divers"] });
     const pending = await readImport(ctx.app, admin, project.id, { name: "ptba.tsv", bytes: Buffer.from(pgsmSampleText(), "utf8") }, { year: "2022" });
     world = {
       adminEmail: adminUser.email,
@@ -97,6 +107,10 @@ describe.each(databaseKinds)("fuzz of the import and edit routes on %s", (kind) 
       transactionId: payment.json().id,
       unplannedId: unplanned.json().id,
       financeImportId: finance.json().id,
+      bodyId: body.id,
+      meetingId: session.id,
+      agendaItemId: session.agenda[1]?.id ?? "",
+      recommendationId: recommendation.id,
       userId: person.id,
       importId: pending.id,
       jobId: pending.job?.id ?? pending.id,

@@ -10,7 +10,21 @@ import { setFlagsFromString } from "node:v8";
 import { runInNewContext } from "node:vm";
 import { eq } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
-import { activities, budgetLines, executionTransactions, organisations, projects, resultNodes, unplannedActivities, users, workplans } from "../../src/db/schema.ts";
+import {
+  activities,
+  agendaItems,
+  budgetLines,
+  committeeBodies,
+  executionTransactions,
+  meetings,
+  organisations,
+  projects,
+  recommendations,
+  resultNodes,
+  unplannedActivities,
+  users,
+  workplans,
+} from "../../src/db/schema.ts";
 import { call, type Session, type TestContext } from "../helpers/app.ts";
 import { multipart } from "../helpers/multipart.ts";
 import { type FileCase, fileCase, type FileCaseKind, FILE_CASE_KINDS } from "./files.ts";
@@ -267,6 +281,7 @@ export class Fuzzer {
     const { db } = this.ctx.database;
     const tables = {
       organisations, users, projects, resultNodes, workplans, activities, budgetLines, executionTransactions, unplannedActivities,
+      committeeBodies, meetings, agendaItems, recommendations,
     };
     const t = tables[table];
     const [row] = await db.select({ version: t.version }).from(t).where(eq(t.id, id));

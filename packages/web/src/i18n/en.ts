@@ -561,6 +561,11 @@ export const en: Messages = {
         record: "follow an approved plan's execution: progress, commitments and payments, credits, finance imports, reprogramming",
         close: "close a plan's year (its execution no longer changes) or reopen it",
       },
+      committee: {
+        manage: "create and change committees (steering, technical, coordination…) and their members",
+        record: "keep the sessions as secretary: agenda, attendance, minutes, recommendations and their follow-up",
+        approve: "approve a session's minutes (they then no longer change)",
+      },
       audit: { read: "read a project's change log", readAll: "read the whole change log" },
       members: { manage: "give and take away roles in the organisation and its projects" },
       organisation: {

@@ -566,6 +566,11 @@ export const fr = {
         record: "suivre l'exécution d'un plan approuvé : avancement, engagements et paiements, crédits, imports financiers, reprogrammation",
         close: "clôturer l'exercice d'un plan (son exécution ne change plus) ou le rouvrir",
       },
+      committee: {
+        manage: "créer et modifier les comités (pilotage, technique, coordination…) et leurs membres",
+        record: "tenir les sessions comme secrétaire : ordre du jour, présences, compte rendu, recommandations et leur suivi",
+        approve: "approuver le compte rendu d'une session (il ne change plus ensuite)",
+      },
       audit: { read: "lire le journal des modifications d'un projet", readAll: "lire tout le journal des modifications" },
       members: { manage: "donner et retirer des rôles dans l'organisation et ses projets" },
       organisation: {

@@ -1,0 +1,409 @@
+// Reads of committees, sessions and recommendations: each asks the policy,
+// each list is one bounded statement (plus the batch loaders).
+import { type api, openForFollowUp, ratesBy, recommendationRates, renewalThread } from "@baara/core";
+import { and, asc, count, desc, eq, exists, ilike, inArray, lte, or, type SQL, sql } from "drizzle-orm";
+import { requireSignedIn } from "../access/policy.ts";
+import type { Context } from "../context.ts";
+import type { Db } from "../db/client.ts";
+import {
+  agendaItems,
+  bodyMembers,
+  committeeBodies,
+  meetingFollowUpItems,
+  meetingParticipants,
+  meetings,
+  organisations,
+  projects,
+  recommendationFollowUps,
+  recommendationResponsibles,
+  recommendations,
+  users,
+} from "../db/schema.ts";
+import { descendantsOf } from "../db/trees.ts";
+import { notFound } from "../http/errors.ts";
+import { pageBounds } from "../http/pagination.ts";
+import { authorizeCommittee, readableCommitteeRows } from "./access.ts";
+import { presentBody, presentFollowUp, presentMeeting } from "./present.ts";
+import { presentRecommendations, type RecommendationRow } from "./recommendation-rows.ts";
+
+export type BodyRow = typeof committeeBodies.$inferSelect;
+export type MeetingRow = typeof meetings.$inferSelect;
+
+export async function loadBodyRow(db: Db, id: string): Promise<BodyRow> {
+  const [row] = await db.select().from(committeeBodies).where(eq(committeeBodies.id, id));
+  if (!row) throw notFound("committeeBody");
+  return row;
+}
+
+export async function loadMeetingRow(db: Db, id: string): Promise<{ meeting: MeetingRow; body: BodyRow }> {
+  const [row] = await db
+    .select({ meeting: meetings, body: committeeBodies })
+    .from(meetings)
+    .innerJoin(committeeBodies, eq(committeeBodies.id, meetings.bodyId))
+    .where(eq(meetings.id, id));
+  if (!row) throw notFound("meeting");
+  return row;
+}
+
+export async function loadRecommendationRow(db: Db, id: string): Promise<RecommendationRow> {
+  const [row] = await db.select().from(recommendations).where(eq(recommendations.id, id));
+  if (!row) throw notFound("recommendation");
+  return row;
+}
+
+/** Bodies with their members, organisation, project and session count (four statements for any number). */
+async function bodiesOf(db: Db, rows: BodyRow[]): Promise<api.Body[]> {
+  if (rows.length === 0) return [];
+  const ids = rows.map((b) => b.id);
+  const [members, names, counts] = await Promise.all([
+    db.select().from(bodyMembers).where(inArray(bodyMembers.bodyId, ids)).orderBy(asc(bodyMembers.position)),
+    db
+      .select({ id: committeeBodies.id, organisationName: organisations.name, projectCode: projects.code })
+      .from(committeeBodies)
+      .innerJoin(organisations, eq(organisations.id, committeeBodies.organisationId))
+      .leftJoin(projects, eq(projects.id, committeeBodies.projectId))
+      .where(inArray(committeeBodies.id, ids)),
+    db
+      .select({ bodyId: meetings.bodyId, n: count() })
+      .from(meetings)
+      .where(inArray(meetings.bodyId, ids))
+      .groupBy(meetings.bodyId),
+  ]);
+  return rows.map((row) => {
+    const name = names.find((n) => n.id === row.id);
+    return presentBody(row, {
+      members: members.filter((m) => m.bodyId === row.id),
+      organisationName: name?.organisationName ?? "",
+      projectCode: name?.projectCode ?? null,
+      meetingCount: counts.find((c) => c.bodyId === row.id)?.n ?? 0,
+    });
+  });
+}
+
+export async function getBody(ctx: Context, id: string): Promise<api.Body> {
+  const row = await loadBodyRow(ctx.db, id);
+  await authorizeCommittee(ctx, row, "project.read", "committeeBody");
+  const [presented] = await bodiesOf(ctx.db, [row]);
+  if (!presented) throw notFound("committeeBody");
+  return presented;
+}
+
+export async function listBodies(ctx: Context, query: api.PageQuery & { organisationId?: string; projectId?: string }) {
+  requireSignedIn(ctx);
+  const where = and(
+    readableCommitteeRows(ctx, {
+      organisationId: sql`${committeeBodies.organisationId}`,
+      projectId: sql`${committeeBodies.projectId}`,
+    }),
+    query.organisationId
+      ? sql`${committeeBodies.organisationId} in ${descendantsOf("organisations", sql`select ${query.organisationId}::uuid`)}`
+      : undefined,
+    query.projectId ? eq(committeeBodies.projectId, query.projectId) : undefined,
+  );
+  const { limit, offset } = pageBounds(query);
+  const [rows, [total]] = await Promise.all([
+    ctx.db
+      .select()
+      .from(committeeBodies)
+      .where(where)
+      .orderBy(asc(committeeBodies.name), asc(committeeBodies.id))
+      .limit(limit)
+      .offset(offset),
+    ctx.db.select({ n: count() }).from(committeeBodies).where(where),
+  ]);
+  return { items: await bodiesOf(ctx.db, rows), total: total?.n ?? 0 };
+}
+
+export async function listMeetings(ctx: Context, bodyId: string) {
+  const body = await loadBodyRow(ctx.db, bodyId);
+  await authorizeCommittee(ctx, body, "project.read", "committeeBody");
+  return summaries(ctx.db, bodyId);
+}
+
+async function summaries(db: Db, bodyId: string) {
+  const made = db
+    .select({ meetingId: recommendations.meetingId, n: count().as("n") })
+    .from(recommendations)
+    .groupBy(recommendations.meetingId)
+    .as("made");
+  const rows = await db
+    .select({ meeting: meetings, n: made.n })
+    .from(meetings)
+    .leftJoin(made, eq(made.meetingId, meetings.id))
+    .where(eq(meetings.bodyId, bodyId))
+    .orderBy(desc(meetings.date), desc(meetings.createdAt))
+    .limit(500);
+  return rows.map(({ meeting, n }) => ({
+    id: meeting.id,
+    bodyId: meeting.bodyId,
+    title: meeting.title,
+    date: meeting.date,
+    status: meeting.status,
+    place: meeting.place,
+    recommendationCount: Number(n ?? 0),
+    version: meeting.version,
+  }));
+}
+
+/** A whole session, as its screen and its minutes show it. */
+export async function getMeeting(ctx: Context, id: string): Promise<api.Meeting> {
+  const { meeting, body } = await loadMeetingRow(ctx.db, id);
+  await authorizeCommittee(ctx, body, "project.read", "meeting");
+  return readMeeting(ctx.db, meeting, body);
+}
+
+export async function readMeeting(db: Db, meeting: MeetingRow, body: BodyRow): Promise<api.Meeting> {
+  const [agenda, participants, made, followed, followUps, approver] = await Promise.all([
+    db.select().from(agendaItems).where(eq(agendaItems.meetingId, meeting.id)).orderBy(asc(agendaItems.position)),
+    db
+      .select()
+      .from(meetingParticipants)
+      .where(eq(meetingParticipants.meetingId, meeting.id))
+      .orderBy(asc(meetingParticipants.position)),
+    db.select().from(recommendations).where(eq(recommendations.meetingId, meeting.id)).orderBy(asc(recommendations.number)),
+    db
+      .select({ recommendation: recommendations })
+      .from(meetingFollowUpItems)
+      .innerJoin(recommendations, eq(recommendations.id, meetingFollowUpItems.recommendationId))
+      .where(eq(meetingFollowUpItems.meetingId, meeting.id))
+      .orderBy(asc(meetingFollowUpItems.position)),
+    db
+      .select({ followUp: recommendationFollowUps, by: users.name })
+      .from(recommendationFollowUps)
+      .leftJoin(users, eq(users.id, recommendationFollowUps.recordedById))
+      .where(eq(recommendationFollowUps.meetingId, meeting.id)),
+    meeting.approvedById ? db.select({ name: users.name }).from(users).where(eq(users.id, meeting.approvedById)) : [],
+  ]);
+  const [presentedMade, presentedFollowed] = await Promise.all([
+    presentRecommendations(db, made),
+    presentRecommendations(
+      db,
+      followed.map((f) => f.recommendation),
+    ),
+  ]);
+  return presentMeeting(meeting, body, {
+    agenda,
+    participants,
+    approvedBy: approver[0]?.name ?? null,
+    recommendations: presentedMade,
+    followUps: presentedFollowed.map((r) => {
+      const here = followUps.find((f) => f.followUp.recommendationId === r.id);
+      return { ...r, followedHere: here ? presentFollowUp(here.followUp, meeting.title, here.by) : null };
+    }),
+    followUpRates: recommendationRates(presentedFollowed.map((r) => r.status)),
+  });
+}
+
+/** The open recommendations of a body made before `date` (or outside any session): what its session of that day follows up. */
+export async function openRecommendationsOf(db: Db, bodyId: string, date: string): Promise<RecommendationRow[]> {
+  const rows = await db
+    .select({ recommendation: recommendations, date: meetings.date })
+    .from(recommendations)
+    .leftJoin(meetings, eq(meetings.id, recommendations.meetingId))
+    .where(eq(recommendations.bodyId, bodyId))
+    .orderBy(asc(meetings.date), asc(recommendations.number));
+  const before = rows.filter((r) => r.date === null || r.date < date).map((r) => r.recommendation);
+  return openForFollowUp(before);
+}
+
+// ---- the recommendations list, its rates and the reminders
+
+function recommendationWhere(ctx: Context, query: Omit<api.RecommendationQuery, "page" | "pageSize">): SQL | undefined {
+  const responsible = query.responsible;
+  const responsibleMatch = responsible
+    ? exists(
+        ctx.db
+          .select({ one: sql`1` })
+          .from(recommendationResponsibles)
+          .where(
+            and(
+              eq(recommendationResponsibles.recommendationId, recommendations.id),
+              /^[0-9a-f-]{36}$/i.test(responsible)
+                ? or(
+                    sql`${recommendationResponsibles.organisationId}::text = ${responsible}`,
+                    sql`${recommendationResponsibles.userId}::text = ${responsible}`,
+                  )
+                : ilike(recommendationResponsibles.name, `%${responsible.replace(/[\\%_]/g, (c) => `\\${c}`)}%`),
+            ),
+          ),
+      )
+    : undefined;
+  return and(
+    readableCommitteeRows(ctx, {
+      organisationId: sql`${recommendations.organisationId}`,
+      projectId: sql`${recommendations.projectId}`,
+    }),
+    query.organisationId
+      ? sql`${recommendations.organisationId} in ${descendantsOf("organisations", sql`select ${query.organisationId}::uuid`)}`
+      : undefined,
+    query.bodyId ? eq(recommendations.bodyId, query.bodyId) : undefined,
+    query.meetingId ? eq(recommendations.meetingId, query.meetingId) : undefined,
+    query.status ? eq(recommendations.status, query.status) : undefined,
+    query.dueBefore ? lte(recommendations.dueDate, query.dueBefore) : undefined,
+    responsibleMatch,
+  );
+}
+
+export async function listRecommendations(ctx: Context, query: api.RecommendationQuery) {
+  requireSignedIn(ctx);
+  const where = recommendationWhere(ctx, query);
+  const { limit, offset } = pageBounds(query);
+  const [rows, [total]] = await Promise.all([
+    ctx.db
+      .select({ recommendation: recommendations })
+      .from(recommendations)
+      .leftJoin(meetings, eq(meetings.id, recommendations.meetingId))
+      .where(where)
+      .orderBy(
+        desc(sql`coalesce(${meetings.date}, ${recommendations.createdAt}::date)`),
+        asc(recommendations.number),
+        asc(recommendations.id),
+      )
+      .limit(limit)
+      .offset(offset),
+    ctx.db.select({ n: count() }).from(recommendations).where(where),
+  ]);
+  return {
+    items: await presentRecommendations(
+      ctx.db,
+      rows.map((r) => r.recommendation),
+    ),
+    total: total?.n ?? 0,
+  };
+}
+
+/** The most recommendations the rates read at once: more is a portfolio the filters should narrow. */
+const RATES_LIMIT = 20_000;
+
+export async function recommendationRatesOf(ctx: Context, query: Omit<api.RecommendationQuery, "page" | "pageSize">) {
+  requireSignedIn(ctx);
+  const where = recommendationWhere(ctx, query);
+  const rows = await ctx.db
+    .select({
+      id: recommendations.id,
+      status: recommendations.status,
+      meetingId: meetings.id,
+      meetingTitle: meetings.title,
+      meetingDate: meetings.date,
+      bodyId: committeeBodies.id,
+      bodyName: committeeBodies.name,
+    })
+    .from(recommendations)
+    .leftJoin(meetings, eq(meetings.id, recommendations.meetingId))
+    .leftJoin(committeeBodies, eq(committeeBodies.id, recommendations.bodyId))
+    .where(where)
+    .limit(RATES_LIMIT);
+  const ids = rows.map((r) => r.id);
+  const responsibles =
+    ids.length === 0
+      ? []
+      : await ctx.db
+          .select({ recommendationId: recommendationResponsibles.recommendationId, name: recommendationResponsibles.name })
+          .from(recommendationResponsibles)
+          .where(inArray(recommendationResponsibles.recommendationId, ids));
+  const byMeeting = ratesBy(
+    rows,
+    (r) => (r.meetingId ? [r.meetingId] : []),
+    (r) => r.status,
+  );
+  const byBody = ratesBy(
+    rows,
+    (r) => (r.bodyId ? [r.bodyId] : []),
+    (r) => r.status,
+  );
+  const namesOf = new Map<string, string[]>();
+  for (const r of responsibles) namesOf.set(r.recommendationId, [...(namesOf.get(r.recommendationId) ?? []), r.name]);
+  const byResponsible = ratesBy(
+    rows,
+    (r) => namesOf.get(r.id) ?? [],
+    (r) => r.status,
+  );
+  const first = <K extends keyof (typeof rows)[number]>(key: K, value: unknown) => rows.find((r) => r[key] === value);
+  return {
+    overall: recommendationRates(rows.map((r) => r.status)),
+    byMeeting: [...byMeeting].map(([meetingId, rates]) => {
+      const row = first("meetingId", meetingId);
+      return { meetingId, title: row?.meetingTitle ?? "", date: row?.meetingDate ?? "", rates };
+    }),
+    byBody: [...byBody].map(([bodyId, rates]) => ({ bodyId, name: first("bodyId", bodyId)?.bodyName ?? "", rates })),
+    byResponsible: [...byResponsible]
+      .map(([responsible, rates]) => ({ responsible, rates }))
+      .sort((a, b) => a.responsible.localeCompare(b.responsible, "fr")),
+  };
+}
+
+/** How far ahead the reminders look. */
+const DUE_WITHIN_DAYS = 30;
+const DUE_LIMIT = 100;
+
+/**
+ * Open action items due within 30 days or overdue, of which the user is
+ * responsible, or one of the organisations where they hold a role (or one
+ * under it): their home screen's reminders.
+ */
+export async function dueRecommendations(ctx: Context): Promise<api.Recommendation[]> {
+  const actor = requireSignedIn(ctx);
+  const horizon = new Date(Date.now() + DUE_WITHIN_DAYS * 86_400_000).toISOString().slice(0, 10);
+  const theirs = sql`select organisation_id from memberships where user_id = ${actor.user.id} and organisation_id is not null`;
+  const mine = exists(
+    ctx.db
+      .select({ one: sql`1` })
+      .from(recommendationResponsibles)
+      .where(
+        and(
+          eq(recommendationResponsibles.recommendationId, recommendations.id),
+          or(
+            eq(recommendationResponsibles.userId, actor.user.id),
+            sql`${recommendationResponsibles.organisationId} in ${descendantsOf("organisations", theirs)}`,
+          ),
+        ),
+      ),
+  );
+  const rows = await ctx.db
+    .select()
+    .from(recommendations)
+    .where(
+      and(
+        readableCommitteeRows(ctx, {
+          organisationId: sql`${recommendations.organisationId}`,
+          projectId: sql`${recommendations.projectId}`,
+        }),
+        inArray(recommendations.status, ["not_started", "in_progress"]),
+        lte(recommendations.dueDate, horizon),
+        sql`not exists (select 1 from ${recommendations} r2 where r2.renewed_from_id = ${recommendations.id})`,
+        mine,
+      ),
+    )
+    .orderBy(asc(recommendations.dueDate), asc(recommendations.id))
+    .limit(DUE_LIMIT);
+  return presentRecommendations(ctx.db, rows);
+}
+
+/** A recommendation with its dated follow-ups and its renewal thread. */
+export async function getRecommendation(ctx: Context, id: string) {
+  const row = await loadRecommendationRow(ctx.db, id);
+  await authorizeCommittee(ctx, row, "project.read", "recommendation");
+  // The thread stays within the body (or, without one, the recommendation itself).
+  const kin = row.bodyId
+    ? await ctx.db.select().from(recommendations).where(eq(recommendations.bodyId, row.bodyId)).limit(5000)
+    : [row];
+  const byId = new Map(kin.map((r) => [r.id, r]));
+  const threadRows = renewalThread(row.id, byId);
+  const [presented, history] = await Promise.all([
+    presentRecommendations(ctx.db, threadRows),
+    ctx.db
+      .select({ followUp: recommendationFollowUps, meetingTitle: meetings.title, by: users.name })
+      .from(recommendationFollowUps)
+      .leftJoin(meetings, eq(meetings.id, recommendationFollowUps.meetingId))
+      .leftJoin(users, eq(users.id, recommendationFollowUps.recordedById))
+      .where(eq(recommendationFollowUps.recommendationId, id))
+      .orderBy(asc(recommendationFollowUps.date), asc(recommendationFollowUps.recordedAt)),
+  ]);
+  const self = presented.find((r) => r.id === id);
+  if (!self) throw notFound("recommendation");
+  return {
+    ...self,
+    history: history.map((h) => presentFollowUp(h.followUp, h.meetingTitle, h.by)),
+    thread: presented.map((r) => ({ id: r.id, text: r.text, status: r.status, meeting: r.meeting, number: r.number })),
+  };
+}
