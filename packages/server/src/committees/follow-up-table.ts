@@ -80,7 +80,8 @@ export async function followUpXlsx(title: string, items: readonly Followed[], lo
     c.alignment = { wrapText: true, vertical: "middle" };
   });
   for (const row of followUpRows(items, locale)) {
-    const added = sheet.addRow(row.map((v, i) => (i === 0 || (i >= 3 && /^\d$/.test(v)) ? Number(v) : v)));
+    // Numbers as numbers (they add up in a spreadsheet), empty columns left empty.
+    const added = sheet.addRow(row.map((v, i) => (v === "" ? null : i === 0 || (i >= 3 && /^\d$/.test(v)) ? Number(v) : v)));
     added.alignment = { wrapText: true, vertical: "top" };
   }
   sheet.addRow([]);

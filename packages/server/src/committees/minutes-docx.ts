@@ -60,7 +60,14 @@ export function wordTable(headers: string[], rows: string[][], widths: number[])
 }
 
 const heading = (text: string, level: (typeof HeadingLevel)[keyof typeof HeadingLevel] = HeadingLevel.HEADING_2) =>
-  new Paragraph({ heading: level, spacing: { before: 240, after: 120 }, children: [new TextRun({ text })] });
+  // A heading stays with what follows it: never alone at the foot of a page.
+  new Paragraph({
+    heading: level,
+    keepNext: true,
+    keepLines: true,
+    spacing: { before: 240, after: 120 },
+    children: [new TextRun({ text })],
+  });
 
 const paragraphs = (text: string | null) =>
   (text ?? "")

@@ -374,7 +374,12 @@ export async function dueRecommendations(ctx: Context): Promise<api.Recommendati
         mine,
       ),
     )
-    .orderBy(asc(recommendations.dueDate), asc(recommendations.id))
+    .orderBy(
+      asc(recommendations.dueDate),
+      asc(recommendations.meetingId),
+      asc(recommendations.number),
+      asc(recommendations.id),
+    )
     .limit(DUE_LIMIT);
   return presentRecommendations(ctx.db, rows);
 }
