@@ -14,6 +14,10 @@ const ProjectPage = lazy(() => import("./projects/ProjectPage.tsx"));
 const WorkplanPage = lazy(() => import("./workplans/WorkplanPage.tsx"));
 const AdminPage = lazy(() => import("./admin/AdminPage.tsx"));
 const HelpPage = lazy(() => import("./help/HelpPage.tsx"));
+const BodiesPage = lazy(() => import("./committees/BodiesPage.tsx"));
+const BodyPage = lazy(() => import("./committees/BodyPage.tsx"));
+const MeetingPage = lazy(() => import("./committees/MeetingPage.tsx"));
+const RecommendationsPage = lazy(() => import("./committees/RecommendationsPage.tsx"));
 
 /** The signed-in part of the app: the sign-in screen until there is a session. */
 function SignedIn() {
@@ -46,6 +50,10 @@ export function App() {
         <Route path="/" element={<PortfolioPage />} />
         <Route path="/projects/:projectId" element={<ProjectPage />} />
         <Route path="/workplans/:workplanId" element={<WorkplanPage />} />
+        <Route path="/comites" element={<BodiesPage />} />
+        <Route path="/comites/:bodyId" element={<BodyPage />} />
+        <Route path="/sessions/:meetingId" element={<MeetingPage />} />
+        <Route path="/recommandations" element={<RecommendationsPage />} />
         <Route path="/admin" element={<AdminPage />} />
         <Route path="/aide" element={<HelpPage />} />
         <Route path="*" element={<NotFound />} />
