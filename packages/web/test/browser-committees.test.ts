@@ -40,6 +40,7 @@ describe.skipIf(!hasChromium)("a committee session in a real browser", { timeout
     const { page, context } = await signIn(running, "editor");
     // The home screen reminds the editor (a member of the ministry above the MAECI) of its overdue items.
     await page.getByRole("heading", { name: "Vos points d'action à échéance" }).waitFor();
+    expect(await accessibilityProblems(page), "home with reminders").toEqual([]);
 
     await page.getByRole("link", { name: "Comités", exact: true }).click();
     await page.getByRole("link", { name: "Comité de coordination de la CPS/SCI" }).click();
