@@ -62,6 +62,14 @@ describe.skipIf(!hasChromium)("a committee session in a real browser", { timeout
     await followUp.getByRole("button", { name: "Enregistrer le suivi" }).click();
     await expect.poll(() => followUp.textContent()).toContain("1 exécutée(s), 3 en cours, 1 non exécutée(s) sur 5");
 
+    const agenda = page.getByRole("region", { name: "Ordre du jour et compte rendu" });
+    await agenda.getByLabel("Nouveau point de l'ordre du jour").fill("Rapport d'activités 2023");
+    await agenda.getByRole("button", { name: "Ajouter" }).click();
+    const point = agenda.getByRole("region", { name: "02. Rapport d'activités 2023" });
+    await point.getByLabel("Points de discussion").fill("- Le rapport est adopté sous réserve des corrections.");
+    await point.getByRole("button", { name: "Enregistrer ce point" }).click();
+    await point.getByText("Enregistré.").waitFor();
+
     const actions = page.getByRole("region", { name: "Recommandations et points d'action de la session" });
     await actions
       .getByLabel("Texte de la recommandation")
@@ -84,6 +92,7 @@ describe.skipIf(!hasChromium)("a committee session in a real browser", { timeout
     const xml = (await (await JSZip.loadAsync(bytes)).file("word/document.xml")?.async("string")) ?? "";
     expect(xml).toContain("Renforcer le système de suivi-évaluation physique des projets");
     expect(xml).toContain("Implication effective depuis mars");
+    expect(xml).toContain("Le rapport est adopté sous réserve des corrections.");
     await context.close();
   });
 

@@ -1,13 +1,13 @@
 // The agenda in order, each item with its discussion points and decisions
 // (one paragraph per line; a line starting with « - » is a bullet in the minutes).
 import type { api } from "@baara/core";
-import { Button, Group, Paper, Stack, Text, Title } from "@mantine/core";
+import { Button, Group, Paper, Stack, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { errorText, send } from "../api/client.ts";
 import { LimitedText } from "../ui/LimitedText.tsx";
-import { committeeKeys } from "./queries.ts";
+import { afterMeetingWrite, committeeKeys } from "./queries.ts";
 
 export function AgendaPanel({ meeting, locked }: { meeting: api.Meeting; locked: boolean }) {
   const { t } = useTranslation();
@@ -18,10 +18,42 @@ export function AgendaPanel({ meeting, locked }: { meeting: api.Meeting; locked:
       </Title>
       <Stack>
         {meeting.agenda.map((item, i) => (
-          <AgendaItem key={`${item.id}-${item.version}`} item={item} number={i + 1} meetingId={meeting.id} locked={locked} />
+          <AgendaItem key={item.id} item={item} number={i + 1} meetingId={meeting.id} locked={locked} />
         ))}
+        {!locked && <NewAgendaItem meeting={meeting} />}
       </Stack>
     </Paper>
+  );
+}
+
+/** A point added at the end of the agenda (the whole agenda is sent, in order, with the session's version). */
+function NewAgendaItem({ meeting }: { meeting: api.Meeting }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [title, setTitle] = useState("");
+  const add = useMutation({
+    mutationFn: () =>
+      send("setAgenda", {
+        params: { id: meeting.id },
+        body: { items: [...meeting.agenda.map((a) => ({ id: a.id, title: a.title })), { title }], version: meeting.version },
+      }),
+    onSuccess: async (m) => {
+      setTitle("");
+      await afterMeetingWrite(client, m);
+    },
+  });
+  return (
+    <Group align="end">
+      <TextInput label={t("committees.newPoint")} value={title} onChange={(e) => setTitle(e.currentTarget.value)} />
+      <Button variant="default" onClick={() => add.mutate()} loading={add.isPending} disabled={!title.trim()}>
+        {t("committees.add")}
+      </Button>
+      {add.isError && (
+        <Text c="red" role="alert" size="sm">
+          {errorText(add.error)}
+        </Text>
+      )}
+    </Group>
   );
 }
 

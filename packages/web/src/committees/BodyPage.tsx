@@ -1,6 +1,7 @@
 // A committee: its members with their roles, its sessions, and a new session
 // (whose agenda opens with the follow-up of the open recommendations).
-import { Anchor, Badge, Button, Group, Paper, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { MEMBER_ROLES, type MemberRole } from "@baara/core";
+import { Anchor, Badge, Button, Group, Paper, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +10,7 @@ import { errorText, send } from "../api/client.ts";
 import { useFormat } from "../ui/format.ts";
 import { ErrorState, Loading } from "../ui/states.tsx";
 import { committeeKeys, useBody, useMeetings } from "./queries.ts";
+import type { api } from "@baara/core";
 
 export default function BodyPage() {
   const { bodyId = "" } = useParams();
@@ -46,6 +48,7 @@ export default function BodyPage() {
             ))}
           </Table.Tbody>
         </Table>
+        <NewMember body={body.data} />
       </section>
       <section aria-labelledby="sessions-title">
         <Title order={3} size="h4" id="sessions-title" mb="xs">
@@ -116,5 +119,56 @@ function NewMeeting({ bodyId }: { bodyId: string }) {
         </Text>
       )}
     </Paper>
+  );
+}
+
+/** A member added to the list (the whole list is sent with the committee's version). */
+function NewMember({ body }: { body: api.Body }) {
+  const { t } = useTranslation();
+  const client = useQueryClient();
+  const [name, setName] = useState("");
+  const [fn, setFn] = useState("");
+  const [structure, setStructure] = useState("");
+  const [role, setRole] = useState<MemberRole>("member");
+  const add = useMutation({
+    mutationFn: () =>
+      send("replaceMembers", {
+        params: { id: body.id },
+        body: {
+          members: [
+            ...body.members.map(({ id: _id, ...m }) => m),
+            { name, function: fn || null, structure: structure || null, role },
+          ],
+          version: body.version,
+        },
+      }),
+    onSuccess: async () => {
+      setName("");
+      setFn("");
+      setStructure("");
+      await client.invalidateQueries({ queryKey: committeeKeys.all });
+    },
+  });
+  return (
+    <Group align="end" mt="xs">
+      <TextInput label={t("committees.personName")} value={name} onChange={(e) => setName(e.currentTarget.value)} />
+      <TextInput label={t("committees.personFunction")} value={fn} onChange={(e) => setFn(e.currentTarget.value)} />
+      <TextInput label={t("committees.structure")} value={structure} onChange={(e) => setStructure(e.currentTarget.value)} />
+      <Select
+        label={t("committees.role")}
+        value={role}
+        allowDeselect={false}
+        onChange={(v) => v && setRole(v as MemberRole)}
+        data={MEMBER_ROLES.map((r) => ({ value: r, label: t(`memberRole.${r}`) }))}
+      />
+      <Button variant="default" onClick={() => add.mutate()} loading={add.isPending} disabled={!name.trim()}>
+        {t("committees.add")}
+      </Button>
+      {add.isError && (
+        <Text c="red" role="alert" size="sm">
+          {errorText(add.error)}
+        </Text>
+      )}
+    </Group>
   );
 }

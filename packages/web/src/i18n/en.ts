@@ -650,6 +650,8 @@ export const en: Messages = {
     count_other: "{{count}} items",
     listTitle: "Recommendations and action points",
     listEmpty: "No recommendation matches these filters.",
+    newPoint: "New agenda item",
+    newBody: "New committee",
     summary: "Overall situation",
   },
   limits: {

@@ -655,6 +655,8 @@ export const fr = {
     count_other: "{{count}} points",
     listTitle: "Recommandations et points d'action",
     listEmpty: "Aucune recommandation ne répond à ces filtres.",
+    newPoint: "Nouveau point de l'ordre du jour",
+    newBody: "Nouveau comité",
     summary: "Situation d'ensemble",
   },
   // Text fields that show their limit.
