@@ -78,6 +78,22 @@ describe.skipIf(!hasChromium)("a committee session in a real browser", { timeout
     await actions.getByRole("button", { name: "Ajouter" }).click();
     await actions.getByRole("cell", { name: "Renforcer le système de suivi-évaluation physique des projets" }).waitFor();
 
+    // The participant list pasted from the minutes' table, then one person marked excused.
+    const attendance = page.getByRole("region", { name: "Liste de présence" });
+    await attendance
+      .getByLabel("Coller la liste des participants")
+      .fill(
+        "N°\tNOMS ET PRENOMS\tFONCTIONS\tSTRUCTURES\n01\tAwa Traoré\tSecrétaire générale\tMAECI\n02\tIbrahima Cissé\tChef de division\tDNPD",
+      );
+    await attendance.getByText("2 participant(s) lu(s).").waitFor();
+    await attendance.getByRole("button", { name: "Remplacer la liste par ce tableau" }).click();
+    await attendance.getByRole("cell", { name: "Ibrahima Cissé" }).waitFor();
+    await attendance.getByRole("combobox", { name: "Présence — Ibrahima Cissé" }).click();
+    await option(page, "Excusé").click();
+    await expect
+      .poll(() => attendance.getByRole("combobox", { name: "Présence — Ibrahima Cissé" }).inputValue())
+      .toBe("Excusé");
+
     expect(await rawCodes(page), "codes on the session screen").toEqual([]);
     expect(await accessibilityProblems(page), "session").toEqual([]);
     await shot(page, "committee-session");
@@ -93,6 +109,7 @@ describe.skipIf(!hasChromium)("a committee session in a real browser", { timeout
     expect(xml).toContain("Renforcer le système de suivi-évaluation physique des projets");
     expect(xml).toContain("Implication effective depuis mars");
     expect(xml).toContain("Le rapport est adopté sous réserve des corrections.");
+    expect(xml).toMatch(/Ibrahima Cissé[\s\S]*Excusé/);
     await context.close();
   });
 

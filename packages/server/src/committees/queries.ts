@@ -121,9 +121,11 @@ export async function listMeetings(ctx: Context, bodyId: string) {
 }
 
 async function summaries(db: Db, bodyId: string) {
+  // Only the body's recommendations are counted (its index), not the whole table.
   const made = db
     .select({ meetingId: recommendations.meetingId, n: count().as("n") })
     .from(recommendations)
+    .where(eq(recommendations.bodyId, bodyId))
     .groupBy(recommendations.meetingId)
     .as("made");
   const rows = await db

@@ -1,7 +1,7 @@
 // The participant list: shown as the minutes' annex, replaced at once by a
 // table pasted from Word or Excel (read by core's parseParticipantTable).
-import { type api, parseParticipantTable } from "@baara/core";
-import { Button, Paper, Table, Text, Textarea, Title } from "@mantine/core";
+import { type api, ATTENDANCE_STATUSES, type AttendanceStatus, parseParticipantTable } from "@baara/core";
+import { Button, Paper, Select, Table, Text, Textarea, Title } from "@mantine/core";
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -13,6 +13,18 @@ export function AttendancePanel({ meeting, locked }: { meeting: api.Meeting; loc
   const client = useQueryClient();
   const [pasted, setPasted] = useState("");
   const read = parseParticipantTable(pasted);
+  /** One person's attendance changed: the whole list goes back with the session's version. */
+  const mark = useMutation({
+    mutationFn: ({ index, status }: { index: number; status: AttendanceStatus }) =>
+      send("setAttendance", {
+        params: { id: meeting.id },
+        body: {
+          participants: meeting.participants.map(({ id: _id, ...p }, i) => (i === index ? { ...p, status } : p)),
+          version: meeting.version,
+        },
+      }),
+    onSuccess: (m) => afterMeetingWrite(client, m),
+  });
   const replace = useMutation({
     mutationFn: () =>
       send("setAttendance", {
@@ -50,7 +62,20 @@ export function AttendancePanel({ meeting, locked }: { meeting: api.Meeting; loc
               <Table.Td>{p.structure}</Table.Td>
               <Table.Td>{p.phone}</Table.Td>
               <Table.Td>{p.email}</Table.Td>
-              <Table.Td>{t(`attendanceStatus.${p.status}`) + (p.representedBy ? ` (${p.representedBy})` : "")}</Table.Td>
+              <Table.Td>
+                {locked ? (
+                  t(`attendanceStatus.${p.status}`) + (p.representedBy ? ` (${p.representedBy})` : "")
+                ) : (
+                  <Select
+                    aria-label={`${t("committees.attendance")} — ${p.name}`}
+                    value={p.status}
+                    allowDeselect={false}
+                    disabled={mark.isPending}
+                    onChange={(v) => v && mark.mutate({ index: i, status: v as AttendanceStatus })}
+                    data={ATTENDANCE_STATUSES.map((s) => ({ value: s, label: t(`attendanceStatus.${s}`) }))}
+                  />
+                )}
+              </Table.Td>
             </Table.Tr>
           ))}
         </Table.Tbody>
@@ -74,9 +99,9 @@ export function AttendancePanel({ meeting, locked }: { meeting: api.Meeting; loc
               </Button>
             </>
           )}
-          {replace.isError && (
+          {(replace.isError || mark.isError) && (
             <Text c="red" role="alert" size="sm">
-              {errorText(replace.error)}
+              {errorText(replace.error ?? mark.error)}
             </Text>
           )}
         </>
