@@ -121,6 +121,11 @@ describe.skipIf(!hasChromium)("a committee session in a real browser", { timeout
     await expect.poll(() => page.getByRole("row").count()).toBe(2);
     expect(await page.getByRole("row").nth(1).textContent()).toContain("Maintenir le budget accordé à la CPS/SCI");
     expect(await accessibilityProblems(page), "recommendations").toEqual([]);
+    // Its dated history: where the annual report put it.
+    await page.getByRole("button", { name: "Maintenir le budget accordé à la CPS/SCI" }).click();
+    const drawer = page.getByRole("dialog", { name: "Recommandation" });
+    await drawer.getByRole("cell", { name: "État d'exécution présenté au rapport d'activités 2023." }).waitFor();
+    expect(await drawer.getByRole("row").nth(1).textContent()).toContain("Non exécutée");
     await context.close();
   });
 });

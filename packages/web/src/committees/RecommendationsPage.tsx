@@ -1,7 +1,7 @@
 // Every recommendation and action item the user may read, with filters and
 // the shares executed / in progress / not executed of what the filters keep.
 import { RECOMMENDATION_STATUSES, type RecommendationStatus } from "@baara/core";
-import { Anchor, Badge, Group, Select, Stack, Table, Text, TextInput, Title } from "@mantine/core";
+import { Anchor, Badge, Group, Select, Stack, Table, Text, TextInput, Title, UnstyledButton } from "@mantine/core";
 import { useDebouncedValue } from "@mantine/hooks";
 import { useState } from "react";
 import { useTranslation } from "react-i18next";
@@ -9,6 +9,7 @@ import { Link } from "react-router";
 import { useFormat } from "../ui/format.ts";
 import { ErrorState, Loading } from "../ui/states.tsx";
 import { type RecommendationFilters, useRecommendationRates, useRecommendations } from "./queries.ts";
+import { RecommendationDrawer } from "./RecommendationDrawer.tsx";
 
 export default function RecommendationsPage() {
   const { t } = useTranslation();
@@ -23,6 +24,7 @@ export default function RecommendationsPage() {
     ...(dueBefore ? { dueBefore } : {}),
   };
   const list = useRecommendations(filters);
+  const [opened, setOpened] = useState<string | null>(null);
   const rates = useRecommendationRates(filters);
   return (
     <Stack>
@@ -75,7 +77,11 @@ export default function RecommendationsPage() {
             {list.data.items.map((r) => (
               <Table.Tr key={r.id}>
                 <Table.Td>{r.number}</Table.Td>
-                <Table.Td>{r.text}</Table.Td>
+                <Table.Td>
+                  <UnstyledButton onClick={() => setOpened(r.id)} td="underline" ta="left">
+                    {r.text}
+                  </UnstyledButton>
+                </Table.Td>
                 <Table.Td>
                   {r.meeting ? (
                     <Anchor component={Link} to={`/sessions/${r.meeting.id}`}>
@@ -100,6 +106,7 @@ export default function RecommendationsPage() {
           </Table.Tbody>
         </Table>
       )}
+      <RecommendationDrawer id={opened} onClose={() => setOpened(null)} />
     </Stack>
   );
 }

@@ -652,6 +652,8 @@ export const en: Messages = {
     listEmpty: "No recommendation matches these filters.",
     newPoint: "New agenda item",
     newBody: "New committee",
+    history: "Follow-up history",
+    thread: "Renewal thread",
     summary: "Overall situation",
   },
   limits: {

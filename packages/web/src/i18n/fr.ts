@@ -657,6 +657,8 @@ export const fr = {
     listEmpty: "Aucune recommandation ne répond à ces filtres.",
     newPoint: "Nouveau point de l'ordre du jour",
     newBody: "Nouveau comité",
+    history: "Historique du suivi",
+    thread: "Fil des reconductions",
     summary: "Situation d'ensemble",
   },
   // Text fields that show their limit.
