@@ -411,6 +411,33 @@ describe.each(databaseKinds)("committees on %s", (kind) => {
     expect((await api(outsider, "GET", "/recommendations/due")).json()).toEqual([]);
   });
 
+  it("deletes a recommendation entered by mistake, not one of an approved session nor one renewed", async () => {
+    const mistake = (
+      await api(secretary, "POST", "/recommendations", { meetingId: second.id, text: "Doublon" })
+    ).json() as Rec;
+    expect((await api(approver, "DELETE", `/recommendations/${mistake.id}`)).statusCode).toBe(403);
+    expect((await api(secretary, "DELETE", `/recommendations/${mistake.id}`)).statusCode).toBe(204);
+    expect((await api(secretary, "GET", `/recommendations/${mistake.id}`)).statusCode).toBe(404);
+    const approved = await api(secretary, "DELETE", `/recommendations/${recs[1]?.id}`);
+    expect(approved.json().error.code).toBe("MINUTES_APPROVED");
+    // One renewed into the latest session stays while its renewal carries it on; the renewal itself may go.
+    const [latest] = (await api(secretary, "GET", `/bodies/${bodyId}/meetings`)).json() as { id: string }[];
+    const original = (
+      await api(secretary, "POST", "/recommendations", { meetingId: second.id, text: "Reconduite puis effacée" })
+    ).json() as Rec;
+    const renewal = (
+      await api(secretary, "POST", `/recommendations/${original.id}/renew`, {
+        meetingId: latest?.id,
+        version: original.version,
+      })
+    ).json() as Rec;
+    expect((await api(secretary, "DELETE", `/recommendations/${original.id}`)).json().error.code).toBe(
+      "RECOMMENDATION_RENEWED",
+    );
+    expect((await api(secretary, "DELETE", `/recommendations/${renewal.id}`)).statusCode).toBe(204);
+    expect((await api(secretary, "GET", `/recommendations/${original.id}`)).json().renewedIntoId).toBeNull();
+  });
+
   it("links a recommendation to an activity or a plan version of its organisation only", async () => {
     const { db } = ctx.database;
     const plan = await makeWorkplan(db, { projectId, year: 2024 });

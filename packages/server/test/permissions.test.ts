@@ -1543,6 +1543,14 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
       request: (r) => ({ url: `/recommendations/${r.id}`, payload: { dueDate: "2024-12-31", version: r.version } }),
     }),
     row({
+      name: "DELETE /recommendations/:id",
+      route: "deleteRecommendation",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      prepare: freshRecommendation,
+      request: (r) => ({ url: `/recommendations/${r.id}` }),
+    }),
+    row({
       name: "POST /recommendations/:id/follow-ups",
       route: "addFollowUp",
       allowed: EDIT_P,

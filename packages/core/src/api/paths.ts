@@ -112,6 +112,7 @@ export const routePaths = {
   createRecommendation: { method: "POST", path: "/recommendations" },
   getRecommendation: { method: "GET", path: "/recommendations/:id" },
   updateRecommendation: { method: "PATCH", path: "/recommendations/:id" },
+  deleteRecommendation: { method: "DELETE", path: "/recommendations/:id" },
   addFollowUp: { method: "POST", path: "/recommendations/:id/follow-ups" },
   renewRecommendation: { method: "POST", path: "/recommendations/:id/renew" },
   revisionCheck: { method: "GET", path: "/workplans/:id/revision-check" },

@@ -161,6 +161,25 @@ export async function updateRecommendation(
   });
 }
 
+/**
+ * A recommendation entered by mistake goes, with its follow-ups. What an
+ * approved session recommended stays, and so does one whose renewal carries it on.
+ */
+export async function deleteRecommendation(ctx: Context, id: string): Promise<void> {
+  const before = await loadRecommendationRow(ctx.db, id);
+  await authorizeCommittee(ctx, before, "committee.record", "recommendation");
+  if (before.meetingId) requireMinutesOpen((await loadMeetingRow(ctx.db, before.meetingId)).meeting);
+  await inTransaction(ctx, async (tx) => {
+    const renewals = await tx.db
+      .select({ id: recommendations.id })
+      .from(recommendations)
+      .where(eq(recommendations.renewedFromId, id));
+    if (renewals.length > 0) throw new AppError("RECOMMENDATION_RENEWED");
+    await tx.db.delete(recommendations).where(eq(recommendations.id, id));
+    await recordAudit(tx, { projectId: before.projectId, entity: "recommendation", entityId: id, action: "delete", before });
+  });
+}
+
 /** A new status, at `version`, with its dated entry in the history (one per session: recording again replaces it). */
 async function followUpOne(
   tx: Context,

@@ -30,6 +30,7 @@ import {
 import {
   addFollowUp,
   createRecommendation,
+  deleteRecommendation,
   recordFollowUps,
   renewRecommendation,
   updateRecommendation,
@@ -75,6 +76,7 @@ export async function committeeRoutes(app: FastifyInstance): Promise<void> {
   route(app, routes.createRecommendation, async ({ ctx, body }) => createRecommendation(ctx, body));
   route(app, routes.getRecommendation, async ({ ctx, params }) => getRecommendation(ctx, params.id));
   route(app, routes.updateRecommendation, async ({ ctx, params, body }) => updateRecommendation(ctx, params.id, body));
+  route(app, routes.deleteRecommendation, async ({ ctx, params }) => deleteRecommendation(ctx, params.id));
   route(app, routes.addFollowUp, async ({ ctx, params, body }) => addFollowUp(ctx, params.id, body));
   route(app, routes.renewRecommendation, async ({ ctx, params, body }) => renewRecommendation(ctx, params.id, body));
 

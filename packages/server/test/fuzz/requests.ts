@@ -226,6 +226,7 @@ const BASES: Record<RouteName, BaseOf | string> = {
   }),
   getRecommendation: (w) => ({ id: w.recommendationId }),
   updateRecommendation: (w) => ({ id: w.recommendationId, body: { dueDate: "2025-03-31", priority: "high" }, version: V("recommendations", w.recommendationId) }),
+  deleteRecommendation: "it would delete the world's records; permissions.test.ts covers it",
   addFollowUp: (w) => ({ id: w.recommendationId, body: { status: "in_progress", comment: "Rapport reçu", date: "2024-03-01" }, version: V("recommendations", w.recommendationId) }),
   renewRecommendation: (w) => ({ id: w.recommendationId, body: { meetingId: w.meetingId }, version: V("recommendations", w.recommendationId) }),
   revisionCheck: (w) => ({ id: w.workplanId, query: { with: w.approvedWorkplanId, threshold: "15" } }),
