@@ -17,16 +17,13 @@ import {
   updateBody,
   updateMeeting,
 } from "./operations.ts";
+import { getBody, getMeeting, listBodies, listMeetings } from "./queries.ts";
 import {
   dueRecommendations,
-  getBody,
-  getMeeting,
   getRecommendation,
-  listBodies,
-  listMeetings,
   listRecommendations,
   recommendationRatesOf,
-} from "./queries.ts";
+} from "./recommendation-queries.ts";
 import {
   addFollowUp,
   createRecommendation,
