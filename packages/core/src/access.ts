@@ -26,6 +26,12 @@ export const CAPABILITIES = [
   "indicators.validate",
   /** An organisation's library of standard indicators. */
   "indicators.library",
+  /** Create and change committees (bodies) and their members. */
+  "committee.manage",
+  /** Sessions: agenda, attendance, minutes, recommendations and their follow-up — the secretary's work. */
+  "committee.record",
+  /** Approve a session's minutes: they then no longer change. */
+  "committee.approve",
   "audit.read",
   "members.manage",
   "organisation.manage",
@@ -51,6 +57,9 @@ const MANAGER: readonly Capability[] = [
   "indicators.record",
   "indicators.validate",
   "indicators.library",
+  "committee.manage",
+  "committee.record",
+  "committee.approve",
   "audit.read",
 ];
 const ADMIN: readonly Capability[] = [...MANAGER, "members.manage", "organisation.manage", "users.invite"];
@@ -58,10 +67,21 @@ const ADMIN: readonly Capability[] = [...MANAGER, "members.manage", "organisatio
 export const ROLE_CAPABILITIES: Record<Role | PlatformRole, readonly Capability[]> = {
   viewer: ["project.read"],
   // Editors write the plans: they start them (new, imported, copied, a new version of an approved one) too.
-  // …and follow their execution: progress, commitments, payments; they define indicators and enter their values.
-  editor: ["project.read", "plan.create", "plan.edit", "plan.submit", "execution.record", "indicators.define", "indicators.record"],
-  // Approving is kept apart from editing: who approves a plan did not write it; who validates a value did not enter it.
-  approver: ["project.read", "plan.approve", "indicators.validate"],
+  // …and follow their execution: progress, commitments, payments; they define indicators and enter their values;
+  // …and keep the committees' sessions as their secretary: agenda, attendance, minutes, recommendations.
+  editor: [
+    "project.read",
+    "plan.create",
+    "plan.edit",
+    "plan.submit",
+    "execution.record",
+    "indicators.define",
+    "indicators.record",
+    "committee.record",
+  ],
+  // Approving is kept apart from editing: who approves a plan did not write it; nor the minutes; an approver
+  // validates the values editors enter.
+  approver: ["project.read", "plan.approve", "indicators.validate", "committee.approve"],
   manager: MANAGER,
   admin: ADMIN,
   platformAdmin: [...ADMIN, "organisation.createRoot", "users.manage", "audit.readAll"],

@@ -27,6 +27,9 @@ export const AUDIT_ENTITIES = [
   "unplannedActivity",
   "indicator",
   "indicatorValue",
+  "committeeBody",
+  "meeting",
+  "recommendation",
 ] as const;
 /** Where an activity of an approved plan stands. « Reprogrammed »: moved to next year's plan, not done this year. */
 export const ACTIVITY_STATUSES = ["not_started", "in_progress", "done", "postponed", "cancelled", "reprogrammed"] as const;
@@ -48,6 +51,18 @@ export const COLLECTION_FREQUENCIES = ["monthly", "quarterly", "semiannual", "an
 export const INDICATOR_VALUE_STATUSES = ["entered", "validated", "returned"] as const;
 /** Where an indicator stands against its milestone for the period (thresholds set by the project). */
 export const INDICATOR_STATUSES = ["on_track", "at_risk", "off_track", "no_data", "no_milestone", "not_measured"] as const;
+/** Committees: steering (comité de pilotage), technical, coordination (a CPS's), local (regional, communal). */
+export const BODY_KINDS = ["steering", "technical", "coordination", "local", "other"] as const;
+export const MEMBER_ROLES = ["chair", "secretary", "member"] as const;
+/** A session is planned, then held, and its minutes are approved (they then no longer change). */
+export const MEETING_STATUSES = ["planned", "held", "minutes_approved"] as const;
+/** A regular point of the agenda, or the follow-up of the previous session's recommendations. */
+export const AGENDA_ITEM_KINDS = ["regular", "follow_up"] as const;
+export const ATTENDANCE_STATUSES = ["present", "absent", "excused", "represented"] as const;
+/** Where a recommendation comes from: a committee session, a review, a supervision mission, an audit, a report. */
+export const RECOMMENDATION_ORIGINS = ["meeting", "review", "mission", "audit", "report"] as const;
+export const RECOMMENDATION_STATUSES = ["not_started", "in_progress", "done", "dropped"] as const;
+export const PRIORITIES = ["low", "medium", "high"] as const;
 export const CURRENCY_CODES = Object.keys(CURRENCIES) as [CurrencyCode, ...CurrencyCode[]];
 
 export type OrganisationKind = (typeof ORGANISATION_KINDS)[number];
@@ -68,3 +83,11 @@ export type IndicatorDirection = (typeof INDICATOR_DIRECTIONS)[number];
 export type CollectionFrequency = (typeof COLLECTION_FREQUENCIES)[number];
 export type IndicatorValueStatus = (typeof INDICATOR_VALUE_STATUSES)[number];
 export type IndicatorStatus = (typeof INDICATOR_STATUSES)[number];
+export type BodyKind = (typeof BODY_KINDS)[number];
+export type MemberRole = (typeof MEMBER_ROLES)[number];
+export type MeetingStatus = (typeof MEETING_STATUSES)[number];
+export type AgendaItemKind = (typeof AGENDA_ITEM_KINDS)[number];
+export type AttendanceStatus = (typeof ATTENDANCE_STATUSES)[number];
+export type RecommendationOrigin = (typeof RECOMMENDATION_ORIGINS)[number];
+export type RecommendationStatus = (typeof RECOMMENDATION_STATUSES)[number];
+export type Priority = (typeof PRIORITIES)[number];

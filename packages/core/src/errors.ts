@@ -29,6 +29,9 @@ export const ERROR_STATUS = {
   INDICATOR_VALUE_LOCKED: 409,
   INDICATOR_VALUE_STATE: 409,
   INDICATOR_HAS_VALIDATED: 409,
+  MINUTES_APPROVED: 409,
+  RECOMMENDATION_CLOSED: 409,
+  RECOMMENDATION_RENEWED: 409,
   FILE_TOO_LARGE: 413,
   BODY_TOO_LARGE: 413,
   UNSUPPORTED_MEDIA_TYPE: 415,
@@ -58,6 +61,8 @@ export const ERROR_STATUS = {
   INTERNAL: 500,
   // The server runs but should not be sent requests (readiness: database, migrations, storage).
   NOT_READY: 503,
+  // The server has no LibreOffice to turn a document into PDF: the Word file is there.
+  PDF_UNAVAILABLE: 503,
 } as const satisfies Partial<Record<MessageCode, number>>;
 
 export type ErrorCode = keyof typeof ERROR_STATUS;

@@ -14,3 +14,4 @@ export * from "./execution/index.ts";
 export * from "./limits.ts";
 export * from "./check/index.ts";
 export * from "./indicators/index.ts";
+export * from "./committees/index.ts";

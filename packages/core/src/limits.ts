@@ -19,6 +19,14 @@ export const TEXT_LIMITS = {
   indicatorMetadata: 2000,
   indicatorComment: 1000,
   indicatorTextValue: 2000,
+  bodyName: 300,
+  meetingTitle: 300,
+  place: 300,
+  agendaTitle: 1000,
+  minutes: 20000,
+  participantField: 200,
+  recommendationText: 2000,
+  followUpComment: 2000,
 } as const;
 export type LimitedField = keyof typeof TEXT_LIMITS;
 

@@ -10,6 +10,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from "fastif
 import { jsonSchemaTransform, serializerCompiler } from "fastify-type-provider-zod";
 import { activityRoutes } from "./activities/routes.ts";
 import { auditRoutes } from "./audit/routes.ts";
+import { committeeRoutes } from "./committees/routes.ts";
 import { registerAuthHooks } from "./auth/hooks.ts";
 import { authRoutes } from "./auth/routes.ts";
 import type { Services } from "./context.ts";
@@ -116,6 +117,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         portfolioRoutes,
         inboxRoutes,
         importRoutes,
+        committeeRoutes,
         jobRoutes,
         exportRoutes,
         auditRoutes,

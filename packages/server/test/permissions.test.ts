@@ -8,7 +8,19 @@ import { randomBytes } from "node:crypto";
 import { parse } from "csv-parse/sync";
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { executionTransactions, indicators, indicatorValues, libraryIndicators, unplannedActivities, users } from "../src/db/schema.ts";
+import {
+  agendaItems,
+  committeeBodies,
+  executionTransactions,
+  indicators,
+  indicatorValues,
+  libraryIndicators,
+  meetingFollowUpItems,
+  meetings,
+  recommendations,
+  unplannedActivities,
+  users,
+} from "../src/db/schema.ts";
 import { call, createTestApp, login, type Session, type TestContext } from "./helpers/app.ts";
 import { databaseKinds } from "./helpers/databases.ts";
 import { importPlan, readImport } from "./helpers/imports.ts";
@@ -302,6 +314,43 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
   const freshLibraryIndicator = async () =>
     one(await db().insert(libraryIndicators).values({ organisationId: A.id, code: `STD-${unique()}`, name: "Réunions tenues", level: "output" }).returning());
   const resultsTable = () => `Indicateurs\tBase\tCible\tProgrès actuel\nIndicateur T.${unique()} Réunions\t0\t10\t4`;
+  // Committees: a steering committee of P, one session of it, and one recommendation made there (made once).
+  const freshBody = async () =>
+    one(await db().insert(committeeBodies).values({ organisationId: A1.id, projectId: P.id, kind: "steering", name: `Comité ${unique()}` }).returning());
+  let committee: Promise<{ body: { id: string }; meeting: { id: string }; recommendation: { id: string } }> | null = null;
+  const committeeOfP = () => {
+    committee ??= (async () => {
+      const body = await freshBody();
+      const meeting = one(await db().insert(meetings).values({ bodyId: body.id, title: "Session", date: "2024-01-10" }).returning());
+      const recommendation = one(
+        await db().insert(recommendations).values({ organisationId: A1.id, projectId: P.id, bodyId: body.id, meetingId: meeting.id, number: 1, text: "Recommandation" }).returning(),
+      );
+      return { body, meeting, recommendation };
+    })();
+    return committee;
+  };
+  let meetingDay = 0;
+  /** A later session of P's committee: each its own day, after the recommendation's session. */
+  const freshMeeting = async () => {
+    const { body } = await committeeOfP();
+    const date = new Date(Date.UTC(2025, 0, 1 + meetingDay++)).toISOString().slice(0, 10);
+    return one(await db().insert(meetings).values({ bodyId: body.id, title: `Session ${date}`, date }).returning());
+  };
+  const freshRecommendation = async () => {
+    const { body, meeting } = await committeeOfP();
+    return one(
+      await db().insert(recommendations).values({ organisationId: A1.id, projectId: P.id, bodyId: body.id, meetingId: meeting.id, number: 2, text: `Recommandation ${unique()}` }).returning(),
+    );
+  };
+  /** A session following up a fresh recommendation. */
+  const freshFollowUp = async () => {
+    const meeting = await freshMeeting();
+    const recommendation = await freshRecommendation();
+    await db().insert(meetingFollowUpItems).values({ meetingId: meeting.id, recommendationId: recommendation.id });
+    return { meeting, recommendation };
+  };
+  const freshAgendaItem = async () =>
+    one(await db().insert(agendaItems).values({ meetingId: (await freshMeeting()).id, position: 0, title: "Point" }).returning());
   const freshOrgMembership = async () =>
     grant(db(), (await freshUser()).id, "viewer", { organisationId: A1.id });
   const freshProjectMembership = async () =>
@@ -1520,6 +1569,189 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
       allowed: [],
       prepare: ownAccount,
       request: (u) => ({ url: `/users/${u.id}`, payload: { active: false, version: u.version } }),
+    }),
+    // ---- committees (a steering committee of P: its records follow P's roles; never public)
+    row({ name: "GET /bodies", route: "listBodies", allowed: SIGNED_IN, request: () => ({ url: "/bodies" }) }),
+    row({
+      name: "POST /bodies",
+      route: "createBody",
+      allowed: MANAGE_P,
+      hidden: HIDDEN_P,
+      request: () => ({ url: "/bodies", payload: { organisationId: A1.id, projectId: P.id, kind: "technical", name: `Comité technique ${unique()}` } }),
+    }),
+    row({
+      name: "GET /bodies/:id",
+      route: "getBody",
+      allowed: READ_P,
+      hidden: HIDDEN_P,
+      prepare: committeeOfP,
+      request: (c) => ({ url: `/bodies/${c.body.id}` }),
+    }),
+    row({
+      name: "PATCH /bodies/:id",
+      route: "updateBody",
+      allowed: MANAGE_P,
+      hidden: HIDDEN_P,
+      prepare: freshBody,
+      request: (b) => ({ url: `/bodies/${b.id}`, payload: { name: "Comité renommé", version: b.version } }),
+    }),
+    row({
+      name: "PUT /bodies/:id/members",
+      route: "replaceMembers",
+      allowed: MANAGE_P,
+      hidden: HIDDEN_P,
+      prepare: freshBody,
+      request: (b) => ({ url: `/bodies/${b.id}/members`, payload: { members: [{ name: "Awa Diallo", role: "chair" }], version: b.version } }),
+    }),
+    row({
+      name: "GET /bodies/:id/meetings",
+      route: "listMeetings",
+      allowed: READ_P,
+      hidden: HIDDEN_P,
+      prepare: committeeOfP,
+      request: (c) => ({ url: `/bodies/${c.body.id}/meetings` }),
+    }),
+    row({
+      name: "POST /bodies/:id/meetings",
+      route: "createMeeting",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      prepare: freshBody,
+      request: (b) => ({ url: `/bodies/${b.id}/meetings`, payload: { title: "Session ordinaire", date: "2024-06-21", agenda: ["Divers"] } }),
+    }),
+    row({
+      name: "GET /meetings/:id",
+      route: "getMeeting",
+      allowed: READ_P,
+      hidden: HIDDEN_P,
+      prepare: committeeOfP,
+      request: (c) => ({ url: `/meetings/${c.meeting.id}` }),
+    }),
+    row({
+      name: "PATCH /meetings/:id",
+      route: "updateMeeting",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      prepare: freshMeeting,
+      request: (m) => ({ url: `/meetings/${m.id}`, payload: { place: "Salle B", status: "held", version: m.version } }),
+    }),
+    // The minutes are approved by whoever approves, not by the secretary who wrote them.
+    row({
+      name: "POST /meetings/:id/approve",
+      route: "approveMinutes",
+      allowed: ["platformAdmin", "orgAdmin", "manager", "approver"],
+      hidden: HIDDEN_P,
+      prepare: freshMeeting,
+      request: (m) => ({ url: `/meetings/${m.id}/approve`, payload: { version: m.version } }),
+    }),
+    row({
+      name: "PUT /meetings/:id/agenda",
+      route: "setAgenda",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      prepare: freshMeeting,
+      request: (m) => ({ url: `/meetings/${m.id}/agenda`, payload: { items: [{ title: "Divers" }], version: m.version } }),
+    }),
+    row({
+      name: "PATCH /agenda-items/:id",
+      route: "updateAgendaItem",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      prepare: freshAgendaItem,
+      request: (a) => ({ url: `/agenda-items/${a.id}`, payload: { minutes: "Points discutés", version: a.version } }),
+    }),
+    row({
+      name: "PUT /meetings/:id/attendance",
+      route: "setAttendance",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      prepare: freshMeeting,
+      request: (m) => ({ url: `/meetings/${m.id}/attendance`, payload: { participants: [{ name: "Awa Diallo" }], version: m.version } }),
+    }),
+    row({
+      name: "POST /meetings/:id/follow-ups",
+      route: "recordFollowUps",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      prepare: freshFollowUp,
+      request: (f) => ({
+        url: `/meetings/${f.meeting.id}/follow-ups`,
+        payload: { items: [{ recommendationId: f.recommendation.id, status: "in_progress", comment: "En cours", version: f.recommendation.version }] },
+      }),
+    }),
+    row({
+      name: "GET /meetings/:id/minutes",
+      route: "exportMinutes",
+      allowed: READ_P,
+      hidden: HIDDEN_P,
+      prepare: committeeOfP,
+      request: (c) => ({ url: `/meetings/${c.meeting.id}/minutes` }),
+    }),
+    row({
+      name: "GET /meetings/:id/follow-up-table",
+      route: "exportFollowUpTable",
+      allowed: READ_P,
+      hidden: HIDDEN_P,
+      prepare: committeeOfP,
+      request: (c) => ({ url: `/meetings/${c.meeting.id}/follow-up-table?format=docx` }),
+    }),
+    row({ name: "GET /recommendations", route: "listRecommendations", allowed: SIGNED_IN, request: () => ({ url: "/recommendations?status=not_started" }) }),
+    row({ name: "GET /recommendations/rates", route: "recommendationRates", allowed: SIGNED_IN, request: () => ({ url: "/recommendations/rates" }) }),
+    row({ name: "GET /recommendations/due", route: "dueRecommendations", allowed: SIGNED_IN, request: () => ({ url: "/recommendations/due" }) }),
+    row({
+      name: "POST /recommendations",
+      route: "createRecommendation",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      prepare: committeeOfP,
+      request: (c) => ({ url: "/recommendations", payload: { meetingId: c.meeting.id, text: "Partager le rapport détaillé", responsibles: [{ name: "PNUD" }] } }),
+    }),
+    row({
+      name: "GET /recommendations/:id",
+      route: "getRecommendation",
+      allowed: READ_P,
+      hidden: HIDDEN_P,
+      prepare: committeeOfP,
+      request: (c) => ({ url: `/recommendations/${c.recommendation.id}` }),
+    }),
+    row({
+      name: "PATCH /recommendations/:id",
+      route: "updateRecommendation",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      prepare: freshRecommendation,
+      request: (r) => ({ url: `/recommendations/${r.id}`, payload: { dueDate: "2024-12-31", version: r.version } }),
+    }),
+    row({
+      name: "DELETE /recommendations/:id",
+      route: "deleteRecommendation",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      prepare: freshRecommendation,
+      request: (r) => ({ url: `/recommendations/${r.id}` }),
+    }),
+    row({
+      name: "POST /recommendations/:id/follow-ups",
+      route: "addFollowUp",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      prepare: freshRecommendation,
+      request: (r) => ({ url: `/recommendations/${r.id}/follow-ups`, payload: { status: "done", version: r.version } }),
+    }),
+    row({
+      name: "POST /recommendations/:id/renew",
+      route: "renewRecommendation",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      prepare: async () => ({ recommendation: await freshRecommendation(), meeting: await freshMeeting() }),
+      request: (f) => ({ url: `/recommendations/${f.recommendation.id}/renew`, payload: { meetingId: f.meeting.id, version: f.recommendation.version } }),
+    }),
+    row({
+      name: "GET /workplans/:id/revision-check",
+      route: "revisionCheck",
+      allowed: READ_P,
+      hidden: HIDDEN_P,
+      request: () => ({ url: `/workplans/${W.id}/revision-check?with=${W2.id}` }),
     }),
   ];
 

@@ -13,6 +13,7 @@ import { sql } from "drizzle-orm";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { type Database, MIGRATIONS_FOLDER, openDatabase, queryRows } from "../src/db/client.ts";
+import { demoProjects } from "../src/demo/load.ts";
 import { DEMO_PASSWORD } from "../src/demo/organisations.ts";
 import { PGSM_TSV_LINES } from "./fixtures/workplans.ts";
 import { Browser, type ServerProcess, startServer } from "./helpers/server-process.ts";
@@ -98,7 +99,7 @@ describe.skipIf(!adminUrl)("two servers on one PostgreSQL database", () => {
     const [projects] = await queryRows<{ n: number }>(db.db, sql`select count(*)::int as n from projects`);
     const [people] = await queryRows<{ n: number }>(db.db, sql`select count(*)::int as n from users where email = 'manager@baara.example'`);
     expect({ migrations: migrations?.n, projects: projects?.n, managers: people?.n })
-      .toEqual({ migrations: MIGRATIONS, projects: 3, managers: 1 });
+      .toEqual({ migrations: MIGRATIONS, projects: demoProjects.length, managers: 1 });
   });
 
   it("a session opened on one server is valid on the other, and a logout on one ends it on both", async () => {

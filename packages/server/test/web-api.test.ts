@@ -128,15 +128,34 @@ describe.each(databaseKinds)("web app API on %s", (kind) => {
 
     it("gives each role its capabilities on PGSM: editors start, edit and submit plans, approvers approve, viewers read", async () => {
       expect(await accessOf(editor, "PGSM")).toEqual({
-        capabilities: ["execution.record", "plan.create", "plan.edit", "plan.submit", "project.read"],
+        capabilities: [
+          "committee.record",
+          "execution.record",
+          "indicators.define",
+          "indicators.record",
+          "plan.create",
+          "plan.edit",
+          "plan.submit",
+          "project.read",
+        ],
         publicOnly: false,
       });
-      expect(await accessOf(approver, "PGSM")).toEqual({ capabilities: ["plan.approve", "project.read"], publicOnly: false });
+      expect(await accessOf(approver, "PGSM")).toEqual({
+        capabilities: ["committee.approve", "indicators.validate", "plan.approve", "project.read"],
+        publicOnly: false,
+      });
       expect(await accessOf(viewer, "PGSM")).toEqual({ capabilities: ["project.read"], publicOnly: false });
       expect((await accessOf(manager, "PGSM")).capabilities).toEqual([
         "audit.read",
+        "committee.approve",
+        "committee.manage",
+        "committee.record",
         "execution.close",
         "execution.record",
+        "indicators.define",
+        "indicators.library",
+        "indicators.record",
+        "indicators.validate",
         "plan.create",
         "plan.edit",
         "plan.submit",
@@ -149,7 +168,16 @@ describe.each(databaseKinds)("web app API on %s", (kind) => {
       expect(await accessOf(null, "PBF/MLI/A-2")).toEqual({ capabilities: ["project.read"], publicOnly: true });
       expect(await accessOf(cpsEditor, "PBF/MLI/A-2")).toEqual({ capabilities: ["project.read"], publicOnly: true });
       expect(await accessOf(cpsEditor, "CPS-SCI-PA")).toEqual({
-        capabilities: ["execution.record", "plan.create", "plan.edit", "plan.submit", "project.read"],
+        capabilities: [
+          "committee.record",
+          "execution.record",
+          "indicators.define",
+          "indicators.record",
+          "plan.create",
+          "plan.edit",
+          "plan.submit",
+          "project.read",
+        ],
         publicOnly: false,
       });
       expect((await get(cpsEditor, `/projects/${projectId("PGSM")}/access`)).statusCode).toBe(404);
@@ -176,7 +204,7 @@ describe.each(databaseKinds)("web app API on %s", (kind) => {
 
     it("shows a member each project with its current plan: PGSM 2022 v1 in draft, 465 000 000", async () => {
       const items = await portfolio(manager);
-      expect(items.map((i) => i.project.code)).toEqual(["CPS-SCI-PA", "PBF/MLI/A-2", "PGSM"]);
+      expect(items.map((i) => i.project.code)).toEqual(["CPS-SCI-PA", "PBF/MLI/A-2", "PGSM", "STAB-MLI"]);
       const pgsm = itemOf(items, "PGSM");
       const summary = (await get(manager, `/workplans/${pgsmPlan.id}/summary`)).json() as api.WorkplanSummary;
       expect(summary.activityCount).toBeGreaterThan(1);
@@ -206,7 +234,7 @@ describe.each(databaseKinds)("web app API on %s", (kind) => {
       const pgsm = itemOf(await portfolio(manager), "PGSM");
       expect(await codes(`&organisationId=${pgsm.project.organisationId}`)).toEqual(["PGSM"]);
       expect(await codes("&partner=banque")).toEqual(["PGSM"]);
-      expect(await codes("&partner=Nations%20Unies")).toEqual(["PBF/MLI/A-2"]);
+      expect(await codes("&partner=Nations%20Unies")).toEqual(["PBF/MLI/A-2", "STAB-MLI"]);
       expect(await codes("&partner=affaires%20%C3%A9trang%C3%A8res")).toEqual(["CPS-SCI-PA"]);
 
       const cps = (await get(manager, `/projects/${projectId("CPS-SCI-PA")}`)).json() as { version: number };
@@ -217,7 +245,7 @@ describe.each(databaseKinds)("web app API on %s", (kind) => {
       expect(suspend.statusCode, suspend.body).toBe(200);
       try {
         expect(await codes("&status=suspended")).toEqual(["CPS-SCI-PA"]);
-        expect(await codes("&status=active")).toEqual(["PBF/MLI/A-2", "PGSM"]);
+        expect(await codes("&status=active")).toEqual(["PBF/MLI/A-2", "PGSM", "STAB-MLI"]);
         expect(await codes("&status=suspended&q=pgsm")).toEqual([]);
       } finally {
         const suspended = suspend.json() as { version: number };

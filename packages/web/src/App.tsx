@@ -18,6 +18,10 @@ const EntryPage = lazy(() => import("./indicators/EntryPage.tsx"));
 const AdminPage = lazy(() => import("./admin/AdminPage.tsx"));
 const HelpPage = lazy(() => import("./help/HelpPage.tsx"));
 const CheckDocumentPage = lazy(() => import("./documents/CheckDocumentPage.tsx"));
+const BodiesPage = lazy(() => import("./committees/BodiesPage.tsx"));
+const BodyPage = lazy(() => import("./committees/BodyPage.tsx"));
+const MeetingPage = lazy(() => import("./committees/MeetingPage.tsx"));
+const RecommendationsPage = lazy(() => import("./committees/RecommendationsPage.tsx"));
 
 /** The signed-in part of the app: the sign-in screen until there is a session. */
 function SignedIn() {
@@ -53,6 +57,10 @@ export function App() {
         <Route path="/projects/:projectId/indicators/saisie" element={<EntryPage />} />
         <Route path="/indicators/:indicatorId" element={<IndicatorPage />} />
         <Route path="/workplans/:workplanId" element={<WorkplanPage />} />
+        <Route path="/comites" element={<BodiesPage />} />
+        <Route path="/comites/:bodyId" element={<BodyPage />} />
+        <Route path="/sessions/:meetingId" element={<MeetingPage />} />
+        <Route path="/recommandations" element={<RecommendationsPage />} />
         <Route path="/admin" element={<AdminPage />} />
         <Route path="/aide" element={<HelpPage />} />
         <Route path="/verifier-un-document" element={<CheckDocumentPage />} />

@@ -5,7 +5,22 @@ import { readdirSync, readFileSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import ts from "typescript";
-import { ACTIVITY_STATUSES, CAPABILITIES, catalogue, CREDIT_KINDS, FINANCIAL_RATE_KEYS, PHYSICAL_RATES, TRANSACTION_STAGES } from "@baara/core";
+import {
+  ACTIVITY_STATUSES,
+  ATTENDANCE_STATUSES,
+  BODY_KINDS,
+  CAPABILITIES,
+  catalogue,
+  CREDIT_KINDS,
+  FINANCIAL_RATE_KEYS,
+  MEETING_STATUSES,
+  MEMBER_ROLES,
+  PHYSICAL_RATES,
+  PRIORITIES,
+  RECOMMENDATION_ORIGINS,
+  RECOMMENDATION_STATUSES,
+  TRANSACTION_STAGES,
+} from "@baara/core";
 import { describe, expect, it } from "vitest";
 import { en } from "../src/i18n/en.ts";
 import { fr } from "../src/i18n/fr.ts";
@@ -69,6 +84,7 @@ const SAME_WORD_OTHER_MEANING = new Set([
   "indicators.field.unit", // an indicator's unit of measure
   "indicators.field.responsible", // who collects an indicator
   "indicators.field.textValue", // the words entered for a text indicator, not the kind of measure
+  "committees.overdue", // an action item past its due date, not an indicator's status
 ]);
 
 describe("the shared catalogue", () => {
@@ -83,7 +99,7 @@ describe("the shared catalogue", () => {
     for (const [catalogueOf, web] of [[catalogue.fr, fr], [catalogue.en, en]] as const) {
       // The portfolio export's headers and words are those of a file's columns, which the screens name too (« Montant »,
       // « Oui »): kept with the file they make, like the messages, they are not terms the screens should take from there.
-      const { messages: _messages, portfolioExport: _portfolioExport, ...terms } = catalogueOf;
+      const { messages: _messages, portfolioExport: _portfolioExport, committeeExport: _committeeExport, ...terms } = catalogueOf;
       const termKeys = new Map(
         leaves(terms)
           .filter(([, text]) => text.length > 2)
@@ -98,7 +114,7 @@ describe("the shared catalogue", () => {
 });
 
 describe("words for the domain's lists", () => {
-  it("names every capability, activity status, stage, credit kind and rate in both languages", () => {
+  it("names every capability, activity status, stage, credit kind, rate and committee term in both languages", () => {
     const missing: string[] = [];
     const has = (lang: "fr" | "en", path: string) => {
       const node = path.split(".").reduce<unknown>(
@@ -112,6 +128,16 @@ describe("words for the domain's lists", () => {
       for (const status of ACTIVITY_STATUSES) has(lang, `activityStatus.${status}`);
       for (const stage of TRANSACTION_STAGES) has(lang, `transactionStage.${stage}`);
       for (const kind of CREDIT_KINDS) has(lang, `creditKind.${kind}`);
+      const committeeTerms = {
+        bodyKind: BODY_KINDS,
+        memberRole: MEMBER_ROLES,
+        meetingStatus: MEETING_STATUSES,
+        attendanceStatus: ATTENDANCE_STATUSES,
+        recommendationOrigin: RECOMMENDATION_ORIGINS,
+        recommendationStatus: RECOMMENDATION_STATUSES,
+        priority: PRIORITIES,
+      };
+      for (const [list, values] of Object.entries(committeeTerms)) for (const value of values) has(lang, `${list}.${value}`);
       for (const rate of [...PHYSICAL_RATES, ...FINANCIAL_RATE_KEYS]) {
         has(lang, `rate.${rate}.name`);
         has(lang, `rate.${rate}.formula`);

@@ -11,3 +11,4 @@ export * from "./inbox.ts";
 export * from "./execution-dashboards.ts";
 export * from "./documents.ts";
 export * from "./indicators.ts";
+export * from "./committees.ts";

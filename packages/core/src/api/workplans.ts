@@ -73,7 +73,13 @@ export const workplanStep = z.object({
   copiedFrom: z.object({ planVersion: z.int(), year: z.int() }).nullable(),
 });
 export type WorkplanStep = z.infer<typeof workplanStep>;
-export const transitionRequest = z.object({ action: planAction, comment: text(TEXT_LIMITS.workflowComment).optional(), version });
+export const transitionRequest = z.object({
+  action: planAction,
+  comment: text(TEXT_LIMITS.workflowComment).optional(),
+  /** The committee session whose decision this step records (the steering committee approving a plan or a revision). */
+  meetingId: id.nullable().optional(),
+  version,
+});
 
 export const declaredTotalRequest = z.object({ nodeId: id, amount: amountString.nullable() });
 

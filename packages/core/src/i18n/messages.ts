@@ -43,6 +43,7 @@ function localiseParam(name: string, value: string, locale: Locale): string {
   if (name === "direction") return term("indicatorDirection", value, locale).toLocaleLowerCase(locale);
   if (name === "column") return term("tableColumn", value, locale).toLocaleLowerCase(locale);
   if (name === "importStatus") return term("importStatus", value, locale).toLocaleLowerCase(locale);
+  if (name === "recommendationStatus") return term("recommendationStatus", value, locale).toLocaleLowerCase(locale);
   return value;
 }
 

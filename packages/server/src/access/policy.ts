@@ -139,6 +139,17 @@ export function projectsWhereActorHolds(ctx: Context, capability: Capability): S
     or ${projects.organisationId} in ${organisationsOf(ctx.actor, roles)})`;
 }
 
+/**
+ * SQL condition: the organisation in `column` is one where the actor holds a
+ * role, or below one (what an organisation's own records, such as its
+ * committees, need to be read).
+ */
+export function inMemberOrganisations(ctx: Context, column: SQL): SQL {
+  if (ctx.system || ctx.actor?.user.isPlatformAdmin) return sql`true`;
+  if (!ctx.actor) return sql`false`;
+  return sql`${column} in ${organisationsOf(ctx.actor)}`;
+}
+
 /** SQL condition on `projects` for the projects the actor may read: published ones, and those they are a member of. */
 export function readableProjects(ctx: Context): SQL {
   return sql`(${projects.published} = true or ${memberProjects(ctx)})`;

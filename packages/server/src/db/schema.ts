@@ -18,6 +18,14 @@ import {
   ACTIVITY_STATUSES,
   CREDIT_KINDS,
   TRANSACTION_STAGES,
+  AGENDA_ITEM_KINDS,
+  ATTENDANCE_STATUSES,
+  BODY_KINDS,
+  MEETING_STATUSES,
+  MEMBER_ROLES,
+  PRIORITIES,
+  RECOMMENDATION_ORIGINS,
+  RECOMMENDATION_STATUSES,
   COLLECTION_FREQUENCIES,
   INDICATOR_DIRECTIONS,
   INDICATOR_LEVELS,
@@ -73,6 +81,14 @@ export const auditEntity = pgEnum("audit_entity", AUDIT_ENTITIES);
 export const activityStatus = pgEnum("activity_status", ACTIVITY_STATUSES);
 export const transactionStage = pgEnum("transaction_stage", TRANSACTION_STAGES);
 export const creditKind = pgEnum("credit_kind", CREDIT_KINDS);
+export const bodyKind = pgEnum("body_kind", BODY_KINDS);
+export const memberRole = pgEnum("member_role", MEMBER_ROLES);
+export const meetingStatus = pgEnum("meeting_status", MEETING_STATUSES);
+export const agendaItemKind = pgEnum("agenda_item_kind", AGENDA_ITEM_KINDS);
+export const attendanceStatus = pgEnum("attendance_status", ATTENDANCE_STATUSES);
+export const recommendationOrigin = pgEnum("recommendation_origin", RECOMMENDATION_ORIGINS);
+export const recommendationStatus = pgEnum("recommendation_status", RECOMMENDATION_STATUSES);
+export const priority = pgEnum("priority", PRIORITIES);
 export const indicatorLevel = pgEnum("indicator_level", INDICATOR_LEVELS);
 export const indicatorMeasure = pgEnum("indicator_measure", INDICATOR_MEASURES);
 export const indicatorDirection = pgEnum("indicator_direction", INDICATOR_DIRECTIONS);
@@ -261,6 +277,8 @@ export const workplanSteps = pgTable(
       .notNull()
       .references(() => users.id),
     comment: text("comment"),
+    /** The committee session whose decision this step records (an approval by the steering committee). */
+    meetingId: uuid("meeting_id").references((): AnyPgColumn => meetings.id, { onDelete: "set null" }),
     at: timestamp("at", { withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index("workplan_steps_workplan_idx").on(t.workplanId, t.at)],
@@ -759,4 +777,210 @@ export const indicatorDocuments = pgTable(
     createdAt: createdAt(),
   },
   (t) => [index("indicator_documents_value_idx").on(t.valueId)],
+);
+
+// ---- Committees: bodies, their sessions, and the recommendations followed from one session to the next.
+
+/** A committee (steering, technical, coordination…) of an organisation, or of one of its projects. */
+export const committeeBodies = pgTable(
+  "committee_bodies",
+  {
+    id: id(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    projectId: uuid("project_id").references(() => projects.id, { onDelete: "cascade" }),
+    kind: bodyKind("kind").notNull(),
+    name: text("name").notNull(),
+    sessionsPerYear: smallint("sessions_per_year"),
+    rules: text("rules"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: rowVersion(),
+  },
+  (t) => [index("committee_bodies_organisation_idx").on(t.organisationId), index("committee_bodies_project_idx").on(t.projectId)],
+);
+
+const person = () => ({
+  name: text("name").notNull(),
+  function: text("function"),
+  structure: text("structure"),
+  phone: text("phone"),
+  email: text("email"),
+  position: integer("position").notNull().default(0),
+});
+
+export const bodyMembers = pgTable(
+  "body_members",
+  {
+    id: id(),
+    bodyId: uuid("body_id")
+      .notNull()
+      .references(() => committeeBodies.id, { onDelete: "cascade" }),
+    ...person(),
+    role: memberRole("role").notNull().default("member"),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+  },
+  (t) => [index("body_members_body_idx").on(t.bodyId, t.position)],
+);
+
+/** A session of a body. Its version moves with every change of its agenda or attendance. */
+export const meetings = pgTable(
+  "meetings",
+  {
+    id: id(),
+    bodyId: uuid("body_id")
+      .notNull()
+      .references(() => committeeBodies.id, { onDelete: "cascade" }),
+    title: text("title").notNull(),
+    date: date("date").notNull(),
+    place: text("place"),
+    link: text("link"),
+    context: text("context"),
+    status: meetingStatus("status").notNull().default("planned"),
+    approvedAt: timestamp("approved_at", { withTimezone: true }),
+    approvedById: uuid("approved_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: rowVersion(),
+  },
+  (t) => [index("meetings_body_idx").on(t.bodyId, t.date)],
+);
+
+export const agendaItems = pgTable(
+  "agenda_items",
+  {
+    id: id(),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    position: integer("position").notNull(),
+    kind: agendaItemKind("kind").notNull().default("regular"),
+    title: text("title").notNull(),
+    minutes: text("minutes"),
+    decisions: text("decisions"),
+    version: rowVersion(),
+  },
+  (t) => [index("agenda_items_meeting_idx").on(t.meetingId, t.position)],
+);
+
+export const meetingParticipants = pgTable(
+  "meeting_participants",
+  {
+    id: id(),
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    ...person(),
+    status: attendanceStatus("status").notNull().default("present"),
+    representedBy: text("represented_by"),
+  },
+  (t) => [index("meeting_participants_meeting_idx").on(t.meetingId, t.position)],
+);
+
+/** A recommendation or action item: of a session, or of a review, mission, audit or report of an organisation. */
+export const recommendations = pgTable(
+  "recommendations",
+  {
+    id: id(),
+    organisationId: uuid("organisation_id")
+      .notNull()
+      .references(() => organisations.id),
+    projectId: uuid("project_id").references(() => projects.id, { onDelete: "cascade" }),
+    bodyId: uuid("body_id").references(() => committeeBodies.id, { onDelete: "cascade" }),
+    meetingId: uuid("meeting_id").references(() => meetings.id, { onDelete: "cascade" }),
+    number: integer("number").notNull(),
+    text: text("text").notNull(),
+    origin: recommendationOrigin("origin").notNull().default("meeting"),
+    originReference: text("origin_reference"),
+    status: recommendationStatus("status").notNull().default("not_started"),
+    dueDate: date("due_date"),
+    priority: priority("priority").notNull().default("medium"),
+    renewedFromId: uuid("renewed_from_id").references((): AnyPgColumn => recommendations.id, { onDelete: "set null" }),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: rowVersion(),
+  },
+  (t) => [
+    index("recommendations_organisation_idx").on(t.organisationId, t.status),
+    index("recommendations_body_idx").on(t.bodyId, t.status),
+    index("recommendations_meeting_idx").on(t.meetingId, t.number),
+    index("recommendations_due_idx").on(t.dueDate),
+    // A recommendation is renewed once: its renewal carries the thread on.
+    uniqueIndex("recommendations_renewed_from_key").on(t.renewedFromId),
+  ],
+);
+
+export const recommendationResponsibles = pgTable(
+  "recommendation_responsibles",
+  {
+    id: id(),
+    recommendationId: uuid("recommendation_id")
+      .notNull()
+      .references(() => recommendations.id, { onDelete: "cascade" }),
+    name: text("name").notNull(),
+    organisationId: uuid("organisation_id").references(() => organisations.id, { onDelete: "set null" }),
+    userId: uuid("user_id").references(() => users.id, { onDelete: "set null" }),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [
+    index("recommendation_responsibles_recommendation_idx").on(t.recommendationId),
+    index("recommendation_responsibles_organisation_idx").on(t.organisationId),
+    index("recommendation_responsibles_user_idx").on(t.userId),
+  ],
+);
+
+/** Where a recommendation stood on a day: recorded in a later session, or from a report. */
+export const recommendationFollowUps = pgTable(
+  "recommendation_follow_ups",
+  {
+    id: id(),
+    recommendationId: uuid("recommendation_id")
+      .notNull()
+      .references(() => recommendations.id, { onDelete: "cascade" }),
+    meetingId: uuid("meeting_id").references(() => meetings.id, { onDelete: "set null" }),
+    date: date("date").notNull(),
+    status: recommendationStatus("status").notNull(),
+    comment: text("comment"),
+    recordedById: uuid("recorded_by_id").references(() => users.id, { onDelete: "set null" }),
+    recordedAt: timestamp("recorded_at", { withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index("recommendation_follow_ups_recommendation_idx").on(t.recommendationId, t.date)],
+);
+
+/** The recommendations a session follows up, chosen when it is planned (the open ones of its body then). */
+export const meetingFollowUpItems = pgTable(
+  "meeting_follow_up_items",
+  {
+    meetingId: uuid("meeting_id")
+      .notNull()
+      .references(() => meetings.id, { onDelete: "cascade" }),
+    recommendationId: uuid("recommendation_id")
+      .notNull()
+      .references(() => recommendations.id, { onDelete: "cascade" }),
+    position: integer("position").notNull().default(0),
+  },
+  (t) => [
+    uniqueIndex("meeting_follow_up_items_key").on(t.meetingId, t.recommendationId),
+    index("meeting_follow_up_items_recommendation_idx").on(t.recommendationId),
+  ],
+);
+
+/** What a recommendation is about: an activity, or a version of a work plan. */
+export const recommendationLinks = pgTable(
+  "recommendation_links",
+  {
+    id: id(),
+    recommendationId: uuid("recommendation_id")
+      .notNull()
+      .references(() => recommendations.id, { onDelete: "cascade" }),
+    activityId: uuid("activity_id").references(() => activities.id, { onDelete: "cascade" }),
+    workplanId: uuid("workplan_id").references(() => workplans.id, { onDelete: "cascade" }),
+  },
+  (t) => [
+    index("recommendation_links_recommendation_idx").on(t.recommendationId),
+    check("recommendation_links_one_target", sql`(${t.activityId} is null) <> (${t.workplanId} is null)`),
+  ],
 );

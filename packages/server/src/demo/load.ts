@@ -19,6 +19,7 @@ import {
   workplans,
 } from "../db/schema.ts";
 import { writeResultsTable } from "../indicators/results-table.ts";
+import { loadDemoCommittees } from "./committees.ts";
 import { cps } from "./cps.ts";
 import { demoIndicatorLibrary } from "./indicator-library.ts";
 import { loadHistory } from "./history.ts";
@@ -27,9 +28,10 @@ import type { ProjectRow } from "../access/policy.ts";
 import { DEMO_PASSWORD, demoOrganisations, demoUsers } from "./organisations.ts";
 import { pbf } from "./pbf.ts";
 import { pgsm } from "./pgsm.ts";
+import { stabilisation } from "./stabilisation.ts";
 import type { DemoNode, DemoOrganisation, DemoProject } from "./types.ts";
 
-export const demoProjects: DemoProject[] = [pgsm, cps, pbf];
+export const demoProjects: DemoProject[] = [pgsm, cps, pbf, stabilisation];
 
 export async function isDatabaseEmpty(db: Db): Promise<boolean> {
   const [orgs] = await db.select({ n: count() }).from(organisations);
@@ -99,6 +101,8 @@ export async function loadDemo(db: Db): Promise<{ projects: number; users: numbe
       );
   });
   await refreshMissingExecutionSums(db);
+  // Through the committee operations, each in its own transaction, once the organisations and projects exist.
+  await loadDemoCommittees(db);
   return { projects: demoProjects.length, users: demoUsers.length };
 }
 

@@ -17,6 +17,7 @@ import { authorizeDraft, requireDraft } from "./editable.ts";
 import { presentWorkplan } from "./present.ts";
 import { refreshPlanTotals } from "./totals.ts";
 import { carryExecutionOver } from "../execution/carry-over.ts";
+import { checkDecidingMeeting } from "../committees/revision.ts";
 import { lockPlanExecution } from "../execution/state.ts";
 import { refreshExecutionSums } from "../execution/sums.ts";
 import { createPlanVersion, requireNotSuperseded, withVersionInForce } from "./versions.ts";
@@ -91,8 +92,9 @@ export async function transitionWorkplan(
   workplanId: string,
   input: z.output<typeof api.transitionRequest>,
 ): Promise<WorkplanRow> {
-  const { action, comment, version } = input;
+  const { action, comment, version, meetingId } = input;
   const { workplan, project } = await authorizeWorkplan(ctx, workplanId, capabilityForAction(action));
+  if (meetingId) await checkDecidingMeeting(ctx, meetingId, project);
   const from = workplan.status;
   const to = nextPlanStatus(from, action);
   if (!to) throw new AppError("INVALID_TRANSITION", { from, action });
@@ -114,6 +116,7 @@ export async function transitionWorkplan(
       toStatus: to,
       userId,
       comment: comment || null,
+      meetingId: meetingId ?? null,
     });
     await recordAudit(tx, { projectId: workplan.projectId, entity: "workplan", entityId: workplan.id, action, before: { status: from }, after: { status: to, comment: comment ?? null } });
     // An approved plan is followed from now on: its activities count as planned in every list, and what was

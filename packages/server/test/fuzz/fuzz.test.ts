@@ -86,6 +86,16 @@ describe.each(databaseKinds)("fuzz of the import and edit routes on %s", (kind) 
     if (indicator.statusCode !== 201) throw new Error(`indicator: ${indicator.body}`);
     const indicatorValue = await call(ctx.app, admin, { method: "POST", url: `/api/v1/indicators/${indicator.json().id}/values`, payload: { year: 2022, period: "S1", value: "15", breakdown: { "sex:women": "6" } } });
     const library = await call(ctx.app, admin, { method: "POST", url: `/api/v1/organisations/${organisation.id}/indicator-library`, payload: { code: "STD-1", name: "Réunions tenues", level: "output" } });
+    const post = async (url: string, payload: unknown) => {
+      const response = await call(ctx.app, admin, { method: "POST", url: `/api/v1${url}`, payload });
+      if (response.statusCode !== 201) throw new Error(`${url}: ${response.body}`);
+      return response.json() as { id: string; agenda: { id: string }[] };
+    };
+    const body = await post("/bodies", { organisationId: organisation.id, projectId: project.id, kind: "technical", name: "Comité technique" });
+    const earlier = await post(`/bodies/${body.id}/meetings`, { title: "Session de janvier", date: "2024-01-10" });
+    const recommendation = await post("/recommendations", { meetingId: earlier.id, text: "Réajuster les termes de référence", responsibles: [{ name: "PNUD" }] });
+    // The later session follows the recommendation up: its agenda opens with that point.
+    const session = await post(`/bodies/${body.id}/meetings`, { title: "Session de juin", date: "2024-06-21", agenda: ["Divers"] });
     const pending = await readImport(ctx.app, admin, project.id, { name: "ptba.tsv", bytes: Buffer.from(pgsmSampleText(), "utf8") }, { year: "2022" });
     world = {
       adminEmail: adminUser.email,
@@ -108,6 +118,10 @@ describe.each(databaseKinds)("fuzz of the import and edit routes on %s", (kind) 
       indicatorId: indicator.json().id,
       indicatorValueId: indicatorValue.json().id,
       libraryIndicatorId: library.json().id,
+      bodyId: body.id,
+      meetingId: session.id,
+      agendaItemId: session.agenda[1]?.id ?? "",
+      recommendationId: recommendation.id,
       userId: person.id,
       importId: pending.id,
       jobId: pending.job?.id ?? pending.id,

@@ -12,12 +12,16 @@ import { eq } from "drizzle-orm";
 import type { LightMyRequestResponse } from "fastify";
 import {
   activities,
+  agendaItems,
   budgetLines,
+  committeeBodies,
   executionTransactions,
   indicators,
   indicatorValues,
+  meetings,
   organisations,
   projects,
+  recommendations,
   resultNodes,
   unplannedActivities,
   users,
@@ -280,6 +284,7 @@ export class Fuzzer {
     const tables = {
       organisations, users, projects, resultNodes, workplans, activities, budgetLines, executionTransactions, unplannedActivities,
       indicators, indicatorValues,
+      committeeBodies, meetings, agendaItems, recommendations,
     };
     const t = tables[table];
     const [row] = await db.select({ version: t.version }).from(t).where(eq(t.id, id));

@@ -41,6 +41,11 @@ export interface World {
   userId: string;
   importId: string;
   jobId: string;
+  /** A committee of the project, a session that follows up a recommendation of an earlier one, and its agenda item. */
+  bodyId: string;
+  meetingId: string;
+  agendaItemId: string;
+  recommendationId: string;
   /** Records of a project of another organisation: ids that exist, but not where they are sent. */
   foreign: { projectId: string; nodeId: string; workplanId: string; activityId: string; budgetLineId: string };
 }
@@ -57,7 +62,11 @@ export type Versioned =
   | "executionTransactions"
   | "unplannedActivities"
   | "indicators"
-  | "indicatorValues";
+  | "indicatorValues"
+  | "committeeBodies"
+  | "meetings"
+  | "agendaItems"
+  | "recommendations";
 
 /** A valid request on one route. `version`: where the body's row version goes, read just before sending. */
 interface Base {
@@ -208,6 +217,48 @@ const BASES: Record<RouteName, BaseOf | string> = {
   getJob: (w) => ({ id: w.jobId }),
   auditLog: (w) => ({ query: { projectId: w.projectId } }),
   checkDocument: "a multipart upload: documents-check.test.ts sends it odd files and bodies",
+  listBodies: (w) => ({ query: { organisationId: w.organisationId } }),
+  createBody: (w, n) => ({
+    body: { organisationId: w.organisationId, projectId: w.projectId, kind: "steering", name: `Comité ${n}`, members: [{ name: "Awa Diallo", role: "chair" }] },
+  }),
+  getBody: (w) => ({ id: w.bodyId }),
+  updateBody: (w) => ({ id: w.bodyId, body: { name: "Comité renommé", sessionsPerYear: 2 }, version: V("committeeBodies", w.bodyId) }),
+  replaceMembers: (w) => ({
+    id: w.bodyId,
+    body: { members: [{ name: "Awa Diallo", function: "Présidente", structure: "SG", role: "chair", email: "awa@example.org" }] },
+    version: V("committeeBodies", w.bodyId),
+  }),
+  listMeetings: (w) => ({ id: w.bodyId }),
+  createMeeting: (w) => ({ id: w.bodyId, body: { title: "Session fuzz", date: "2024-09-01", place: "Bamako", agenda: ["Divers"] } }),
+  getMeeting: (w) => ({ id: w.meetingId }),
+  updateMeeting: (w) => ({ id: w.meetingId, body: { place: "Salle B", link: "https://example.org/visio", status: "held" }, version: V("meetings", w.meetingId) }),
+  approveMinutes: "approving would freeze the session the other committee requests of the run write to; committees.test.ts covers it",
+  setAgenda: (w) => ({ id: w.meetingId, body: { items: [{ id: w.agendaItemId, title: "Point renommé" }, { title: "Divers" }] }, version: V("meetings", w.meetingId) }),
+  updateAgendaItem: (w) => ({ id: w.agendaItemId, body: { minutes: "- Point discuté", decisions: "Adopté" }, version: V("agendaItems", w.agendaItemId) }),
+  setAttendance: (w) => ({
+    id: w.meetingId,
+    body: { participants: [{ name: "Awa Diallo", structure: "PNUD", status: "represented", representedBy: "Adama Sow" }] },
+    version: V("meetings", w.meetingId),
+  }),
+  recordFollowUps: (w) => ({
+    id: w.meetingId,
+    body: { items: [{ recommendationId: w.recommendationId, status: "in_progress", comment: "En cours" }] },
+    version: V("recommendations", w.recommendationId, ["items", 0, "version"]),
+  }),
+  exportMinutes: (w) => ({ id: w.meetingId, query: { format: "docx" } }),
+  exportFollowUpTable: (w) => ({ id: w.meetingId, query: { format: "xlsx" } }),
+  listRecommendations: (w) => ({ query: { bodyId: w.bodyId, status: "in_progress", dueBefore: "2030-01-01", responsible: "DRH" } }),
+  recommendationRates: (w) => ({ query: { organisationId: w.organisationId } }),
+  dueRecommendations: () => ({}),
+  createRecommendation: (w) => ({
+    body: { meetingId: w.meetingId, text: "Partager le rapport", dueDate: "2024-12-31", responsibles: [{ name: "DRH", organisationId: w.organisationId }] },
+  }),
+  getRecommendation: (w) => ({ id: w.recommendationId }),
+  updateRecommendation: (w) => ({ id: w.recommendationId, body: { dueDate: "2025-03-31", priority: "high" }, version: V("recommendations", w.recommendationId) }),
+  deleteRecommendation: "it would delete the world's records; permissions.test.ts covers it",
+  addFollowUp: (w) => ({ id: w.recommendationId, body: { status: "in_progress", comment: "Rapport reçu", date: "2024-03-01" }, version: V("recommendations", w.recommendationId) }),
+  renewRecommendation: (w) => ({ id: w.recommendationId, body: { meetingId: w.meetingId }, version: V("recommendations", w.recommendationId) }),
+  revisionCheck: (w) => ({ id: w.workplanId, query: { with: w.approvedWorkplanId, threshold: "15" } }),
 };
 
 /** Routes the fuzz leaves out, and why. */

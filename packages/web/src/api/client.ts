@@ -64,9 +64,12 @@ async function readResponse<T>(response: Response, path: string): Promise<T> {
 
 type Spec = apiTypes.RouteSpec;
 type Field<S, K extends keyof Spec> = S extends { [P in K]: z.ZodType } ? S[K] : never;
-type Input<S extends Spec> = (S extends { params: z.ZodType } ? { params: z.input<Field<S, "params">> } : { params?: never })
+// Distributed over the routes as a whole: three parts each distributed on its own would multiply (routes³ members).
+type Input<S extends Spec> = S extends Spec
+  ? (S extends { params: z.ZodType } ? { params: z.input<Field<S, "params">> } : { params?: never })
   & (S extends { query: z.ZodType } ? { query?: Partial<z.input<Field<S, "query">>> } : { query?: never })
-  & (S extends { body: z.ZodType } ? { body: z.input<Field<S, "body">> } : { body?: never });
+  & (S extends { body: z.ZodType } ? { body: z.input<Field<S, "body">> } : { body?: never })
+  : never;
 export type Answer<S extends Spec> = S extends { response: z.ZodType } ? z.output<Field<S, "response">> : undefined;
 
 /** The URL of a route, its `:name` parameters filled in and its query appended. */

@@ -42,6 +42,12 @@ export function Layout({ children }: { children: ReactNode }) {
             <Anchor component={Link} to="/">
               {t("nav.portfolio")}
             </Anchor>
+            <Anchor component={Link} to="/comites" visibleFrom="sm">
+              {t("committees.nav")}
+            </Anchor>
+            <Anchor component={Link} to="/recommandations" visibleFrom="md">
+              {t("committees.navRecommendations")}
+            </Anchor>
             {mayAdminister(grants) && (
               <Anchor component={Link} to="/admin" visibleFrom="sm">
                 {t("admin.nav")}

@@ -8,6 +8,7 @@ import { Link, useSearchParams } from "react-router";
 import { hrefOf, send } from "../api/client.ts";
 import type { PortfolioItem } from "../api/types.ts";
 import { currentLanguage } from "../i18n/i18n.ts";
+import { DuePanel } from "../committees/DuePanel.tsx";
 import { InboxPanel } from "../inbox/InboxPanel.tsx";
 import { useFormat } from "../ui/format.ts";
 import { ErrorState, Loading } from "../ui/states.tsx";
@@ -33,6 +34,7 @@ export default function PortfolioPage() {
   return (
     <Stack>
       <InboxPanel />
+      <DuePanel />
       <Group justify="space-between">
         <Title order={2}>{t("portfolio.title")}</Title>
         <SegmentedControl

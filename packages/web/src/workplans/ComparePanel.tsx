@@ -4,6 +4,7 @@ import { useState } from "react";
 import { useTranslation } from "react-i18next";
 import { send } from "../api/client.ts";
 import type { Comparison, Workplan } from "../api/types.ts";
+import { RevisionRule } from "../committees/RevisionRule.tsx";
 import { useFormat } from "../ui/format.ts";
 import { ErrorState, Loading } from "../ui/states.tsx";
 
@@ -52,6 +53,10 @@ export default function ComparePanel({ plan, versions }: { plan: Workplan; versi
       {comparison.isError && <ErrorState error={comparison.error} />}
       {data && (
         <>
+          {/* Two versions of one year: a revision, which the budget-revision rule looks at. */}
+          {otherId && data.base.year === data.other.year && (
+            <RevisionRule revisedId={plan.id} earlierId={otherId} currency={data.currency} />
+          )}
           <Group>
             <Paper withBorder p="sm">
               <Text size="xs" c="dimmed">
