@@ -381,7 +381,7 @@ describe.skipIf(!hasChromium)("the web app in a real browser", { timeout: 180_00
     await page.getByRole("heading", { name: "Project portfolio" }).waitFor();
     await expect.poll(() => page.getByRole("row").filter({ hasText: "PGSM" }).textContent()).toMatch(/F\sCFA\s\d{1,3}(,\d{3})+/);
     await page.getByRole("link", { name: "PGSM", exact: true }).click();
-    await page.getByRole("heading", { name: "Results framework" }).waitFor();
+    await page.getByRole("heading", { name: "Results framework", exact: true }).waitFor();
     await shot(page, "project-en");
     // The session ends (expired, or signed out elsewhere): the next request brings the sign-in screen back.
     await context.clearCookies();

@@ -24,7 +24,7 @@ export function DuePanel() {
       </Text>
       <Stack gap={4} component="ul" p={0} m={0} style={{ listStyle: "none" }}>
         {due.data.slice(0, 10).map((r) => (
-          <Group component="li" key={r.id} gap="xs" wrap="nowrap">
+          <Group component="li" key={r.id} gap="xs" wrap="wrap">
             {r.overdue && (
               <Badge color="red" variant="light">
                 {t("committees.overdue")}
