@@ -385,7 +385,7 @@ describe.skipIf(!hasChromium)("the web app in a real browser", { timeout: 180_00
     await shot(page, "project-en");
     // The session ends (expired, or signed out elsewhere): the next request brings the sign-in screen back.
     await context.clearCookies();
-    await page.getByRole("link", { name: /2022/ }).first().click();
+    await page.getByRole("link", { name: /2022/ }).filter({ visible: true }).first().click();
     await page.getByText(/Your session has expired/).waitFor();
     await context.close();
   });
