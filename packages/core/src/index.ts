@@ -15,3 +15,4 @@ export * from "./limits.ts";
 export * from "./check/index.ts";
 export * from "./indicators/index.ts";
 export * from "./committees/index.ts";
+export * from "./reports/index.ts";

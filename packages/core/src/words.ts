@@ -1,6 +1,7 @@
 import { toCardinal as englishWords } from "n2words/en-GB";
 import { toCardinal as frenchWords } from "n2words/fr-FR";
 import type { Locale } from "./i18n/messages.ts";
+import { formatMoney, formatNumber } from "./format.ts";
 import { type CurrencyCode, currencyDecimals, type Minor } from "./money.ts";
 
 /**
@@ -105,4 +106,26 @@ export function amountInWordsWithCurrency(
     text += `${locale === "fr" ? " et" : " and"} ${centWords} ${unitName(minorNames, cents, locale)}`;
   }
   return text;
+}
+
+/**
+ * An amount in words with its figures, as a report writes it: « cent vingt-huit
+ * millions sept cent quatre-vingt-dix-neuf mille (128 799 000) francs CFA »;
+ * with cents, the words whole and the figures after them: « … dollars US et
+ * soixante-seize cents (1 699 285,76 $US) ».
+ */
+export function amountInWordsAndFigures(minor: Minor, currency: CurrencyCode, locale: Locale): string {
+  if (!Number.isSafeInteger(minor) || minor < 0) throw new RangeError(`Invalid amount: ${minor}`);
+  const scale = 10n ** BigInt(currencyDecimals(currency));
+  const major = BigInt(minor) / scale;
+  if (BigInt(minor) % scale !== 0n)
+    return `${amountInWordsWithCurrency(minor, currency, locale)} (${formatMoney(minor, currency, locale)})`;
+  const words = amountInWords(major, locale);
+  const unit = unitName(MAJOR[locale][currency], major, locale);
+  return `${words} (${formatNumber(major.toString(), locale)}) ${locale === "fr" ? complementOfNoun(words, unit) : unit}`;
+}
+
+/** A count in words with its figure: « quatorze (14) », « vingt-deux (22) ». */
+export function countInWordsAndFigures(n: number, locale: Locale): string {
+  return `${amountInWords(n, locale)} (${n})`;
 }

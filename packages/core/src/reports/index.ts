@@ -1,0 +1,4 @@
+export * from "./document.ts";
+export * from "./templates.ts";
+export * from "./shared.ts";
+export * from "./cps-annual.ts";
