@@ -118,6 +118,7 @@ describe.skipIf(!hasChromium)("the import wizard and plan versions in a real bro
     // The project's list: the year, the title once, the version in its own column.
     await page.getByRole("link", { name: /PGSM —/ }).click();
     const list = page.getByRole("table", { name: "Plans de travail" });
+    await list.getByRole("row").nth(1).waitFor();
     expect(await list.locator("th").allTextContents()).toEqual(["Année", "Plan", "Version", "Statut du plan", "Situation"]);
     expect(await list.getByRole("row").nth(1).locator("td").allTextContents()).toEqual(["2022", "PTBA 2022", "2", "Brouillon", ""]);
     await context.close();
