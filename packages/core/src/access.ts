@@ -32,6 +32,10 @@ export const CAPABILITIES = [
   "committee.record",
   /** Approve a session's minutes: they then no longer change. */
   "committee.approve",
+  /** Reports: create one, write its narrative, submit it, generate its documents. */
+  "report.write",
+  /** Approve a submitted report (its figures are then kept as they were) or return it to draft. */
+  "report.approve",
   "audit.read",
   "members.manage",
   "organisation.manage",
@@ -60,6 +64,8 @@ const MANAGER: readonly Capability[] = [
   "committee.manage",
   "committee.record",
   "committee.approve",
+  "report.write",
+  "report.approve",
   "audit.read",
 ];
 const ADMIN: readonly Capability[] = [...MANAGER, "members.manage", "organisation.manage", "users.invite"];
@@ -78,10 +84,11 @@ export const ROLE_CAPABILITIES: Record<Role | PlatformRole, readonly Capability[
     "indicators.define",
     "indicators.record",
     "committee.record",
+    "report.write",
   ],
   // Approving is kept apart from editing: who approves a plan did not write it; nor the minutes; an approver
   // validates the values editors enter.
-  approver: ["project.read", "plan.approve", "indicators.validate", "committee.approve"],
+  approver: ["project.read", "plan.approve", "indicators.validate", "committee.approve", "report.approve"],
   manager: MANAGER,
   admin: ADMIN,
   platformAdmin: [...ADMIN, "organisation.createRoot", "users.manage", "audit.readAll"],

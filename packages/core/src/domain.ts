@@ -30,6 +30,7 @@ export const AUDIT_ENTITIES = [
   "committeeBody",
   "meeting",
   "recommendation",
+  "report",
 ] as const;
 /** Where an activity of an approved plan stands. « Reprogrammed »: moved to next year's plan, not done this year. */
 export const ACTIVITY_STATUSES = ["not_started", "in_progress", "done", "postponed", "cancelled", "reprogrammed"] as const;

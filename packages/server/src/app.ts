@@ -28,6 +28,8 @@ import { type HttpSecurity, httpSecurityFromEnv, registerSecurityHeaders } from 
 import "./http/types.ts";
 import { zodValidatorCompiler } from "./http/validation.ts";
 import { registerImportJobs } from "./imports/jobs.ts";
+import { registerReportJobs } from "./reports/job.ts";
+import { reportRoutes } from "./reports/routes.ts";
 import { documentRoutes } from "./documents/routes.ts";
 import { importRoutes } from "./imports/routes.ts";
 import { inboxRoutes } from "./inbox/routes.ts";
@@ -70,6 +72,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
   };
   app.decorate("services", services);
   registerImportJobs(options.database.db, services);
+  registerReportJobs(options.database.db, services);
   app.addHook("onReady", () => services.jobs.start());
   app.addHook("onClose", () => services.jobs.stop());
   app.decorateRequest("actor", null);
@@ -114,6 +117,7 @@ export async function buildApp(options: AppOptions): Promise<FastifyInstance> {
         executionRoutes,
         executionDashboardRoutes,
         indicatorRoutes,
+        reportRoutes,
         portfolioRoutes,
         inboxRoutes,
         importRoutes,

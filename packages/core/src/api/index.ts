@@ -12,3 +12,4 @@ export * from "./execution-dashboards.ts";
 export * from "./documents.ts";
 export * from "./indicators.ts";
 export * from "./committees.ts";
+export * from "./reports.ts";

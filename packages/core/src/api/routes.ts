@@ -57,6 +57,16 @@ import {
   workplanExecution,
 } from "./execution.ts";
 import { documentCheck } from "./documents.ts";
+import {
+  createReport,
+  generateReport,
+  report,
+  reportFile,
+  reportFileParams,
+  reportSummary,
+  reportTransition,
+  updateReport,
+} from "./reports.ts";
 import { executionYearQuery, portfolioExecution, projectExecution } from "./execution-dashboards.ts";
 import {
   addLibraryIndicators,
@@ -136,9 +146,10 @@ import {
  * - `public`: anyone, signed in or not;
  * - `signedIn`: any signed-in user;
  * - `plan.transition`: the capability of the workflow action asked for (submit, approve…);
+ * - `report.transition`: likewise for a report (submit: report.write; approve and return: report.approve);
  * - `users.self`: one's own account, or someone else's with `users.manage`.
  */
-export type RouteAction = Capability | "public" | "signedIn" | "plan.transition" | "users.self";
+export type RouteAction = Capability | "public" | "signedIn" | "plan.transition" | "report.transition" | "users.self";
 
 export interface RouteSpec {
   method: "GET" | "POST" | "PATCH" | "PUT" | "DELETE";
@@ -269,6 +280,15 @@ export const routes = {
   commitImport: spec("commitImport", { heavy: true, action: "plan.create", tag: "import", summary: "Write what was read as a new plan version: all of it or nothing", params: idParams, body: commitImportRequest, response: importRecord, status: 202 }),
   importFile: spec("importFile", { action: "project.read", tag: "import", summary: "The file as it was uploaded", params: idParams, status: 200, kind: "file" }),
   getJob: spec("getJob", { action: "project.read", tag: "jobs", summary: "A background job: state, progress, error", params: idParams, response: job, status: 200 }),
+
+  listReports: spec("listReports", { action: "project.read", tag: "reports", summary: "A project's reports (annual report, progress report, AWP), latest year first; not shown to visitors of a published project", params: idParams, response: z.array(reportSummary), status: 200 }),
+  createReport: spec("createReport", { action: "report.write", tag: "reports", summary: "Start a report of a template for a year (and the PBF's period): one per project, template, year and period", params: idParams, body: createReport, response: report, status: 201 }),
+  getReport: spec("getReport", { action: "project.read", tag: "reports", summary: "A report: its fields with their limits, its text, status, generated documents and a preview of its document", params: idParams, response: report, status: 200 }),
+  updateReport: spec("updateReport", { action: "report.write", tag: "reports", summary: "Write a draft's fields (text over a field's limit is refused, naming the field and the limit)", params: idParams, body: updateReport, response: report, status: 200 }),
+  deleteReport: spec("deleteReport", { action: "report.write", tag: "reports", summary: "Delete a draft report", params: idParams, status: 204 }),
+  transitionReport: spec("transitionReport", { action: "report.transition", tag: "reports", summary: "Submit a draft (its figures are taken then and kept), approve a submitted report, or return it to draft", params: idParams, body: reportTransition, response: report, status: 200 }),
+  generateReport: spec("generateReport", { heavy: true, action: "report.write", tag: "reports", summary: "Write the report as Word, PDF or Excel in the background; the file is then listed on the report", params: idParams, body: generateReport, response: reportFile, status: 202 }),
+  reportFile: spec("reportFile", { action: "project.read", tag: "reports", summary: "A document generated from the report", params: reportFileParams, status: 200, kind: "file" }),
 
   listBodies: spec("listBodies", { action: "signedIn", tag: "committees", summary: "The committees (steering, technical, coordination…) of the organisations and projects the user is a member of", query: bodyListQuery, response: page(body), status: 200 }),
   createBody: spec("createBody", { action: "committee.manage", tag: "committees", summary: "A committee of an organisation or of one of its projects, with its members", body: createBody, response: body, status: 201 }),

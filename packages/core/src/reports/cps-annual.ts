@@ -121,7 +121,7 @@ function creditSentences(data: CpsAnnualData, locale: Locale): ReportBlock[] {
   return [
     {
       kind: "paragraph",
-      text: `${fill(w.creditSentence, { organisation: data.project.organisationName, amount: amountInWordsAndFigures(credit, currency, locale) })}${split ? `, ${split}` : ""}.`,
+      text: `${fill(w.creditSentence, { year: data.year, amount: amountInWordsAndFigures(credit, currency, locale) })}${split ? `, ${split}` : ""}.`,
     },
   ];
 }
@@ -296,8 +296,11 @@ function nextPlanTable(data: CpsAnnualData, locale: Locale): ReportBlock {
         a.responsible ?? "",
       ],
     });
+    // A node is shown when activities of next year's plan hang under it.
+    const used = (id: string): boolean =>
+      (activitiesOf.get(id)?.length ?? 0) > 0 || (byParent.get(id) ?? []).some((child) => used(child.id));
     const walk = (parentId: string | null, depth: number) => {
-      for (const node of byParent.get(parentId) ?? []) {
+      for (const node of (byParent.get(parentId) ?? []).filter((n) => used(n.id))) {
         const label = `${plan.levelLabels[depth] ?? ""} ${node.code}. ${node.title}`.trim();
         rows.push({ cells: [label], span: columns.length, style: "group" });
         for (const a of activitiesOf.get(node.id) ?? []) rows.push(activityRow(a));

@@ -33,6 +33,9 @@ import {
   INDICATOR_VALUE_STATUSES,
   type api,
   type ImportedPlan,
+  REPORT_FORMATS,
+  REPORT_STATUSES,
+  STORED_REPORT_TEMPLATES,
 } from "@baara/core";
 import { sql } from "drizzle-orm";
 import {
@@ -94,6 +97,9 @@ export const indicatorMeasure = pgEnum("indicator_measure", INDICATOR_MEASURES);
 export const indicatorDirection = pgEnum("indicator_direction", INDICATOR_DIRECTIONS);
 export const collectionFrequency = pgEnum("collection_frequency", COLLECTION_FREQUENCIES);
 export const indicatorValueStatus = pgEnum("indicator_value_status", INDICATOR_VALUE_STATUSES);
+export const reportTemplate = pgEnum("report_template", STORED_REPORT_TEMPLATES);
+export const reportStatus = pgEnum("report_status", REPORT_STATUSES);
+export const reportFormat = pgEnum("report_format", REPORT_FORMATS);
 
 export const organisations = pgTable(
   "organisations",
@@ -983,4 +989,57 @@ export const recommendationLinks = pgTable(
     index("recommendation_links_recommendation_idx").on(t.recommendationId),
     check("recommendation_links_one_target", sql`(${t.activityId} is null) <> (${t.workplanId} is null)`),
   ],
+);
+
+/**
+ * A report of a project for a year (and period): the text people write in it,
+ * its status, and, from its submission on, the figures it was written on
+ * (`snapshot`), so that a later edit of the plan does not change a signed report.
+ */
+export const reports = pgTable(
+  "reports",
+  {
+    id: id(),
+    projectId: uuid("project_id")
+      .notNull()
+      .references(() => projects.id, { onDelete: "cascade" }),
+    template: reportTemplate("template").notNull(),
+    year: integer("year").notNull(),
+    period: text("period").notNull(),
+    title: text("title").notNull(),
+    status: reportStatus("status").notNull().default("draft"),
+    /** The fields people fill, by key. */
+    narrative: jsonb("narrative").$type<Record<string, string>>().notNull().default({}),
+    /** The figures as of `snapshotAt` (the template's data), kept once submitted. */
+    snapshot: jsonb("snapshot").$type<object>(),
+    snapshotAt: timestamp("snapshot_at", { withTimezone: true }),
+    submittedById: uuid("submitted_by_id").references(() => users.id, { onDelete: "set null" }),
+    submittedAt: timestamp("submitted_at", { withTimezone: true }),
+    approvedById: uuid("approved_by_id").references(() => users.id, { onDelete: "set null" }),
+    approvedAt: timestamp("approved_at", { withTimezone: true }),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+    version: rowVersion(),
+  },
+  (t) => [uniqueIndex("reports_period_key").on(t.projectId, t.template, t.year, t.period)],
+);
+
+/** A document generated from a report: the job that writes it, then the file it wrote. */
+export const reportFiles = pgTable(
+  "report_files",
+  {
+    id: id(),
+    reportId: uuid("report_id")
+      .notNull()
+      .references(() => reports.id, { onDelete: "cascade" }),
+    format: reportFormat("format").notNull(),
+    jobId: uuid("job_id").references(() => jobs.id, { onDelete: "set null" }),
+    fileId: uuid("file_id").references(() => storedFiles.id, { onDelete: "set null" }),
+    /** The report's status and snapshot time when the file was written. */
+    reportStatus: reportStatus("report_status").notNull(),
+    createdById: uuid("created_by_id").references(() => users.id, { onDelete: "set null" }),
+    createdAt: createdAt(),
+  },
+  (t) => [index("report_files_report_idx").on(t.reportId, t.createdAt)],
 );

@@ -1,35 +1,18 @@
 // The execution table of a plan as an xlsx file (exports/xlsx-execution.ts
 // lays it out in the export thread), with each rate under it by name and formula.
-import { catalogue, executionTableRows, type Locale, ratesOf } from "@baara/core";
+import { catalogue, type ExecutionTableRow, executionTableRows, type Locale, ratesOf } from "@baara/core";
 import type { Context } from "../context.ts";
 import type { FileAnswer } from "../http/route.ts";
 import { runExport } from "../exports/export-pool.ts";
-import { listUnplanned, workplanExecution } from "./queries.ts";
+import { type ExecutionView, listUnplanned, workplanExecution } from "./queries.ts";
 
 export async function exportExecutionTable(ctx: Context, workplanId: string, locale: Locale): Promise<FileAnswer> {
   const view = await workplanExecution(ctx, workplanId);
   const unplanned = await listUnplanned(ctx, workplanId);
   const { workplan, project, loaded } = view;
-  const { execution, tree } = loaded;
+  const { execution } = loaded;
   const words = catalogue[locale];
-  const rows = executionTableRows(
-    project.levelLabels.length,
-    tree.input.nodes,
-    [...tree.input.activities]
-      .sort((a, b) => a.position - b.position)
-      .map((a) => {
-        const done = execution.activities.get(a.id);
-        return {
-          nodeId: a.resultNodeId,
-          code: a.code,
-          title: a.title,
-          status: done?.status ?? "not_started",
-          periodText: done?.current?.periodText ?? null,
-          observations: done?.current?.observations ?? null,
-          delayReason: done?.current?.delayReason ?? null,
-        };
-      }),
-  );
+  const rows = executionTableOf(view);
   const { physical } = ratesOf(execution.plan);
   const percent = (rate: string | null) => (rate === null ? "—" : `${rate.replace(".", locale === "fr" ? "," : ".")} %`);
   const rate = words.rate.byCount;
@@ -57,4 +40,27 @@ export async function exportExecutionTable(ctx: Context, workplanId: string, loc
     },
     fileName: `${project.code}-execution-${workplan.year}-v${workplan.planVersion}.xlsx`.replace(/[^A-Za-z0-9._-]+/g, "_"),
   });
+}
+
+/** The execution table's rows (core's `executionTableRows`) of a plan's activities as they stand. */
+export function executionTableOf(view: ExecutionView): ExecutionTableRow[] {
+  const { execution, tree } = view.loaded;
+  return executionTableRows(
+    view.project.levelLabels.length,
+    tree.input.nodes,
+    [...tree.input.activities]
+      .sort((a, b) => a.position - b.position)
+      .map((a) => {
+        const done = execution.activities.get(a.id);
+        return {
+          nodeId: a.resultNodeId,
+          code: a.code,
+          title: a.title,
+          status: done?.status ?? "not_started",
+          periodText: done?.current?.periodText ?? null,
+          observations: done?.current?.observations ?? null,
+          delayReason: done?.current?.delayReason ?? null,
+        };
+      }),
+  );
 }

@@ -96,6 +96,7 @@ describe.each(databaseKinds)("fuzz of the import and edit routes on %s", (kind) 
     const recommendation = await post("/recommendations", { meetingId: earlier.id, text: "Réajuster les termes de référence", responsibles: [{ name: "PNUD" }] });
     // The later session follows the recommendation up: its agenda opens with that point.
     const session = await post(`/bodies/${body.id}/meetings`, { title: "Session de juin", date: "2024-06-21", agenda: ["Divers"] });
+    const report = await post(`/projects/${project.id}/reports`, { template: "cps-annual", year: 2022 });
     const pending = await readImport(ctx.app, admin, project.id, { name: "ptba.tsv", bytes: Buffer.from(pgsmSampleText(), "utf8") }, { year: "2022" });
     world = {
       adminEmail: adminUser.email,
@@ -122,6 +123,7 @@ describe.each(databaseKinds)("fuzz of the import and edit routes on %s", (kind) 
       meetingId: session.id,
       agendaItemId: session.agenda[1]?.id ?? "",
       recommendationId: recommendation.id,
+      reportId: report.id,
       userId: person.id,
       importId: pending.id,
       jobId: pending.job?.id ?? pending.id,

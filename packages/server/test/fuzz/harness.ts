@@ -22,6 +22,7 @@ import {
   organisations,
   projects,
   recommendations,
+  reports,
   resultNodes,
   unplannedActivities,
   users,
@@ -284,7 +285,7 @@ export class Fuzzer {
     const tables = {
       organisations, users, projects, resultNodes, workplans, activities, budgetLines, executionTransactions, unplannedActivities,
       indicators, indicatorValues,
-      committeeBodies, meetings, agendaItems, recommendations,
+      committeeBodies, meetings, agendaItems, recommendations, reports,
     };
     const t = tables[table];
     const [row] = await db.select({ version: t.version }).from(t).where(eq(t.id, id));

@@ -46,6 +46,8 @@ export interface World {
   meetingId: string;
   agendaItemId: string;
   recommendationId: string;
+  /** A draft report of the project. */
+  reportId: string;
   /** Records of a project of another organisation: ids that exist, but not where they are sent. */
   foreign: { projectId: string; nodeId: string; workplanId: string; activityId: string; budgetLineId: string };
 }
@@ -66,7 +68,8 @@ export type Versioned =
   | "committeeBodies"
   | "meetings"
   | "agendaItems"
-  | "recommendations";
+  | "recommendations"
+  | "reports";
 
 /** A valid request on one route. `version`: where the body's row version goes, read just before sending. */
 interface Base {
@@ -215,6 +218,14 @@ const BASES: Record<RouteName, BaseOf | string> = {
   commitImport: (w) => ({ id: w.importId, body: { year: 2022, title: "PTBA importé" } }),
   importFile: (w) => ({ id: w.importId }),
   getJob: (w) => ({ id: w.jobId }),
+  listReports: (w) => ({ id: w.projectId }),
+  createReport: (w, n) => ({ id: w.projectId, body: { template: "cps-annual", year: 2030 + (n % 60) } }),
+  getReport: (w) => ({ id: w.reportId }),
+  updateReport: (w) => ({ id: w.reportId, body: { narrative: { introduction: "Introduction du rapport" } }, version: V("reports", w.reportId) }),
+  deleteReport: "it would delete the world's report; permissions.test.ts covers it",
+  transitionReport: "submitting would freeze the report the other requests write to; reports.test.ts covers it",
+  generateReport: (w) => ({ id: w.reportId, body: { format: "xlsx" } }),
+  reportFile: "a generated file needs its job to have run; reports.test.ts covers it",
   auditLog: (w) => ({ query: { projectId: w.projectId } }),
   checkDocument: "a multipart upload: documents-check.test.ts sends it odd files and bodies",
   listBodies: (w) => ({ query: { organisationId: w.organisationId } }),

@@ -586,6 +586,10 @@ export const en: Messages = {
         record: "keep the sessions as secretary: agenda, attendance, minutes, recommendations and their follow-up",
         approve: "approve a session's minutes (they then no longer change)",
       },
+      report: {
+        write: "write reports (annual report, progress report, AWP): text, submission, Word, PDF and Excel documents",
+        approve: "approve a submitted report (its figures are then kept) or return it to draft",
+      },
       audit: { read: "read a project's change log", readAll: "read the whole change log" },
       members: { manage: "give and take away roles in the organisation and its projects" },
       organisation: {

@@ -592,6 +592,10 @@ export const fr = {
         record: "tenir les sessions comme secrétaire : ordre du jour, présences, compte rendu, recommandations et leur suivi",
         approve: "approuver le compte rendu d'une session (il ne change plus ensuite)",
       },
+      report: {
+        write: "écrire les rapports (rapport annuel, rapport de progrès, AWP) : texte, soumission, documents Word, PDF et Excel",
+        approve: "approuver un rapport soumis (ses chiffres sont alors figés) ou le renvoyer en brouillon",
+      },
       audit: { read: "lire le journal des modifications d'un projet", readAll: "lire tout le journal des modifications" },
       members: { manage: "donner et retirer des rôles dans l'organisation et ses projets" },
       organisation: {

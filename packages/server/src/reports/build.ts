@@ -1,0 +1,36 @@
+// From a report's template to its document: the figures it is written on
+// (gathered now, or kept since its submission) and the builder of its template.
+import {
+  type CpsAnnualData,
+  cpsAnnualDocument,
+  type Locale,
+  type ReportDocument,
+  type StoredReportTemplate,
+} from "@baara/core";
+import type { ProjectRow } from "../access/policy.ts";
+import type { Db } from "../db/client.ts";
+import { gatherCpsAnnual } from "./gather-cps.ts";
+
+/** The figures of any template: what its builder reads, and what a submitted report keeps. */
+export type ReportData = CpsAnnualData;
+
+export async function gatherReportData(
+  db: Db,
+  project: ProjectRow,
+  report: { template: StoredReportTemplate; year: number; period: string },
+  locale: Locale,
+): Promise<ReportData> {
+  switch (report.template) {
+    case "cps-annual":
+      return gatherCpsAnnual(db, project, report.year, locale);
+    default:
+      throw new Error(`no data for template ${report.template}`);
+  }
+}
+
+export function buildReportDocument(data: ReportData, narrative: Record<string, string>, locale: Locale): ReportDocument {
+  switch (data.template) {
+    case "cps-annual":
+      return cpsAnnualDocument(data, narrative, locale);
+  }
+}
