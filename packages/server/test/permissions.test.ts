@@ -18,6 +18,9 @@ import {
   meetingFollowUpItems,
   meetings,
   recommendations,
+  reportFiles,
+  reports,
+  storedFiles,
   unplannedActivities,
   users,
 } from "../src/db/schema.ts";
@@ -351,6 +354,23 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
   };
   const freshAgendaItem = async () =>
     one(await db().insert(agendaItems).values({ meetingId: (await freshMeeting()).id, position: 0, title: "Point" }).returning());
+  // Reports of P: each its own year (one report per template, year and period).
+  let reportYear = 2030;
+  const freshReport = async (status: "draft" | "submitted" = "draft") =>
+    one(
+      await db()
+        .insert(reports)
+        .values({ projectId: P.id, template: "cps-annual", year: reportYear++, period: "year", title: "Rapport", status })
+        .returning(),
+    );
+  const freshReportFile = async () => {
+    const report = await freshReport();
+    const bytes = Buffer.from(`rapport ${unique()}`);
+    const { sha256, size } = await ctx.app.services.files.put(bytes);
+    const stored = one(await db().insert(storedFiles).values({ sha256, size, name: "rapport.docx", mimeType: "application/octet-stream" }).returning());
+    const file = one(await db().insert(reportFiles).values({ reportId: report.id, format: "docx", fileId: stored.id, reportStatus: "draft" }).returning());
+    return { report, file };
+  };
   const freshOrgMembership = async () =>
     grant(db(), (await freshUser()).id, "viewer", { organisationId: A1.id });
   const freshProjectMembership = async () =>
@@ -1745,6 +1765,57 @@ describe.each(databaseKinds)("permissions on %s", (kind) => {
       hidden: HIDDEN_P,
       prepare: async () => ({ recommendation: await freshRecommendation(), meeting: await freshMeeting() }),
       request: (f) => ({ url: `/recommendations/${f.recommendation.id}/renew`, payload: { meetingId: f.meeting.id, version: f.recommendation.version } }),
+    }),
+    row({ name: "GET /projects/:id/reports", route: "listReports", allowed: READ_P, hidden: HIDDEN_P, request: () => ({ url: `/projects/${P.id}/reports` }) }),
+    row({
+      name: "POST /projects/:id/reports",
+      route: "createReport",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      request: () => ({ url: `/projects/${P.id}/reports`, payload: { template: "cps-annual", year: reportYear++ } }),
+    }),
+    row({ name: "GET /reports/:id", route: "getReport", allowed: READ_P, hidden: HIDDEN_P, prepare: () => freshReport(), request: (r) => ({ url: `/reports/${r.id}` }) }),
+    row({
+      name: "PATCH /reports/:id",
+      route: "updateReport",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      prepare: () => freshReport(),
+      request: (r) => ({ url: `/reports/${r.id}`, payload: { narrative: { introduction: "Introduction" }, version: r.version } }),
+    }),
+    row({ name: "DELETE /reports/:id", route: "deleteReport", allowed: EDIT_P, hidden: HIDDEN_P, prepare: () => freshReport(), request: (r) => ({ url: `/reports/${r.id}` }) }),
+    row({
+      name: "POST /reports/:id/transition (submit)",
+      route: "transitionReport",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      prepare: () => freshReport(),
+      request: (r) => ({ url: `/reports/${r.id}/transition`, payload: { action: "submit", version: r.version } }),
+    }),
+    // Approving is kept apart from writing, as for plans and minutes.
+    row({
+      name: "POST /reports/:id/transition (approve)",
+      route: "transitionReport",
+      allowed: VALIDATE_P,
+      hidden: HIDDEN_P,
+      prepare: () => freshReport("submitted"),
+      request: (r) => ({ url: `/reports/${r.id}/transition`, payload: { action: "approve", version: r.version } }),
+    }),
+    row({
+      name: "POST /reports/:id/files",
+      route: "generateReport",
+      allowed: EDIT_P,
+      hidden: HIDDEN_P,
+      prepare: () => freshReport(),
+      request: (r) => ({ url: `/reports/${r.id}/files`, payload: { format: "xlsx" } }),
+    }),
+    row({
+      name: "GET /reports/:id/files/:fileId",
+      route: "reportFile",
+      allowed: READ_P,
+      hidden: HIDDEN_P,
+      prepare: freshReportFile,
+      request: (f) => ({ url: `/reports/${f.report.id}/files/${f.file.id}` }),
     }),
     row({
       name: "GET /workplans/:id/revision-check",

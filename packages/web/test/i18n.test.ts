@@ -98,8 +98,14 @@ describe("the shared catalogue", () => {
     expect(Object.keys(fr).filter((k) => shared.has(k))).toEqual([]);
     for (const [catalogueOf, web] of [[catalogue.fr, fr], [catalogue.en, en]] as const) {
       // The portfolio export's headers and words are those of a file's columns, which the screens name too (« Montant »,
-      // « Oui »): kept with the file they make, like the messages, they are not terms the screens should take from there.
-      const { messages: _messages, portfolioExport: _portfolioExport, committeeExport: _committeeExport, ...terms } = catalogueOf;
+      // « Oui »), as are the generated documents' words: kept with the file they make, like the messages, they are not terms the screens should take from there.
+      const {
+        messages: _messages,
+        portfolioExport: _portfolioExport,
+        committeeExport: _committeeExport,
+        reportExport: _reportExport,
+        ...terms
+      } = catalogueOf;
       const termKeys = new Map(
         leaves(terms)
           .filter(([, text]) => text.length > 2)

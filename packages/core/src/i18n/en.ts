@@ -363,7 +363,7 @@ export const en: Catalogue = {
   },
   reportStatus: { draft: "Draft", submitted: "Submitted", approved: "Approved" },
   reportAction: { submit: "Submit", approve: "Approve", return: "Return for corrections" },
-  reportPeriod: { year: "Year", semiannual: "Semi-annual (June)", annual: "Annual (November)", final: "Final" },
+  reportPeriod: { year: "Whole year", semiannual: "Semi-annual (June)", annual: "Annual (November)", final: "Final" },
   reportField: {
     introduction: "Introduction",
     missions: "Missions and attributions",

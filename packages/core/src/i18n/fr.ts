@@ -370,7 +370,7 @@ export const fr = {
   },
   reportStatus: { draft: "Brouillon", submitted: "Soumis", approved: "Approuvé" },
   reportAction: { submit: "Soumettre", approve: "Approuver", return: "Renvoyer pour corrections" },
-  reportPeriod: { year: "Année", semiannual: "Semestriel (juin)", annual: "Annuel (novembre)", final: "Final" },
+  reportPeriod: { year: "Exercice annuel", semiannual: "Semestriel (juin)", annual: "Annuel (novembre)", final: "Final" },
   /** The fields a person fills in a report, by key (a per-outcome field's key without its outcome). */
   reportField: {
     introduction: "Introduction",

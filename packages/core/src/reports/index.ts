@@ -2,3 +2,4 @@ export * from "./document.ts";
 export * from "./templates.ts";
 export * from "./shared.ts";
 export * from "./cps-annual.ts";
+export * from "./minutes.ts";

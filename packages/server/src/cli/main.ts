@@ -1,5 +1,6 @@
 import { Command } from "commander";
 import type { CheckDocumentOptions } from "./check-document.ts";
+import type { ReportOptions } from "./report.ts";
 import type { ImportPlanOptions } from "./plans.ts";
 import { runCommand } from "./run.ts";
 
@@ -107,6 +108,20 @@ program
   .action((options: { project: string; year: string; version?: string; format: string; out: string }) =>
     runCommand(async () => (await import("./plans.ts")).exportPlanCommand(options)),
   );
+
+program
+  .command("report")
+  .description(
+    "Write a report from the database: cps-annual (annual report and action plan), pbf-progress (PBF progress report), undp-awp (UNDP annual work plan) or minutes (a committee session); a report kept in Baara gives its text and, once submitted, its figures",
+  )
+  .requiredOption("--template <name>", "cps-annual, pbf-progress, undp-awp or minutes")
+  .requiredOption("--project <code>", "project code")
+  .requiredOption("--year <yyyy>", "year reported on")
+  .option("--period <period>", "pbf-progress: semiannual, annual (default) or final; minutes: the session's date (YYYY-MM-DD, default the year's latest)")
+  .option("--format <format>", "docx, pdf or xlsx", "docx")
+  .requiredOption("--out <file>", "file to write")
+  .option("--lang <fr|en>", "language of the document", "fr")
+  .action((options: ReportOptions) => runCommand(async () => (await import("./report.ts")).reportCommand(options)));
 
 program
   .command("check-document")

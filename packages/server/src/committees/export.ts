@@ -1,12 +1,12 @@
 // Downloads of a session: its minutes (Word, or PDF through LibreOffice when
 // the server has it) and the follow-up table of the recommendations it
 // follows up (Word or Excel).
-import { catalogue, type Locale } from "@baara/core";
+import { catalogue, type Locale, minutesDocument } from "@baara/core";
 import type { Context } from "../context.ts";
 import type { FileAnswer } from "../http/route.ts";
 import { docxToPdf } from "../reports/pdf.ts";
+import { reportDocx } from "../reports/write-docx.ts";
 import { followUpDocx, followUpXlsx } from "./follow-up-table.ts";
-import { minutesDocx } from "./minutes-docx.ts";
 import { getMeeting } from "./queries.ts";
 
 const DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
@@ -20,7 +20,7 @@ export async function exportMinutes(
   locale: Locale,
 ): Promise<FileAnswer> {
   const meeting = await getMeeting(ctx, meetingId);
-  const docx = await minutesDocx(meeting, locale);
+  const docx = await reportDocx(minutesDocument(meeting, locale), locale);
   const stem = fileStem(catalogue[locale].committeeExport.fileMinutes, meeting.date);
   if (format === "pdf") return { body: await docxToPdf(docx), mimeType: "application/pdf", fileName: `${stem}.pdf` };
   return { body: docx, mimeType: DOCX, fileName: `${stem}.docx` };

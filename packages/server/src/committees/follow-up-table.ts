@@ -2,10 +2,9 @@
 // out: n°, recommendation, responsible structures, then the situation in
 // three columns — executed (1), in progress (2), not executed (3) — where the
 // recommendation's column holds its number; and the sentence that sums it up.
-import { type api, catalogue, followUpColumn, type Locale, recommendationRates } from "@baara/core";
-import { Document, HeadingLevel, Packer, Paragraph, TextRun } from "docx";
+import { type api, catalogue, followUpColumn, type Locale, recommendationRates, type ReportDocument } from "@baara/core";
 import ExcelJS from "exceljs";
-import { pageFooter, wordTable } from "./minutes-docx.ts";
+import { reportDocx } from "../reports/write-docx.ts";
 
 type Followed = Pick<api.Recommendation, "number" | "text" | "responsibleStructures" | "status">;
 
@@ -40,21 +39,26 @@ function headers(locale: Locale): string[] {
 }
 
 export async function followUpDocx(title: string, items: readonly Followed[], locale: Locale): Promise<Buffer> {
-  const document = new Document({
-    creator: "Baara",
+  const widths = [6, 46, 18, 10, 10, 10];
+  const document: ReportDocument = {
     title,
+    fileStem: catalogue[locale].committeeExport.fileFollowUp,
     sections: [
       {
-        footers: { default: pageFooter(locale) },
-        children: [
-          new Paragraph({ heading: HeadingLevel.HEADING_2, children: [new TextRun(title)] }),
-          wordTable(headers(locale), followUpRows(items, locale), [6, 46, 18, 10, 10, 10]),
-          new Paragraph({ spacing: { before: 200 }, children: [new TextRun(followUpSummary(items, locale))] }),
+        blocks: [
+          { kind: "heading", level: 2, text: title },
+          {
+            kind: "table",
+            sheet: catalogue[locale].committeeExport.situation,
+            columns: headers(locale).map((header, i) => ({ header, width: widths[i] ?? 10 })),
+            rows: followUpRows(items, locale).map((cells) => ({ cells })),
+          },
+          { kind: "paragraph", text: followUpSummary(items, locale) },
         ],
       },
     ],
-  });
-  return Packer.toBuffer(document);
+  };
+  return reportDocx(document, locale);
 }
 
 export async function followUpXlsx(title: string, items: readonly Followed[], locale: Locale): Promise<Buffer> {

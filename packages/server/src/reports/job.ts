@@ -28,7 +28,7 @@ export const REPORT_MIME: Record<ReportFormat, string> = {
 /** The report's document in a format, from its kept figures or the data now. */
 export async function writeReport(
   db: Db,
-  report: typeof reports.$inferSelect,
+  report: Pick<typeof reports.$inferSelect, "projectId" | "template" | "year" | "period" | "narrative" | "snapshot">,
   format: ReportFormat,
   locale: Locale,
   progress: (ratio: number, stage: string) => Promise<void> = async () => {},
