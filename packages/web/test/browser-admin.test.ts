@@ -183,6 +183,7 @@ describe.skipIf(!hasChromium)("inbox, administration, glossary and limits in a r
     await invite.getByRole("button", { name: "Créer le compte" }).click();
     await invite.getByText("Choisissez l'organisation où la personne aura son rôle.").waitFor();
     await invite.getByLabel("Premier rôle, sur l'organisation").click();
+    await page.getByRole("option", { name: /Unité Planification/ }).waitFor();
     expect(await page.getByRole("option", { name: /Ministère des Mines/ }).count()).toBe(0);
     await page.getByRole("option", { name: /Unité Planification/ }).click();
     await invite.getByRole("button", { name: "Créer le compte" }).click();

@@ -58,7 +58,7 @@ describe.skipIf(!hasChromium)("the plan grid in a real browser", { timeout: 180_
     const before = await Promise.all(LINES.map((l) => numberIn(page, l, "quantity")));
     await cell(page, LINES[0] ?? "", "quantity").click();
     await cell(page, LINES[2] ?? "", "quantity").click({ modifiers: ["Shift"] });
-    expect(await page.locator(".in-range").count()).toBe(3);
+    await expect.poll(() => page.locator(".in-range").count()).toBe(3);
     await copyToClipboard(page, "5");
     await page.keyboard.press("Control+V");
     await expect.poll(() => page.getByRole("status").textContent()).toContain("3 cellules collées");
@@ -80,7 +80,10 @@ describe.skipIf(!hasChromium)("the plan grid in a real browser", { timeout: 180_
   it("says how to edit above the grid, and adds an activity under the selected result or asks where", async () => {
     const { page, context } = await signIn(running, "editor");
     await openPgsmPlan(page);
-    expect(await page.getByTestId("grid-hint").textContent()).toMatch(/Double-cliquez.*Ctrl\+V colle des cellules copiées depuis Excel.*Ctrl\+Z annule/);
+    // The editing hint once the user's rights have arrived (the read-only one shows until then).
+    await expect
+      .poll(() => page.getByTestId("grid-hint").textContent())
+      .toMatch(/Double-cliquez.*Ctrl\+V colle des cellules copiées depuis Excel.*Ctrl\+Z annule/);
     // Where each activity went, as the server has it: the code of its element of the framework.
     const api = await apiSession(running, "editor");
     const planId = page.url().split("/").pop() ?? "";
@@ -166,6 +169,7 @@ describe.skipIf(!hasChromium)("the plan grid in a real browser", { timeout: 180_
 
     // The chronogram's code column names each activity by its code, or by its element of the framework.
     await page.getByRole("tab", { name: "Chronogramme" }).click();
+    await page.locator(".chronogram tbody tr").first().waitFor();
     const codes = await page.locator(".chronogram tbody tr td:first-child").allTextContents();
     expect(codes.length).toBeGreaterThan(0);
     expect(codes.every((c) => /^B\.\d\.\d$/.test(c))).toBe(true);

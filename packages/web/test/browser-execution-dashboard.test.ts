@@ -64,8 +64,9 @@ describe.skipIf(!hasChromium)("execution dashboards in a real browser", { timeou
     // The chart is drawn: four bars' worth of quarters and two lines.
     const chart = page.getByTestId("quarter-chart");
     await chart.locator(".recharts-surface").first().waitFor();
-    expect(await chart.locator(".recharts-line").count()).toBe(2);
-    expect(await chart.locator(".recharts-xAxis .recharts-cartesian-axis-tick").count()).toBe(4);
+    // The chart draws its lines and axes after its surface.
+    await expect.poll(() => chart.locator(".recharts-line").count()).toBe(2);
+    await expect.poll(() => chart.locator(".recharts-xAxis .recharts-cartesian-axis-tick").count()).toBe(4);
     await page.getByTestId("node-chart").locator(".recharts-surface").first().waitFor();
     await page.getByTestId("project-execution").scrollIntoViewIfNeeded();
     await shot(page, "execution-dashboard-project");

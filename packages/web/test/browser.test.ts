@@ -122,7 +122,7 @@ describe.skipIf(!hasChromium)("the web app in a real browser", { timeout: 180_00
     // A block selected with shift+click goes to Excel as tab-separated raw values.
     await cell(page, "Dissiminer les rapport ITIE 2019", "quantity").click();
     await cell(page, "restituer l'étude", "amount").click({ modifiers: ["Shift"] });
-    expect(await page.locator(".in-range").count()).toBe(6);
+    await expect.poll(() => page.locator(".in-range").count()).toBe(6);
     await page.keyboard.press("Control+c");
     await expect.poll(() => page.evaluate(() => navigator.clipboard.readText())).toBe("1\t35000000\t35000000\n2\t15000000\t30000000");
     await page.keyboard.press("Escape");
@@ -223,10 +223,10 @@ describe.skipIf(!hasChromium)("the web app in a real browser", { timeout: 180_00
     await cell(page, "multiplier les rapports ITIE", "quantity").dblclick();
     expect(await page.getByRole("grid").locator("input").count()).toBe(0);
     await page.getByRole("link", { name: /PGSM —/ }).click();
-    expect(await page.getByRole("button", { name: "Importer un fichier Excel" }).count()).toBe(0);
-    expect(await page.getByRole("button", { name: /Renommer/ }).count()).toBe(0);
     // The screen says who starts plans instead of showing nothing.
     await page.getByText("Les plans de ce projet sont créés par ses éditeurs, gestionnaires et administrateurs.").waitFor();
+    expect(await page.getByRole("button", { name: "Importer un fichier Excel" }).count()).toBe(0);
+    expect(await page.getByRole("button", { name: /Renommer/ }).count()).toBe(0);
     await context.close();
   });
 
