@@ -85,6 +85,10 @@ const SAME_WORD_OTHER_MEANING = new Set([
   "indicators.field.responsible", // who collects an indicator
   "indicators.field.textValue", // the words entered for a text indicator, not the kind of measure
   "committees.overdue", // an action item past its due date, not an indicator's status
+  "project.year", // the year of a plan, of a value or a table's year column, not a report's period « a year »
+  "execution.kind.year",
+  "indicators.year",
+  "executionDashboard.year",
 ]);
 
 describe("the shared catalogue", () => {
@@ -99,7 +103,14 @@ describe("the shared catalogue", () => {
     for (const [catalogueOf, web] of [[catalogue.fr, fr], [catalogue.en, en]] as const) {
       // The portfolio export's headers and words are those of a file's columns, which the screens name too (« Montant »,
       // « Oui »): kept with the file they make, like the messages, they are not terms the screens should take from there.
-      const { messages: _messages, portfolioExport: _portfolioExport, committeeExport: _committeeExport, ...terms } = catalogueOf;
+      // So are the fixed words of generated reports (« Total », « Observations »).
+      const {
+        messages: _messages,
+        portfolioExport: _portfolioExport,
+        committeeExport: _committeeExport,
+        reportExport: _reportExport,
+        ...terms
+      } = catalogueOf;
       const termKeys = new Map(
         leaves(terms)
           .filter(([, text]) => text.length > 2)
