@@ -22,6 +22,8 @@ const BodiesPage = lazy(() => import("./committees/BodiesPage.tsx"));
 const BodyPage = lazy(() => import("./committees/BodyPage.tsx"));
 const MeetingPage = lazy(() => import("./committees/MeetingPage.tsx"));
 const RecommendationsPage = lazy(() => import("./committees/RecommendationsPage.tsx"));
+const ReportsPage = lazy(() => import("./reports/ReportsPage.tsx"));
+const ReportPage = lazy(() => import("./reports/ReportPage.tsx"));
 
 /** The signed-in part of the app: the sign-in screen until there is a session. */
 function SignedIn() {
@@ -56,6 +58,8 @@ export function App() {
         <Route path="/projects/:projectId/indicators" element={<IndicatorsPage />} />
         <Route path="/projects/:projectId/indicators/saisie" element={<EntryPage />} />
         <Route path="/indicators/:indicatorId" element={<IndicatorPage />} />
+        <Route path="/projects/:projectId/rapports" element={<ReportsPage />} />
+        <Route path="/rapports/:reportId" element={<ReportPage />} />
         <Route path="/workplans/:workplanId" element={<WorkplanPage />} />
         <Route path="/comites" element={<BodiesPage />} />
         <Route path="/comites/:bodyId" element={<BodyPage />} />

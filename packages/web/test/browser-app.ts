@@ -77,7 +77,11 @@ export async function apiSession(running: Running, who: string) {
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
     return response.json() as Promise<unknown>;
   };
-  return { get: (path: string) => call("GET", path), post: (path: string, body: unknown) => call("POST", path, body) };
+  return {
+    get: (path: string) => call("GET", path),
+    post: (path: string, body: unknown) => call("POST", path, body),
+    patch: (path: string, body: unknown) => call("PATCH", path, body),
+  };
 }
 
 /** A fresh browser profile signed in as a demo user, on the portfolio. */

@@ -383,9 +383,9 @@ describe.skipIf(!hasChromium)("the web app in a real browser", { timeout: 180_00
     await page.getByRole("link", { name: "PGSM", exact: true }).click();
     await page.getByRole("heading", { name: "Results framework", exact: true }).waitFor();
     await shot(page, "project-en");
-    // The page's own requests (its later panels) are done: a refusal of one of them must not come before the click.
-    await page.waitForLoadState("networkidle");
     // The session ends (expired, or signed out elsewhere): the next request brings the sign-in screen back.
+    // Every panel of the project page has been read first, so that the next request is the click's.
+    await page.waitForLoadState("networkidle");
     await context.clearCookies();
     await page.getByRole("link", { name: /2022/ }).filter({ visible: true }).first().click();
     await page.getByText(/Your session has expired/).waitFor();

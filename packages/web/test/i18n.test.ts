@@ -85,6 +85,10 @@ const SAME_WORD_OTHER_MEANING = new Set([
   "indicators.field.responsible", // who collects an indicator
   "indicators.field.textValue", // the words entered for a text indicator, not the kind of measure
   "committees.overdue", // an action item past its due date, not an indicator's status
+  "project.year", // the year of a plan, of a value or a table's year column, not a report's period « a year »
+  "execution.kind.year",
+  "indicators.year",
+  "executionDashboard.year",
 ]);
 
 describe("the shared catalogue", () => {
@@ -98,7 +102,8 @@ describe("the shared catalogue", () => {
     expect(Object.keys(fr).filter((k) => shared.has(k))).toEqual([]);
     for (const [catalogueOf, web] of [[catalogue.fr, fr], [catalogue.en, en]] as const) {
       // The portfolio export's headers and words are those of a file's columns, which the screens name too (« Montant »,
-      // « Oui »), as are the generated documents' words: kept with the file they make, like the messages, they are not terms the screens should take from there.
+      // « Oui »): kept with the file they make, like the messages, they are not terms the screens should take from there.
+      // So are the fixed words of generated reports (« Total », « Observations »).
       const {
         messages: _messages,
         portfolioExport: _portfolioExport,

@@ -11,6 +11,7 @@ import { LimitedText } from "../ui/LimitedText.tsx";
 import { ErrorState, Loading } from "../ui/states.tsx";
 import { FrameworkTree } from "./FrameworkTree.tsx";
 import { IndicatorSummary } from "../indicators/IndicatorSummary.tsx";
+import { ReportsSummary } from "../reports/ReportsSummary.tsx";
 import { WorkplanList } from "./WorkplanList.tsx";
 import { projectKeys, useNodes, useProject, useProjectAccess, useWorkplans } from "./queries.ts";
 
@@ -75,6 +76,7 @@ export default function ProjectPage() {
         </Suspense>
       )}
       <IndicatorSummary projectId={p.id} />
+      <ReportsSummary projectId={p.id} />
       <Paper withBorder p="md">
         <FrameworkTree project={p} nodes={nodes.data} editable={access.can("project.manage")} />
       </Paper>
