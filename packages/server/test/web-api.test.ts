@@ -137,11 +137,12 @@ describe.each(databaseKinds)("web app API on %s", (kind) => {
           "plan.edit",
           "plan.submit",
           "project.read",
+          "report.write",
         ],
         publicOnly: false,
       });
       expect(await accessOf(approver, "PGSM")).toEqual({
-        capabilities: ["committee.approve", "indicators.validate", "plan.approve", "project.read"],
+        capabilities: ["committee.approve", "indicators.validate", "plan.approve", "project.read", "report.approve"],
         publicOnly: false,
       });
       expect(await accessOf(viewer, "PGSM")).toEqual({ capabilities: ["project.read"], publicOnly: false });
@@ -161,6 +162,8 @@ describe.each(databaseKinds)("web app API on %s", (kind) => {
         "plan.submit",
         "project.manage",
         "project.read",
+        "report.approve",
+        "report.write",
       ]);
     });
 
@@ -177,6 +180,7 @@ describe.each(databaseKinds)("web app API on %s", (kind) => {
           "plan.edit",
           "plan.submit",
           "project.read",
+          "report.write",
         ],
         publicOnly: false,
       });
