@@ -31,3 +31,6 @@ export function amountCell(amount: string, currency: CurrencyCode, locale: Local
   const minor = parsed.ok ? parsed.value : 0;
   return figureCell(text ?? formatMoney(minor, currency, locale), formatAmountDecimal(minor, currency), "amount", currency);
 }
+
+/** A file name without extension that any system takes: « PBF/MLI/A-2 » → « PBF_MLI_A-2 ». */
+export const safeFileStem = (stem: string): string => stem.replace(/[^A-Za-z0-9._-]+/g, "_");

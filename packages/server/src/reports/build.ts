@@ -4,15 +4,21 @@ import {
   type CpsAnnualData,
   cpsAnnualDocument,
   type Locale,
+  type PbfProgressData,
+  pbfProgressDocument,
   type ReportDocument,
   type StoredReportTemplate,
+  type UndpAwpData,
+  undpAwpDocument,
 } from "@baara/core";
 import type { ProjectRow } from "../access/policy.ts";
 import type { Db } from "../db/client.ts";
+import { gatherUndpAwp } from "./gather-awp.ts";
 import { gatherCpsAnnual } from "./gather-cps.ts";
+import { gatherPbfProgress } from "./gather-pbf.ts";
 
 /** The figures of any template: what its builder reads, and what a submitted report keeps. */
-export type ReportData = CpsAnnualData;
+export type ReportData = CpsAnnualData | PbfProgressData | UndpAwpData;
 
 export async function gatherReportData(
   db: Db,
@@ -23,8 +29,10 @@ export async function gatherReportData(
   switch (report.template) {
     case "cps-annual":
       return gatherCpsAnnual(db, project, report.year, locale);
-    default:
-      throw new Error(`no data for template ${report.template}`);
+    case "pbf-progress":
+      return gatherPbfProgress(db, project, report.year, report.period, locale);
+    case "undp-awp":
+      return gatherUndpAwp(db, project, report.year, locale);
   }
 }
 
@@ -32,5 +40,9 @@ export function buildReportDocument(data: ReportData, narrative: Record<string, 
   switch (data.template) {
     case "cps-annual":
       return cpsAnnualDocument(data, narrative, locale);
+    case "pbf-progress":
+      return pbfProgressDocument(data, narrative, locale);
+    case "undp-awp":
+      return undpAwpDocument(data, narrative, locale);
   }
 }
