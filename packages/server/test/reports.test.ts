@@ -178,6 +178,43 @@ describe.each(databaseKinds)("reports on %s", (kind) => {
     expect(xml).toContain("quatorze (14)");
   }, 120_000);
 
+  it("writes the PBF progress report with its budget rate and indicator table, and the UNDP AWP with its totals", async () => {
+    const manager = await login(ctx.app, "manager@baara.example", DEMO_PASSWORD);
+    const projects = (await api(manager, "GET", "/projects?pageSize=100")).json() as { items: { id: string; code: string }[] };
+    const idOf = (code: string) => projects.items.find((p) => p.code === code)?.id ?? "";
+    const pbf = await api(manager, "POST", `/projects/${idOf("PBF/MLI/A-2")}/reports`, { template: "pbf-progress", year: 2020, period: "annual" });
+    expect(pbf.statusCode, pbf.body).toBe(201);
+    const pbfReport = pbf.json() as api.Report;
+    expect(pbfReport.fields.filter((f) => f.key.startsWith("outcomeSummary.")).map((f) => f.limit)).toEqual([3000, 3000, 3000]);
+    const tooLong = await api(manager, "PATCH", `/reports/${pbfReport.id}`, { narrative: { overallProgress: "é".repeat(1501) }, version: pbfReport.version });
+    expect(tooLong.statusCode).toBe(422);
+    expect(tooLong.body).toContain("1500");
+    const written = await api(manager, "PATCH", `/reports/${pbfReport.id}`, {
+      narrative: { approvedBudget: "1498000.00", expenditure: "554260.00", overallProgress: "Le PTA 2020 a été validé en comité technique." },
+      version: pbfReport.version,
+    });
+    expect(written.statusCode, written.body).toBe(200);
+    const pbfText = squash(reportText((written.json() as api.Report).preview as ReportDocument));
+    expect(pbfText).toContain("37,00 %");
+    expect(pbfText).toContain("15 dont 6 femmes");
+    expect(checkDocument(reportText((written.json() as api.Report).preview as ReportDocument)).filter((f) => f.severity === "error")).toEqual([]);
+    const awp = await api(manager, "POST", `/projects/${idOf("STAB-MLI")}/reports`, { template: "undp-awp", year: 2024 });
+    expect(awp.statusCode, awp.body).toBe(201);
+    const [table] = reportTables((awp.json() as api.Report).preview as ReportDocument);
+    const grand = table?.rows.find((r) => reportCellText(r.cells[1] ?? "") === "Grand TOTAL");
+    const subTotals = table?.rows.filter((r) => r.style === "subtotal") ?? [];
+    const value = (row: (typeof subTotals)[number] | undefined) => {
+      const cell = row?.cells.find((c) => typeof c !== "string");
+      return typeof cell === "object" ? Number(cell.value) * 100 : Number.NaN;
+    };
+    expect(subTotals.length).toBeGreaterThan(1);
+    expect(subTotals.reduce((sum, row) => sum + Math.round(value(row)), 0)).toBe(Math.round(value(grand)));
+    const { bytes } = await generateReportFile(ctx.app, manager, (awp.json() as api.Report).id, "xlsx");
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((s) => s.name)[0]).toContain("2024");
+  }, 120_000);
+
   it("hides reports from visitors and people without a role on the project", async () => {
     const outsiderList = await api(null, "GET", `/projects/${cpsProjectId}/reports`);
     expect([401, 404]).toContain(outsiderList.statusCode);
