@@ -231,7 +231,8 @@ describe.each(databaseKinds)("portfolio export on %s", (kind) => {
       const byLang = await exportAs(manager, "?lang=en&year=2024");
       const rows = readCsv(byLang.rawPayload, EN);
       expect(rows.length).toBeGreaterThan(0);
-      expect(new Set(rows.map((r) => r.planStatus))).toEqual(new Set(["Approved"]));
+      // The CPS plan is approved, the stabilisation AWP endorsed.
+      expect(new Set(rows.map((r) => r.planStatus))).toEqual(new Set(["Approved", "Endorsed"]));
       // The stabilisation AWP's livelihood grants are not funded yet.
       expect(new Set(rows.map((r) => r.funded))).toEqual(new Set(["yes", "no"]));
       expect(byLang.headers["content-disposition"]).toContain("filename=\"portfolio-budget-lines-2024.csv\"");

@@ -89,10 +89,10 @@ describe.each(databaseKinds)("report figures gathered from the demo on %s", (kin
     await expect(gatherPbfProgress(db, await projectOf("PBF/MLI/A-2"), 2020, "monthly", "fr")).rejects.toThrow(RangeError);
   });
 
-  it("lays out the STAB-MLI 2024 AWP: its sub-totals add up to its grand total, the plan's stored total", async () => {
+  it("lays out the STAB-MLI 2024 AWP, approved and endorsed: its sub-totals add up to its grand total, the plan's stored total", async () => {
     const data = await gatherUndpAwp(db, await projectOf("STAB-MLI"), 2024, "fr");
     const plan = data.plan!;
-    expect(plan.workplan).toMatchObject({ year: 2024, planVersion: 1, status: "approved", versionInForce: 1 });
+    expect(plan.workplan).toMatchObject({ year: 2024, planVersion: 1, status: "endorsed", versionInForce: 1 });
     const [stored] = await db
       .select({ total: workplans.totalComputed })
       .from(workplans)
@@ -126,7 +126,7 @@ describe.each(databaseKinds)("report figures gathered from the demo on %s", (kin
     const stabilisation = await projectOf("STAB-MLI");
     await db.insert(workplans).values({ projectId: stabilisation.id, year: 2024, planVersion: 2, title: "AWP 2024" });
     const inForce = await gatherUndpAwp(db, stabilisation, 2024, "fr");
-    expect(inForce.plan?.workplan).toMatchObject({ planVersion: 1, status: "approved" });
+    expect(inForce.plan?.workplan).toMatchObject({ planVersion: 1, status: "endorsed" });
     const draftOnly = await gatherUndpAwp(db, await projectOf("PGSM"), 2022, "fr");
     expect(draftOnly.plan?.workplan).toMatchObject({ planVersion: 1, status: "draft", versionInForce: null });
     expect(draftOnly.plan?.totals.total).toBe("465000000");

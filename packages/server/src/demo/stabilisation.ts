@@ -3,7 +3,8 @@
 // plan in UNDP's layout: outputs ("Résultat 1"), activities with their quarters
 // and responsible party, budget lines with a donor code and an Atlas account
 // ("Local Consultants - 71300"), 8 % GMS on each activity's costs, amounts in
-// dollars and cents. One output's livelihood grants are not funded yet.
+// dollars and cents. One output's livelihood grants are not funded yet. The
+// plan went its whole way: submitted, approved, endorsed.
 import type { DemoActivity, DemoLine, DemoProject } from "./types.ts";
 
 const DONOR = "00012";
@@ -64,7 +65,8 @@ export const stabilisation: DemoProject = {
     title: "AWP 2024",
     steps: [
       { action: "submit", by: "editor@baara.example", comment: "Plan de travail soumis au comité technique." },
-      { action: "approve", by: "approver@baara.example", comment: "Approuvé par le comité de pilotage." },
+      { action: "approve", by: "approver@baara.example", comment: "Approuvé par le PNUD." },
+      { action: "endorse", by: "manager@baara.example", comment: "Entériné par le comité de pilotage." },
     ],
   },
   framework: [
