@@ -210,9 +210,16 @@ describe.each(databaseKinds)("reports on %s", (kind) => {
     expect(subTotals.length).toBeGreaterThan(1);
     expect(subTotals.reduce((sum, row) => sum + Math.round(value(row)), 0)).toBe(Math.round(value(grand)));
     const { bytes } = await generateReportFile(ctx.app, manager, (awp.json() as api.Report).id, "xlsx");
+    // Every generated Word and Excel file opens in LibreOffice.
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
     expect(workbook.worksheets.map((s) => s.name)[0]).toContain("2024");
+    if (libreOffice) {
+      const pdf = await convertWithLibreOffice(bytes, "awp.xlsx", "pdf");
+      expect(pdf.subarray(0, 5).toString()).toBe("%PDF-");
+      const { bytes: pbfDocx } = await generateReportFile(ctx.app, manager, pbfReport.id, "docx");
+      expect((await convertWithLibreOffice(pbfDocx, "pbf.docx", "pdf")).subarray(0, 5).toString()).toBe("%PDF-");
+    }
   }, 120_000);
 
   it("hides reports from visitors and people without a role on the project", async () => {
