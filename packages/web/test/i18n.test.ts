@@ -103,12 +103,14 @@ describe("the shared catalogue", () => {
     for (const [catalogueOf, web] of [[catalogue.fr, fr], [catalogue.en, en]] as const) {
       // The portfolio export's headers and words are those of a file's columns, which the screens name too (« Montant »,
       // « Oui »): kept with the file they make, like the messages, they are not terms the screens should take from there.
-      // So are the fixed words of generated reports (« Total », « Observations »).
+      // So are the fixed words of generated reports (« Total », « Observations », the PBF form's « Oui », « Budget »).
       const {
         messages: _messages,
         portfolioExport: _portfolioExport,
         committeeExport: _committeeExport,
         reportExport: _reportExport,
+        pbfReport: _pbfReport,
+        awpReport: _awpReport,
         ...terms
       } = catalogueOf;
       const termKeys = new Map(
