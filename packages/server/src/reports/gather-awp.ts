@@ -2,28 +2,18 @@
 // latest version), as `GET /workplans/:id/content` presents it, with the
 // totals core's plan tree computed from it: each node's, the plan's, funded
 // and unfunded. The caller has authorized the read.
-import { type AwpTotals, formatAmountDecimal, type Locale, planTree, type UndpAwpData, versionInForce } from "@baara/core";
-import { and, desc, eq } from "drizzle-orm";
+import { type AwpTotals, formatAmountDecimal, type Locale, type UndpAwpData } from "@baara/core";
 import type { ProjectRow } from "../access/policy.ts";
 import type { Db } from "../db/client.ts";
-import { workplans } from "../db/schema.ts";
-import { loadPlan, type PlanRowsTree } from "../workplans/plan-tree.ts";
-import { presentContent } from "../workplans/present.ts";
+import type { PlanRowsTree } from "../workplans/plan-tree.ts";
+import { planOfYear } from "./plan-of-year.ts";
 import { reportProject } from "./project.ts";
 
 export async function gatherUndpAwp(db: Db, project: ProjectRow, year: number, _locale: Locale): Promise<UndpAwpData> {
   const base = { template: "undp-awp" as const, project: await reportProject(db, project), year };
-  const versions = await db
-    .select()
-    .from(workplans)
-    .where(and(eq(workplans.projectId, project.id), eq(workplans.year, year)))
-    .orderBy(desc(workplans.planVersion));
-  const inForce = versionInForce(versions);
-  const workplan = versions.find((v) => v.planVersion === inForce) ?? versions[0];
-  if (!workplan) return { ...base, plan: null };
-  const rows = await loadPlan(db, workplan, project);
-  const tree = planTree(rows);
-  const content = presentContent({ ...workplan, versionInForce: inForce }, project, tree, rows.nodeRows);
+  const plan = await planOfYear(db, project, year);
+  if (!plan) return { ...base, plan: null };
+  const { tree, content } = plan;
   return { ...base, plan: { ...content, totals: totalsOf(tree, project) } };
 }
 

@@ -3,19 +3,17 @@
 // the activities done without being planned, the recommendations of the last
 // session of its committee before the year's end as they stand, and next
 // year's plan. Read straight from the database: the caller has authorized.
-import { type CpsAnnualData, type Locale, planTree } from "@baara/core";
+import { type CpsAnnualData, formatAmountDecimal, type Locale } from "@baara/core";
 import { and, asc, desc, eq, inArray, isNull, lte, or } from "drizzle-orm";
 import type { ProjectRow } from "../access/policy.ts";
 import { presentRecommendations } from "../committees/recommendation-rows.ts";
 import type { Db } from "../db/client.ts";
-import { committeeBodies, meetings, recommendations, unplannedActivities, workplans } from "../db/schema.ts";
+import { committeeBodies, meetings, recommendations, unplannedActivities } from "../db/schema.ts";
 import { executionTableOf } from "../execution/export.ts";
 import { presentExecution } from "../execution/present.ts";
 import { executionView } from "../execution/queries.ts";
 import { currentApprovedPlan } from "../execution/state.ts";
-import { loadPlan } from "../workplans/plan-tree.ts";
-import { presentContent } from "../workplans/present.ts";
-import { formatAmountDecimal } from "@baara/core";
+import { planOfYear } from "./plan-of-year.ts";
 import { reportProject } from "./project.ts";
 
 export async function gatherCpsAnnual(db: Db, project: ProjectRow, year: number, locale: Locale): Promise<CpsAnnualData> {
@@ -71,27 +69,8 @@ async function lastSessionRecommendations(
   return { session: { title: session.title, date: session.date }, items: await presentRecommendations(db, rows) };
 }
 
-/** Next year's plan: its version in force, else its latest version; with its total from core's roll-up. */
+/** Next year's plan (in force, else its latest version) with its total from core's roll-up. */
 async function nextYearPlan(db: Db, project: ProjectRow, year: number): Promise<CpsAnnualData["nextPlan"]> {
-  const workplan =
-    (await currentApprovedPlan(db, project.id, year))
-    ?? (
-      await db
-        .select()
-        .from(workplans)
-        .where(and(eq(workplans.projectId, project.id), eq(workplans.year, year)))
-        .orderBy(desc(workplans.planVersion))
-        .limit(1)
-    )[0];
-  if (!workplan) return null;
-  const rows = await loadPlan(db, workplan, project);
-  const tree = planTree(rows);
-  const approved = await currentApprovedPlan(db, project.id, year);
-  const content = presentContent(
-    { ...workplan, versionInForce: approved?.planVersion ?? null },
-    project,
-    tree,
-    rows.nodeRows,
-  );
-  return { ...content, total: formatAmountDecimal(tree.total.computed, project.currency) };
+  const plan = await planOfYear(db, project, year);
+  return plan && { ...plan.content, total: formatAmountDecimal(plan.tree.total.computed, project.currency) };
 }
